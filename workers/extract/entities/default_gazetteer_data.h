@@ -1,0 +1,26 @@
+// The shipped gazetteer TSV files, embedded into the binary at build time by
+// the `default_gazetteer_data` genrule (embed_gazetteer.sh), so any binary can
+// load them without runfiles.
+#ifndef GLEANER_WORKERS_EXTRACT_ENTITIES_DEFAULT_GAZETTEER_DATA_H_
+#define GLEANER_WORKERS_EXTRACT_ENTITIES_DEFAULT_GAZETTEER_DATA_H_
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+
+struct EmbeddedFile {
+  absl::string_view name;      // path in the source tree, e.g. "data/gazetteer/x.tsv"
+  absl::string_view contents;  // the file, byte for byte
+};
+
+// Returns the embedded gazetteer files in load order.
+absl::Span<const EmbeddedFile> DefaultGazetteerFiles();
+
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner
+
+#endif  // GLEANER_WORKERS_EXTRACT_ENTITIES_DEFAULT_GAZETTEER_DATA_H_
