@@ -1,0 +1,75 @@
+// Runs a gRPC server the way every Gleaner binary does: bound to a port
+// (0 picks a free one), with the standard gRPC health service, announcing
+// the bound port on stdout, and shutting down gracefully on SIGTERM/SIGINT.
+//
+//   ServerRunnerOptions options;
+//   options.port = absl::GetFlag(FLAGS_port);
+//   GLEANER_RETURN_IF_ERROR(RunServer(options, {&dedup_service}));
+#ifndef GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
+#define GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "grpcpp/grpcpp.h"
+
+namespace gleaner {
+
+struct ServerRunnerOptions {
+  // Address to listen on (0.0.0.0: all interfaces).
+  std::string host = "0.0.0.0";
+  // Port to listen on; 0 picks a free port.
+  int port = 0;
+  // Name for log lines and the health service ("" marks the whole server).
+  std::string name = "gleaner";
+  // How long in-flight RPCs may run after SIGTERM before they are cancelled.
+  absl::Duration shutdown_grace = absl::Seconds(30);
+  // Largest message accepted or sent (documents can be large).
+  int max_message_bytes = 256 << 20;
+};
+
+// A started gRPC server. Not copyable.
+class StartedServer {
+ public:
+  // Builds and starts a server for `services` (not owned; they must outlive
+  // the server). Returns kUnavailable if the port cannot be bound.
+  static absl::StatusOr<std::unique_ptr<StartedServer>> Start(
+      const ServerRunnerOptions& options,
+      const std::vector<grpc::Service*>& services);
+
+  StartedServer(const StartedServer&) = delete;
+  StartedServer& operator=(const StartedServer&) = delete;
+  ~StartedServer();
+
+  // The bound port.
+  int port() const { return port_; }
+  grpc::Server* server() { return server_.get(); }
+
+  // Marks the server NOT_SERVING, stops accepting new RPCs and waits up to
+  // `grace` for in-flight RPCs to finish before cancelling them.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  StartedServer(std::unique_ptr<grpc::Server> server, int port)
+      : server_(std::move(server)), port_(port) {}
+
+  std::unique_ptr<grpc::Server> server_;
+  int port_;
+  bool shut_down_ = false;
+};
+
+// Starts a server, prints "LISTENING <port>" on stdout (tests and scripts
+// wait for this line instead of sleeping), blocks until SIGTERM or SIGINT,
+// then shuts down gracefully. REQUIRES: called from main before other
+// threads are started (it blocks the two signals process-wide).
+absl::Status RunServerUntilSignalled(
+    const ServerRunnerOptions& options,
+    const std::vector<grpc::Service*>& services);
+
+}  // namespace gleaner
+
+#endif  // GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
