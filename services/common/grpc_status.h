@@ -6,16 +6,11 @@
 #ifndef GLEANER_SERVICES_COMMON_GRPC_STATUS_H_
 #define GLEANER_SERVICES_COMMON_GRPC_STATUS_H_
 
-#include <cstddef>
-
 #include "absl/status/status.h"
 #include "grpcpp/support/status.h"
+#include "services/common/status_message.h"
 
 namespace gleaner {
-
-// Messages longer than this are cut, so a huge error cannot blow up a
-// response or a log line.
-inline constexpr size_t kMaxStatusMessageBytes = 1024;
 
 // Converts an absl::Status to a grpc::Status with the same code and a
 // message capped at kMaxStatusMessageBytes.
@@ -23,11 +18,6 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // Converts a grpc::Status to an absl::Status with the same code.
 absl::Status FromGrpcStatus(const grpc::Status& status);
-
-// Returns `message` cut to at most `max_bytes` bytes without splitting a
-// UTF-8 sequence.
-std::string CapMessage(absl::string_view message,
-                       size_t max_bytes = kMaxStatusMessageBytes);
 
 }  // namespace gleaner
 

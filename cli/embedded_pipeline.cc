@@ -1,0 +1,40 @@
+#include "cli/embedded_pipeline.h"
+
+#include <utility>
+
+#include "services/common/status_macros.h"
+
+namespace gleaner {
+namespace cli {
+
+absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> EmbeddedPipeline::Create(
+    EmbeddedOptions options) {
+  std::unique_ptr<EmbeddedPipeline> embedded(new EmbeddedPipeline());
+  GLEANER_ASSIGN_OR_RETURN(embedded->dedup_,
+                           workers::dedup::DedupStage::Create(options.dedup));
+  GLEANER_ASSIGN_OR_RETURN(embedded->sentence_,
+                           workers::sentence::SentenceStage::Create());
+  workers::extract::ExtractStageOptions extract_options;
+  extract_options.gazetteer_paths = std::move(options.gazetteer_paths);
+  GLEANER_ASSIGN_OR_RETURN(
+      embedded->extract_,
+      workers::extract::ExtractStage::Create(std::move(extract_options)));
+  embedded->aggregator_ = std::make_unique<aggregator::Aggregator>();
+
+  auto local = [&](StageProcessor* processor, v1::Stage stage) {
+    embedded->clients_.push_back(
+        std::make_unique<coordinator::LocalStageClient>(processor, stage));
+    return embedded->clients_.back().get();
+  };
+  coordinator::PipelineStages stages;
+  stages.dedup = local(embedded->dedup_.get(), v1::STAGE_DEDUP);
+  stages.sentence = local(embedded->sentence_.get(), v1::STAGE_SENTENCE);
+  stages.extract = local(embedded->extract_.get(), v1::STAGE_EXTRACT);
+  stages.aggregate = local(embedded->aggregator_.get(), v1::STAGE_AGGREGATE);
+  embedded->pipeline_ =
+      std::make_unique<coordinator::Pipeline>(options.pipeline, stages);
+  return embedded;
+}
+
+}  // namespace cli
+}  // namespace gleaner

@@ -1,0 +1,66 @@
+#include "cli/result_writer.h"
+
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace gleaner {
+namespace cli {
+
+absl::StatusOr<std::string> ToJsonLine(const v1::DocumentResult& result) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = true;
+  options.add_whitespace = false;
+  std::string json;
+  auto status =
+      google::protobuf::util::MessageToJsonString(result, &json, options);
+  if (!status.ok()) {
+    return absl::InternalError(absl::StrCat("cannot write JSON for ",
+                                            result.id(), ": ",
+                                            status.ToString()));
+  }
+  return json;
+}
+
+absl::Status ResultWriter::WriteNow(const v1::DocumentResult& result) {
+  absl::StatusOr<std::string> line = ToJsonLine(result);
+  if (!line.ok()) return line.status();
+  *out_ << *line << '\n';
+  if (!*out_) return absl::DataLossError("cannot write the output");
+  ++written_;
+  return absl::OkStatus();
+}
+
+absl::Status ResultWriter::Write(const v1::DocumentResult& result) {
+  auto it = order_.find(result.id());
+  if (it == order_.end()) return WriteNow(result);  // not tracked: as it comes
+  const uint64_t seq = it->second;
+  order_.erase(it);
+  if (seq != next_to_write_) {
+    held_.emplace(seq, result);
+    return absl::OkStatus();
+  }
+  absl::Status status = WriteNow(result);
+  ++next_to_write_;
+  while (status.ok() && !held_.empty() &&
+         held_.begin()->first == next_to_write_) {
+    status = WriteNow(held_.begin()->second);
+    held_.erase(held_.begin());
+    ++next_to_write_;
+  }
+  return status;
+}
+
+absl::Status ResultWriter::Flush() {
+  for (auto& [seq, result] : held_) {
+    absl::Status status = WriteNow(result);
+    if (!status.ok()) return status;
+  }
+  held_.clear();
+  out_->flush();
+  return absl::OkStatus();
+}
+
+}  // namespace cli
+}  // namespace gleaner

@@ -1,0 +1,142 @@
+#include "services/aggregator/aggregator.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+
+namespace gleaner {
+namespace aggregator {
+namespace {
+
+bool Counts(v1::EntityType type) {
+  return type == v1::ENTITY_TYPE_ORGANIZATION ||
+         type == v1::ENTITY_TYPE_PERSON;
+}
+
+}  // namespace
+
+absl::Status Aggregator::Process(const v1::StageRequest& request,
+                                 v1::DocumentResult* /*result*/) {
+  if (request.job_id().empty()) {
+    return absl::InvalidArgumentError("StageRequest.job_id is empty");
+  }
+  absl::MutexLock lock(&mu_);
+  std::unique_ptr<JobView>& view = jobs_[request.job_id()];
+  if (view == nullptr) view = std::make_unique<JobView>();
+  RecordLocked(request.result(), *view);
+  return absl::OkStatus();
+}
+
+void Aggregator::RecordLocked(const v1::DocumentResult& result,
+                              JobView& view) {
+  ++view.documents;
+  const v1::DuplicateVerdict& verdict = result.duplicate();
+  const bool duplicate = verdict.kind() == v1::DUPLICATE_KIND_EXACT ||
+                         verdict.kind() == v1::DUPLICATE_KIND_NEAR;
+  if (duplicate && !verdict.cluster_id().empty()) {
+    auto [it, inserted] =
+        view.cluster_index.try_emplace(verdict.cluster_id(),
+                                       view.clusters.size());
+    if (inserted) {
+      view.clusters.push_back({verdict.cluster_id(), {verdict.cluster_id()}});
+    }
+    view.clusters[it->second].second.push_back(result.id());
+  }
+  if (duplicate) return;  // each fact counts once: in the first copy
+
+  absl::flat_hash_set<EntityKey> seen_in_document;
+  for (const v1::Entity& entity : result.entities()) {
+    if (entity.flagged()) continue;
+    EntityKey key{entity.canonical(), entity.type()};
+    EntityStats& stats = view.entities[key];
+    ++stats.mentions;
+    if (seen_in_document.insert(key).second) ++stats.documents;
+  }
+
+  // Money per entity: amounts and entities in the same sentence.
+  for (const v1::Amount& amount : result.amounts()) {
+    if (amount.kind() != v1::AMOUNT_KIND_MONEY) continue;
+    for (const v1::SentenceSpan& sentence : result.sentences()) {
+      if (amount.begin() < sentence.begin() || amount.end() > sentence.end()) {
+        continue;
+      }
+      absl::flat_hash_set<EntityKey> credited;
+      for (const v1::Entity& entity : result.entities()) {
+        if (entity.flagged() || !Counts(entity.type()) ||
+            entity.begin() < sentence.begin() ||
+            entity.end() > sentence.end()) {
+          continue;
+        }
+        EntityKey key{entity.canonical(), entity.type()};
+        if (!credited.insert(key).second) continue;
+        EntityStats& stats = view.entities[key];
+        if (stats.amounts.size() >= options_.max_amounts_per_entity) continue;
+        v1::EntityAmount& entry = stats.amounts.emplace_back();
+        entry.set_document_id(result.id());
+        *entry.mutable_amount() = amount;
+        entry.set_sentence(result.text().substr(
+            sentence.begin(), sentence.end() - sentence.begin()));
+      }
+      break;
+    }
+  }
+}
+
+absl::StatusOr<v1::CorpusView> Aggregator::GetView(
+    const v1::GetViewRequest& request) {
+  absl::MutexLock lock(&mu_);
+  auto it = jobs_.find(request.job_id());
+  if (it == jobs_.end()) {
+    return absl::NotFoundError(
+        absl::StrCat("no results recorded for job '", request.job_id(), "'"));
+  }
+  const JobView& view = *it->second;
+  v1::CorpusView out;
+  out.set_job_id(request.job_id());
+  out.set_documents(view.documents);
+
+  std::vector<std::pair<const EntityKey*, const EntityStats*>> ranked;
+  for (const auto& [key, stats] : view.entities) {
+    if (stats.mentions > 0) ranked.push_back({&key, &stats});
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.second->mentions != b.second->mentions) {
+      return a.second->mentions > b.second->mentions;
+    }
+    if (a.first->canonical != b.first->canonical) {
+      return a.first->canonical < b.first->canonical;
+    }
+    return a.first->type < b.first->type;
+  });
+  if (request.top_entities() > 0 && ranked.size() > request.top_entities()) {
+    ranked.resize(request.top_entities());
+  }
+  for (const auto& [key, stats] : ranked) {
+    v1::EntityCount* count = out.add_entity_counts();
+    count->set_canonical(key->canonical);
+    count->set_type(key->type);
+    count->set_mentions(stats->mentions);
+    count->set_documents(stats->documents);
+    if (stats->amounts.empty()) continue;
+    v1::EntityAmounts* amounts = out.add_amounts_by_entity();
+    amounts->set_canonical(key->canonical);
+    amounts->set_type(key->type);
+    size_t limit = request.max_amounts_per_entity() > 0
+                       ? request.max_amounts_per_entity()
+                       : stats->amounts.size();
+    for (size_t i = 0; i < stats->amounts.size() && i < limit; ++i) {
+      *amounts->add_amounts() = stats->amounts[i];
+    }
+  }
+  for (const auto& [cluster_id, members] : view.clusters) {
+    v1::DuplicateCluster* cluster = out.add_duplicate_clusters();
+    cluster->set_cluster_id(cluster_id);
+    for (const std::string& id : members) cluster->add_document_ids(id);
+  }
+  if (request.release()) jobs_.erase(it);
+  return out;
+}
+
+}  // namespace aggregator
+}  // namespace gleaner

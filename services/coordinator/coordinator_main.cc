@@ -1,0 +1,119 @@
+// The coordinator server:
+//   gleaner_coordinator --port=7000 --dedup=h1:7001 --sentence=h1:7002,h2:7002
+//       --extract=h1:7003,h2:7003 --aggregator=h1:7004
+// Each worker flag takes a comma-separated list of replicas; dedup replicas
+// are shards (every document goes to each of them).
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/time.h"
+#include "grpcpp/grpcpp.h"
+#include "proto/gleaner/v1/aggregator_service.grpc.pb.h"
+#include "proto/gleaner/v1/dedup_service.grpc.pb.h"
+#include "proto/gleaner/v1/extract_service.grpc.pb.h"
+#include "proto/gleaner/v1/sentence_service.grpc.pb.h"
+#include "services/common/grpc_status.h"
+#include "services/common/server_runner.h"
+#include "services/coordinator/coordinator_service.h"
+#include "services/coordinator/pipeline.h"
+#include "services/coordinator/remote_stage_client.h"
+#include "workers/dedup/dedup_stage.h"
+
+ABSL_FLAG(int, port, 7000, "Port to listen on (0 picks a free one).");
+ABSL_FLAG(std::string, dedup, "", "Dedup shards, host:port,...");
+ABSL_FLAG(std::string, sentence, "", "Sentence replicas, host:port,...");
+ABSL_FLAG(std::string, extract, "", "Extract replicas, host:port,...");
+ABSL_FLAG(std::string, aggregator, "", "Aggregator address host:port.");
+ABSL_FLAG(int, max_in_flight, 64, "Documents in flight per batch.");
+ABSL_FLAG(int, parallelism, 8,
+          "Threads per batch carrying documents through the stages.");
+ABSL_FLAG(absl::Duration, stage_deadline, absl::Seconds(60),
+          "Deadline of one attempt of one stage on one document.");
+ABSL_FLAG(int, max_attempts, 3, "Attempts per document and stage.");
+
+namespace gleaner {
+namespace coordinator {
+namespace {
+
+template <typename Service>
+std::unique_ptr<StageClient> Connect(const std::string& flag_name,
+                                     const std::string& addresses,
+                                     bool fan_out = false) {
+  RemoteStageOptions options;
+  options.addresses = absl::StrSplit(addresses, ',', absl::SkipEmpty());
+  options.deadline = absl::GetFlag(FLAGS_stage_deadline);
+  options.max_attempts = absl::GetFlag(FLAGS_max_attempts);
+  if (fan_out) {
+    options.fan_out = true;
+    options.merge = workers::dedup::MergeShardResults;
+  }
+  auto client = RemoteStageClient<Service>::Create(options);
+  if (!client.ok()) {
+    std::cerr << "--" << flag_name << ": " << client.status() << std::endl;
+    std::exit(2);
+  }
+  return *std::move(client);
+}
+
+int Main() {
+  if (absl::GetFlag(FLAGS_dedup).empty() ||
+      absl::GetFlag(FLAGS_sentence).empty() ||
+      absl::GetFlag(FLAGS_extract).empty() ||
+      absl::GetFlag(FLAGS_aggregator).empty()) {
+    std::cerr << "gleaner_coordinator: --dedup, --sentence, --extract and "
+                 "--aggregator are required"
+              << std::endl;
+    return 2;
+  }
+  std::unique_ptr<StageClient> dedup =
+      Connect<v1::Dedup>("dedup", absl::GetFlag(FLAGS_dedup), true);
+  std::unique_ptr<StageClient> sentence =
+      Connect<v1::Sentence>("sentence", absl::GetFlag(FLAGS_sentence));
+  std::unique_ptr<StageClient> extract =
+      Connect<v1::Extract>("extract", absl::GetFlag(FLAGS_extract));
+  std::unique_ptr<StageClient> aggregate =
+      Connect<v1::Aggregator>("aggregator", absl::GetFlag(FLAGS_aggregator));
+
+  auto aggregator_stub = v1::Aggregator::NewStub(grpc::CreateChannel(
+      absl::GetFlag(FLAGS_aggregator), grpc::InsecureChannelCredentials()));
+  const absl::Duration deadline = absl::GetFlag(FLAGS_stage_deadline);
+  ViewFetcher fetch_view = [&](const v1::GetViewRequest& request)
+      -> absl::StatusOr<v1::CorpusView> {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
+    v1::CorpusView view;
+    grpc::Status status = aggregator_stub->GetView(&context, request, &view);
+    if (!status.ok()) return FromGrpcStatus(status);
+    return view;
+  };
+
+  PipelineOptions options;
+  options.max_in_flight = absl::GetFlag(FLAGS_max_in_flight);
+  options.parallelism = absl::GetFlag(FLAGS_parallelism);
+  Pipeline pipeline(options, {dedup.get(), sentence.get(), extract.get(),
+                              aggregate.get()});
+  CoordinatorService service(&pipeline, fetch_view);
+  ServerRunnerOptions server_options;
+  server_options.port = absl::GetFlag(FLAGS_port);
+  server_options.name = "gleaner.v1.Coordinator";
+  absl::Status status = RunServerUntilSignalled(server_options, {&service});
+  if (!status.ok()) {
+    std::cerr << status << std::endl;
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace coordinator
+}  // namespace gleaner
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return gleaner::coordinator::Main();
+}

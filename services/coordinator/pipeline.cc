@@ -1,0 +1,218 @@
+#include "services/coordinator/pipeline.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/stage_processor.h"
+
+namespace gleaner {
+namespace coordinator {
+namespace {
+
+bool Completed(const v1::DocumentResult& result, v1::Stage stage) {
+  return std::find(result.completed_stages().begin(),
+                   result.completed_stages().end(),
+                   stage) != result.completed_stages().end();
+}
+
+}  // namespace
+
+Job::Job(std::string job_id, const PipelineOptions& options,
+         const PipelineStages& stages, ResultCallback on_result)
+    : job_id_(std::move(job_id)),
+      options_(options),
+      stages_(stages),
+      on_result_(std::move(on_result)),
+      start_time_(absl::Now()) {
+  progress_.set_job_id(job_id_);
+  threads_.emplace_back([this] { DedupLoop(); });
+  for (int i = 0; i < std::max(1, options_.parallelism); ++i) {
+    threads_.emplace_back([this] { WorkLoop(); });
+  }
+}
+
+Job::~Job() {
+  Cancel();
+  {
+    absl::MutexLock lock(&mu_);
+    input_done_ = true;
+  }
+  for (std::thread& thread : threads_) {
+    if (thread.joinable()) thread.join();
+  }
+}
+
+absl::Status Job::Add(v1::RawDocument document) {
+  auto item = std::make_unique<Item>();
+  item->bytes = document.content().size();
+  bool rejected = false;
+  {
+    absl::MutexLock lock(&mu_);
+    if (cancelled_) return absl::CancelledError("job cancelled");
+    if (input_done_) return absl::FailedPreconditionError("job finished");
+    if (document.id().empty()) {
+      document.set_id(absl::StrCat("doc-", next_auto_id_++));
+    }
+    progress_.set_received(progress_.received() + 1);
+    summary_.set_documents(summary_.documents() + 1);
+    summary_.set_input_bytes(summary_.input_bytes() + item->bytes);
+    v1::DocumentResult* result = item->request.mutable_result();
+    result->set_id(document.id());
+    result->set_source(document.source());
+    *result->mutable_metadata() = document.metadata();
+    if (!seen_ids_.insert(document.id()).second) {
+      AddStageError(v1::STAGE_COORDINATOR,
+                    absl::InvalidArgumentError(absl::StrCat(
+                        "document id '", document.id(),
+                        "' was already used in this batch")),
+                    result);
+      rejected = true;
+    } else if (item->bytes > options_.max_document_bytes) {
+      AddStageError(
+          v1::STAGE_COORDINATOR,
+          absl::ResourceExhaustedError(absl::StrCat(
+              "document is ", item->bytes, " bytes; the limit is ",
+              options_.max_document_bytes)),
+          result);
+      rejected = true;
+    }
+    if (!rejected) {
+      // Wait for room in the window before taking the document in.
+      auto has_room = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+        return cancelled_ || in_flight_ < std::max(1, options_.max_in_flight);
+      };
+      mu_.Await(absl::Condition(&has_room));
+      if (cancelled_) return absl::CancelledError("job cancelled");
+      ++in_flight_;
+      item->request.set_job_id(job_id_);
+      *item->request.mutable_document() = std::move(document);
+      dedup_queue_.push_back(std::move(item));
+      return absl::OkStatus();
+    }
+  }
+  Deliver(*item);
+  return absl::OkStatus();
+}
+
+void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
+  if (client == nullptr) return;
+  absl::StatusOr<v1::DocumentResult> result = client->Process(item.request);
+  if (result.ok()) {
+    *item.request.mutable_result() = *std::move(result);
+  } else {
+    AddStageError(stage, result.status(), item.request.mutable_result());
+  }
+}
+
+void Job::DedupLoop() {
+  while (true) {
+    std::unique_ptr<Item> item;
+    {
+      absl::MutexLock lock(&mu_);
+      auto ready = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+        return !dedup_queue_.empty() || input_done_ || cancelled_;
+      };
+      mu_.Await(absl::Condition(&ready));
+      if (cancelled_ || dedup_queue_.empty()) {
+        dedup_done_ = true;
+        return;
+      }
+      item = std::move(dedup_queue_.front());
+      dedup_queue_.pop_front();
+    }
+    RunOne(stages_.dedup, v1::STAGE_DEDUP, *item);
+    v1::DocumentResult* result = item->request.mutable_result();
+    if (result->duplicate().kind() == v1::DUPLICATE_KIND_EXACT) {
+      result->set_skipped_as_duplicate(true);
+    }
+    absl::MutexLock lock(&mu_);
+    work_queue_.push_back(std::move(item));
+  }
+}
+
+void Job::WorkLoop() {
+  while (true) {
+    std::unique_ptr<Item> item;
+    {
+      absl::MutexLock lock(&mu_);
+      auto ready = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+        return !work_queue_.empty() || dedup_done_ || cancelled_;
+      };
+      mu_.Await(absl::Condition(&ready));
+      if (cancelled_ || work_queue_.empty()) return;
+      item = std::move(work_queue_.front());
+      work_queue_.pop_front();
+    }
+    if (!item->request.result().skipped_as_duplicate()) {
+      RunOne(stages_.sentence, v1::STAGE_SENTENCE, *item);
+      // Extraction needs the text; without it there is nothing to extract
+      // and the sentence stage's error already says why.
+      if (stages_.sentence == nullptr ||
+          Completed(item->request.result(), v1::STAGE_SENTENCE)) {
+        RunOne(stages_.extract, v1::STAGE_EXTRACT, *item);
+      }
+    }
+    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item);
+    Deliver(*item);
+    absl::MutexLock lock(&mu_);
+    --in_flight_;
+  }
+}
+
+void Job::Deliver(Item& item) {
+  v1::DocumentResult& result = *item.request.mutable_result();
+  {
+    absl::MutexLock lock(&mu_);
+    progress_.set_completed(progress_.completed() + 1);
+    if (result.errors_size() > 0) {
+      progress_.set_failed(progress_.failed() + 1);
+      summary_.set_failed_documents(summary_.failed_documents() + 1);
+    }
+    switch (result.duplicate().kind()) {
+      case v1::DUPLICATE_KIND_EXACT:
+        summary_.set_exact_duplicates(summary_.exact_duplicates() + 1);
+        break;
+      case v1::DUPLICATE_KIND_NEAR:
+        summary_.set_near_duplicates(summary_.near_duplicates() + 1);
+        break;
+      default:
+        break;
+    }
+    summary_.set_sentences(summary_.sentences() + result.sentences_size());
+    summary_.set_entities(summary_.entities() + result.entities_size());
+    summary_.set_amounts(summary_.amounts() + result.amounts_size());
+  }
+  absl::MutexLock lock(&deliver_mu_);
+  on_result_(std::move(result));
+}
+
+v1::BatchSummary Job::Finish() {
+  {
+    absl::MutexLock lock(&mu_);
+    input_done_ = true;
+  }
+  for (std::thread& thread : threads_) {
+    if (thread.joinable()) thread.join();
+  }
+  finished_ = true;
+  absl::MutexLock lock(&mu_);
+  const double seconds = absl::ToDoubleSeconds(absl::Now() - start_time_);
+  summary_.set_elapsed_seconds(seconds);
+  summary_.set_megabytes_per_second(
+      seconds > 0 ? summary_.input_bytes() / seconds / 1e6 : 0.0);
+  return summary_;
+}
+
+void Job::Cancel() {
+  absl::MutexLock lock(&mu_);
+  cancelled_ = true;
+}
+
+v1::Progress Job::GetProgress() const {
+  absl::MutexLock lock(&mu_);
+  return progress_;
+}
+
+}  // namespace coordinator
+}  // namespace gleaner

@@ -1,0 +1,159 @@
+// The coordinator's core: carries each document of a batch through
+// dedup -> sentence -> extract -> aggregator and hands results back as they
+// complete. Knows nothing of gRPC: stages are StageClients, which are
+// in-process processors (`gleaner run`) or gRPC replicas (the coordinator
+// server).
+//
+//   Pipeline pipeline(options, stages);
+//   std::unique_ptr<Job> job = pipeline.StartJob("job-1", [&](auto result) {
+//     Write(result);
+//   });
+//   for (auto& doc : docs) job->Add(std::move(doc));   // blocks when full
+//   v1::BatchSummary summary = job->Finish();
+//
+// Threading model: each job has one dedup thread, which sends documents to
+// the dedup stage strictly in submission order (verdicts such as "duplicate
+// of the earlier document" then do not depend on timing), and `parallelism`
+// threads that carry documents through the remaining stages concurrently.
+// At most `max_in_flight` documents are between Add and their result
+// callback; Add blocks while the window is full, which is how backpressure
+// reaches the client.
+#ifndef GLEANER_SERVICES_COORDINATOR_PIPELINE_H_
+#define GLEANER_SERVICES_COORDINATOR_PIPELINE_H_
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
+#include "proto/gleaner/v1/coordinator_service.pb.h"
+#include "proto/gleaner/v1/document.pb.h"
+#include "proto/gleaner/v1/stage.pb.h"
+#include "services/coordinator/stage_client.h"
+
+namespace gleaner {
+namespace coordinator {
+
+struct PipelineOptions {
+  // Documents admitted but not yet returned (64). Bounds memory: a full
+  // window blocks Add.
+  int max_in_flight = 64;
+  // Threads per job for sentence, extract and aggregate (4).
+  int parallelism = 4;
+  // Largest raw document accepted; larger ones fail with
+  // kResourceExhausted without entering the stages (64 MiB).
+  size_t max_document_bytes = 64 << 20;
+};
+
+// The four stages, not owned; they must outlive the pipeline. Any may be
+// null, in which case the stage is skipped (for tests).
+struct PipelineStages {
+  StageClient* dedup = nullptr;
+  StageClient* sentence = nullptr;
+  StageClient* extract = nullptr;
+  StageClient* aggregate = nullptr;
+};
+
+// Called once per document, from pipeline threads, never concurrently with
+// itself for one job.
+using ResultCallback = std::function<void(v1::DocumentResult result)>;
+
+// One batch. Add from one thread; Finish once. Thread-safe otherwise.
+class Job {
+ public:
+  Job(std::string job_id, const PipelineOptions& options,
+      const PipelineStages& stages, ResultCallback on_result);
+  Job(const Job&) = delete;
+  Job& operator=(const Job&) = delete;
+  // Cancels and waits for the job's threads.
+  ~Job();
+
+  const std::string& id() const { return job_id_; }
+
+  // Admits one document, blocking while the in-flight window is full. A
+  // document without an id gets "doc-<n>" (n counts from 1 in the job). A
+  // document whose id was already used in this job, or that is too large,
+  // is answered at once through the callback with a STAGE_COORDINATOR
+  // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish.
+  absl::Status Add(v1::RawDocument document);
+
+  // Declares the end of input, waits for every result to be delivered, and
+  // returns the batch's totals.
+  v1::BatchSummary Finish();
+
+  // Stops admitting documents and drops queued ones (they get no result);
+  // documents already inside a stage complete.
+  void Cancel();
+
+  // Counters so far.
+  v1::Progress GetProgress() const;
+
+ private:
+  struct Item {
+    v1::StageRequest request;
+    uint64_t bytes = 0;
+  };
+
+  void DedupLoop();
+  void WorkLoop();
+  // Runs one stage on `item`, replacing its result; a transport failure is
+  // recorded as a StageError for `stage`.
+  void RunOne(StageClient* client, v1::Stage stage, Item& item);
+  void Deliver(Item& item);
+
+  const std::string job_id_;
+  const PipelineOptions options_;
+  const PipelineStages stages_;
+  const ResultCallback on_result_;
+  const absl::Time start_time_;
+
+  mutable absl::Mutex mu_;
+  std::deque<std::unique_ptr<Item>> dedup_queue_ ABSL_GUARDED_BY(mu_);
+  std::deque<std::unique_ptr<Item>> work_queue_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_set<std::string> seen_ids_ ABSL_GUARDED_BY(mu_);
+  int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  bool input_done_ ABSL_GUARDED_BY(mu_) = false;
+  bool dedup_done_ ABSL_GUARDED_BY(mu_) = false;
+  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  uint64_t next_auto_id_ ABSL_GUARDED_BY(mu_) = 1;
+  v1::Progress progress_ ABSL_GUARDED_BY(mu_);
+  v1::BatchSummary summary_ ABSL_GUARDED_BY(mu_);
+
+  // Serialises result callbacks.
+  absl::Mutex deliver_mu_;
+
+  std::vector<std::thread> threads_;
+  bool finished_ = false;
+};
+
+// Creates jobs over one set of stages. Thread-safe.
+class Pipeline {
+ public:
+  Pipeline(PipelineOptions options, PipelineStages stages)
+      : options_(options), stages_(stages) {}
+
+  // Starts a job; its threads run until Finish (or destruction).
+  std::unique_ptr<Job> StartJob(std::string job_id, ResultCallback on_result) {
+    return std::make_unique<Job>(std::move(job_id), options_, stages_,
+                                 std::move(on_result));
+  }
+
+  const PipelineOptions& options() const { return options_; }
+
+ private:
+  const PipelineOptions options_;
+  const PipelineStages stages_;
+};
+
+}  // namespace coordinator
+}  // namespace gleaner
+
+#endif  // GLEANER_SERVICES_COORDINATOR_PIPELINE_H_

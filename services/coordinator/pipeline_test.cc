@@ -1,0 +1,228 @@
+#include "services/coordinator/pipeline.h"
+
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/common/status_matchers.h"
+
+namespace gleaner {
+namespace coordinator {
+namespace {
+
+using ::gleaner::testing::IsOk;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::UnorderedElementsAre;
+
+// A stage that appends its name to the document's "trace" metadata, fails
+// documents whose content is "fail:<name>", and can hold documents at a
+// gate.
+class TracingStage : public StageProcessor {
+ public:
+  explicit TracingStage(std::string name) : name_(std::move(name)) {}
+
+  absl::Status Process(const v1::StageRequest& request,
+                       v1::DocumentResult* result) override {
+    if (gate_ != nullptr) gate_->WaitForNotification();
+    (*result->mutable_metadata())["trace"] += name_ + ";";
+    if (request.document().content() == "fail:" + name_) {
+      return absl::InvalidArgumentError(name_ + " cannot handle this");
+    }
+    if (name_ == "dedup" && request.document().content() == "copy") {
+      result->mutable_duplicate()->set_kind(v1::DUPLICATE_KIND_EXACT);
+    }
+    return absl::OkStatus();
+  }
+
+  void set_gate(absl::Notification* gate) { gate_ = gate; }
+
+ private:
+  const std::string name_;
+  absl::Notification* gate_ = nullptr;
+};
+
+// A stage that cannot be reached.
+class UnreachableStage : public StageClient {
+ public:
+  absl::StatusOr<v1::DocumentResult> Process(
+      const v1::StageRequest&) override {
+    return absl::UnavailableError("connection refused");
+  }
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineStages Stages() {
+    return {&dedup_client_, &sentence_client_, &extract_client_,
+            &aggregate_client_};
+  }
+
+  // Runs `contents` as documents d0, d1, ... and returns results by id.
+  std::map<std::string, v1::DocumentResult> RunBatch(
+      const std::vector<std::string>& contents, PipelineOptions options = {},
+      PipelineStages* stages = nullptr) {
+    Pipeline pipeline(options, stages ? *stages : Stages());
+    std::map<std::string, v1::DocumentResult> results;
+    auto job = pipeline.StartJob("job", [&](v1::DocumentResult result) {
+      results[result.id()] = std::move(result);
+    });
+    for (size_t i = 0; i < contents.size(); ++i) {
+      v1::RawDocument document;
+      document.set_id(absl::StrCat("d", i));
+      document.set_content(contents[i]);
+      EXPECT_THAT(job->Add(document), IsOk());
+    }
+    summary_ = job->Finish();
+    return results;
+  }
+
+  TracingStage dedup_{"dedup"}, sentence_{"sentence"}, extract_{"extract"},
+      aggregate_{"aggregate"};
+  LocalStageClient dedup_client_{&dedup_, v1::STAGE_DEDUP};
+  LocalStageClient sentence_client_{&sentence_, v1::STAGE_SENTENCE};
+  LocalStageClient extract_client_{&extract_, v1::STAGE_EXTRACT};
+  LocalStageClient aggregate_client_{&aggregate_, v1::STAGE_AGGREGATE};
+  v1::BatchSummary summary_;
+};
+
+TEST_F(PipelineTest, EveryDocumentPassesEveryStageInOrder) {
+  std::vector<std::string> contents(50, "text");
+  auto results = RunBatch(contents);
+  ASSERT_EQ(results.size(), 50u);
+  for (const auto& [id, result] : results) {
+    EXPECT_EQ(result.metadata().at("trace"),
+              "dedup;sentence;extract;aggregate;")
+        << id;
+    EXPECT_THAT(result.completed_stages(),
+                ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
+                            v1::STAGE_EXTRACT, v1::STAGE_AGGREGATE));
+    EXPECT_EQ(result.errors_size(), 0);
+  }
+  EXPECT_EQ(summary_.documents(), 50u);
+  EXPECT_EQ(summary_.failed_documents(), 0u);
+  EXPECT_EQ(summary_.input_bytes(), 50u * 4);
+}
+
+TEST_F(PipelineTest, AFailingStageReportsTheDocumentAndTheBatchGoesOn) {
+  auto results = RunBatch({"ok", "fail:sentence", "ok", "fail:extract"});
+  ASSERT_EQ(results.size(), 4u);
+  const v1::DocumentResult& bad = results["d1"];
+  ASSERT_EQ(bad.errors_size(), 1);
+  EXPECT_EQ(bad.errors(0).stage(), v1::STAGE_SENTENCE);
+  EXPECT_EQ(bad.errors(0).code(), "INVALID_ARGUMENT");
+  EXPECT_THAT(bad.errors(0).message(), HasSubstr("cannot handle"));
+  // Without text there is nothing to extract; aggregation still happens.
+  EXPECT_EQ(bad.metadata().at("trace"), "dedup;sentence;aggregate;");
+  EXPECT_EQ(results["d3"].errors(0).stage(), v1::STAGE_EXTRACT);
+  EXPECT_EQ(results["d0"].errors_size(), 0);
+  EXPECT_EQ(results["d2"].errors_size(), 0);
+  EXPECT_EQ(summary_.failed_documents(), 2u);
+}
+
+TEST_F(PipelineTest, ExactDuplicatesSkipSentenceAndExtract) {
+  auto results = RunBatch({"text", "copy"});
+  EXPECT_FALSE(results["d0"].skipped_as_duplicate());
+  EXPECT_TRUE(results["d1"].skipped_as_duplicate());
+  EXPECT_EQ(results["d1"].metadata().at("trace"), "dedup;aggregate;");
+  EXPECT_EQ(summary_.exact_duplicates(), 1u);
+}
+
+TEST_F(PipelineTest, AnUnreachableStageIsRecordedPerDocument) {
+  UnreachableStage unreachable;
+  PipelineStages stages = Stages();
+  stages.extract = &unreachable;
+  auto results = RunBatch({"a", "b"}, {}, &stages);
+  for (const auto& [id, result] : results) {
+    ASSERT_EQ(result.errors_size(), 1) << id;
+    EXPECT_EQ(result.errors(0).stage(), v1::STAGE_EXTRACT);
+    EXPECT_EQ(result.errors(0).code(), "UNAVAILABLE");
+    EXPECT_THAT(result.completed_stages(),
+                ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
+                            v1::STAGE_AGGREGATE));
+  }
+}
+
+TEST_F(PipelineTest, RejectsReusedIdsAndAssignsMissingOnes) {
+  Pipeline pipeline({}, Stages());
+  std::vector<v1::DocumentResult> results;
+  auto job = pipeline.StartJob("job", [&](v1::DocumentResult result) {
+    results.push_back(std::move(result));
+  });
+  v1::RawDocument document;
+  document.set_content("text");
+  ASSERT_THAT(job->Add(document), IsOk());  // gets doc-1
+  document.set_id("x");
+  ASSERT_THAT(job->Add(document), IsOk());
+  ASSERT_THAT(job->Add(document), IsOk());  // "x" again
+  job->Finish();
+  std::vector<std::string> ids;
+  int rejected = 0;
+  for (const auto& result : results) {
+    ids.push_back(result.id());
+    if (result.errors_size() > 0) {
+      ++rejected;
+      EXPECT_EQ(result.errors(0).stage(), v1::STAGE_COORDINATOR);
+      EXPECT_THAT(result.errors(0).message(), HasSubstr("already used"));
+    }
+  }
+  EXPECT_THAT(ids, UnorderedElementsAre("doc-1", "x", "x"));
+  EXPECT_EQ(rejected, 1);
+}
+
+TEST_F(PipelineTest, RejectsDocumentsOverTheSizeLimit) {
+  PipelineOptions options;
+  options.max_document_bytes = 3;
+  auto results = RunBatch({"abc", "abcd"}, options);
+  EXPECT_EQ(results["d0"].errors_size(), 0);
+  ASSERT_EQ(results["d1"].errors_size(), 1);
+  EXPECT_EQ(results["d1"].errors(0).code(), "RESOURCE_EXHAUSTED");
+}
+
+TEST_F(PipelineTest, AddBlocksWhileTheWindowIsFull) {
+  absl::Notification gate;
+  sentence_.set_gate(&gate);
+  PipelineOptions options;
+  options.max_in_flight = 2;
+  Pipeline pipeline(options, Stages());
+  absl::Mutex mu;
+  int added = 0;
+  int delivered = 0;
+  auto job = pipeline.StartJob("job", [&](v1::DocumentResult) {
+    absl::MutexLock lock(&mu);
+    ++delivered;
+  });
+  std::thread producer([&] {
+    for (int i = 0; i < 5; ++i) {
+      v1::RawDocument document;
+      document.set_content("text");
+      ASSERT_THAT(job->Add(document), IsOk());
+      absl::MutexLock lock(&mu);
+      ++added;
+    }
+  });
+  {
+    absl::MutexLock lock(&mu);
+    auto two_added = [&]() { return added >= 2; };
+    mu.Await(absl::Condition(&two_added));
+    // With the stage held, a third document must not get in.
+    auto three_added = [&]() { return added >= 3; };
+    EXPECT_FALSE(mu.AwaitWithTimeout(absl::Condition(&three_added),
+                                     absl::Milliseconds(200)));
+    EXPECT_EQ(delivered, 0);
+  }
+  gate.Notify();
+  producer.join();
+  job->Finish();
+  EXPECT_EQ(delivered, 5);
+}
+
+}  // namespace
+}  // namespace coordinator
+}  // namespace gleaner

@@ -1,0 +1,161 @@
+// A stage reached over gRPC: a set of replicas of one worker kind.
+//
+//   RemoteStageOptions options;
+//   options.addresses = {"10.0.0.5:7002", "10.0.0.6:7002"};
+//   GLEANER_ASSIGN_OR_RETURN(auto sentence,
+//       RemoteStageClient<v1::Sentence>::Create(options));
+//
+// Each document is one short Process stream with its own deadline, so a
+// slow or dead replica costs one document one attempt, never the batch.
+// Documents are spread round-robin; a replica that is unreachable or times
+// out is skipped and the document retried on the next one. With `fan_out`
+// (dedup shards) every document goes to every replica and the answers are
+// merged.
+#ifndef GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
+#define GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "grpcpp/grpcpp.h"
+#include "proto/gleaner/v1/stage.pb.h"
+#include "services/common/grpc_status.h"
+#include "services/coordinator/stage_client.h"
+
+namespace gleaner {
+namespace coordinator {
+
+struct RemoteStageOptions {
+  // host:port of every replica (at least one).
+  std::vector<std::string> addresses;
+  // Deadline of one attempt at one document (60 s).
+  absl::Duration deadline = absl::Seconds(60);
+  // Attempts per document over different replicas (3); with fan_out,
+  // attempts per shard.
+  int max_attempts = 3;
+  // Send every document to every replica and merge the answers with
+  // `merge` (dedup shards). REQUIRES: merge set when fan_out.
+  bool fan_out = false;
+  std::function<v1::DocumentResult(std::vector<v1::DocumentResult>)> merge;
+  // Largest message sent or received.
+  int max_message_bytes = 256 << 20;
+};
+
+// True for failures another attempt may fix.
+inline bool IsRetryable(const absl::Status& status) {
+  return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
+         absl::IsAborted(status);
+}
+
+// `GeneratedService` is v1::Dedup, v1::Sentence, v1::Extract or
+// v1::Aggregator. Thread-safe; not copyable.
+template <typename GeneratedService>
+class RemoteStageClient : public StageClient {
+ public:
+  static absl::StatusOr<std::unique_ptr<RemoteStageClient>> Create(
+      RemoteStageOptions options) {
+    if (options.addresses.empty()) {
+      return absl::InvalidArgumentError("no replica addresses");
+    }
+    if (options.fan_out && !options.merge) {
+      return absl::InvalidArgumentError("fan_out needs a merge function");
+    }
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(options.max_message_bytes);
+    args.SetMaxSendMessageSize(options.max_message_bytes);
+    std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs;
+    for (const std::string& address : options.addresses) {
+      if (address.empty()) {
+        return absl::InvalidArgumentError("empty replica address");
+      }
+      stubs.push_back(GeneratedService::NewStub(grpc::CreateCustomChannel(
+          address, grpc::InsecureChannelCredentials(), args)));
+    }
+    return std::unique_ptr<RemoteStageClient>(
+        new RemoteStageClient(std::move(options), std::move(stubs)));
+  }
+
+  absl::StatusOr<v1::DocumentResult> Process(
+      const v1::StageRequest& request) override {
+    if (options_.fan_out) return ProcessOnEveryShard(request);
+    const size_t replicas = stubs_.size();
+    const size_t first = next_replica_.fetch_add(1) % replicas;
+    absl::Status last_error;
+    for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
+         ++attempt) {
+      absl::StatusOr<v1::DocumentResult> result =
+          ProcessOn((first + attempt) % replicas, request);
+      if (result.ok() || !IsRetryable(result.status())) return result;
+      last_error = result.status();
+    }
+    return last_error;
+  }
+
+ private:
+  RemoteStageClient(
+      RemoteStageOptions options,
+      std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs)
+      : options_(std::move(options)), stubs_(std::move(stubs)) {}
+
+  absl::StatusOr<v1::DocumentResult> ProcessOnEveryShard(
+      const v1::StageRequest& request) {
+    std::vector<v1::DocumentResult> answers;
+    for (size_t shard = 0; shard < stubs_.size(); ++shard) {
+      absl::StatusOr<v1::DocumentResult> result;
+      for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
+           ++attempt) {
+        result = ProcessOn(shard, request);
+        if (result.ok() || !IsRetryable(result.status())) break;
+      }
+      if (!result.ok()) {
+        return absl::Status(result.status().code(),
+                            absl::StrCat("shard ", shard, ": ",
+                                         result.status().message()));
+      }
+      answers.push_back(*std::move(result));
+    }
+    return options_.merge(std::move(answers));
+  }
+
+  // One attempt on one replica: one stream, one request, one response.
+  absl::StatusOr<v1::DocumentResult> ProcessOn(
+      size_t replica, const v1::StageRequest& request) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
+    auto stream = stubs_[replica]->Process(&context);
+    v1::StageResponse response;
+    bool received = false;
+    if (stream->Write(request)) {
+      stream->WritesDone();
+      received = stream->Read(&response);
+    }
+    absl::Status status = FromGrpcStatus(stream->Finish());
+    if (!status.ok()) {
+      return absl::Status(status.code(),
+                          absl::StrCat(options_.addresses[replica], ": ",
+                                       status.message()));
+    }
+    if (!received) {
+      return absl::UnavailableError(absl::StrCat(
+          options_.addresses[replica], ": stream ended without a result"));
+    }
+    return std::move(*response.mutable_result());
+  }
+
+  const RemoteStageOptions options_;
+  std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs_;
+  std::atomic<size_t> next_replica_{0};
+};
+
+}  // namespace coordinator
+}  // namespace gleaner
+
+#endif  // GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
