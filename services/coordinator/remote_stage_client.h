@@ -71,6 +71,9 @@ class RemoteStageClient : public StageClient {
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(options.max_message_bytes);
     args.SetMaxSendMessageSize(options.max_message_bytes);
+    // An address may be a DNS name with several pods behind it
+    // (dns:///gleaner-extract:7003); spread calls over all of them.
+    args.SetLoadBalancingPolicyName("round_robin");
     std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs;
     for (const std::string& address : options.addresses) {
       if (address.empty()) {

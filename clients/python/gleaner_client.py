@@ -1,0 +1,150 @@
+"""A small Python client for Gleaner's Coordinator, over the generated stubs.
+
+    from clients.python.gleaner_client import GleanerClient
+    with GleanerClient("localhost:7000") as client:
+        batch = client.submit_files(["corpus/a.txt", "corpus/b.html"])
+        for result in batch.results:        # gleaner.v1.DocumentResult
+            print(result.id, len(result.amounts))
+        print(batch.summary.documents)
+
+Run as a program it submits files and prints one JSON object per document:
+
+    gleaner_client --coordinator localhost:7000 corpus/*.txt
+"""
+
+import argparse
+import os
+import sys
+import threading
+
+import grpc
+from google.protobuf import json_format
+
+from proto.gleaner.v1 import coordinator_service_pb2
+from proto.gleaner.v1 import coordinator_service_pb2_grpc
+from proto.gleaner.v1 import document_pb2
+
+_MAX_MESSAGE_BYTES = 256 << 20
+
+
+class Batch:
+    """What one Submit stream returned."""
+
+    def __init__(self):
+        self.job_id = ""
+        self.results = []  # DocumentResult, in completion order
+        self.summary = None  # BatchSummary
+        self.corpus_view = None  # CorpusView, when asked for
+
+
+class GleanerClient:
+    """Submits documents to a coordinator. One client may run many batches."""
+
+    def __init__(self, address, timeout=None):
+        self._channel = grpc.insecure_channel(
+            address,
+            options=[("grpc.max_receive_message_length", _MAX_MESSAGE_BYTES),
+                     ("grpc.max_send_message_length", _MAX_MESSAGE_BYTES)])
+        self._stub = coordinator_service_pb2_grpc.CoordinatorStub(self._channel)
+        self._timeout = timeout
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        self._channel.close()
+
+    def submit(self, documents, include_corpus_view=False, on_result=None):
+        """Streams RawDocuments (any iterable, consumed lazily) and returns a Batch.
+
+        `on_result`, if given, is called with each DocumentResult as it arrives.
+        Raises grpc.RpcError when the stream fails.
+        """
+
+        def requests():
+            options = coordinator_service_pb2.BatchOptions(
+                include_corpus_view=include_corpus_view)
+            yield coordinator_service_pb2.SubmitRequest(options=options)
+            for document in documents:
+                yield coordinator_service_pb2.SubmitRequest(document=document)
+
+        batch = Batch()
+        for response in self._stub.Submit(requests(), timeout=self._timeout):
+            kind = response.WhichOneof("response")
+            if kind == "result":
+                batch.results.append(response.result)
+                if on_result is not None:
+                    on_result(response.result)
+            elif kind == "progress":
+                batch.job_id = response.progress.job_id
+            elif kind == "end":
+                batch.summary = response.end.summary
+                if include_corpus_view:
+                    batch.corpus_view = response.end.corpus_view
+        return batch
+
+    def submit_files(self, paths, include_corpus_view=False, on_result=None):
+        """Submits files (read one at a time) with their paths as ids."""
+        return self.submit((read_document(p) for p in paths),
+                           include_corpus_view=include_corpus_view,
+                           on_result=on_result)
+
+    def job_status(self, job_id):
+        """Returns the JobStatus of a job."""
+        return self._stub.GetJobStatus(
+            coordinator_service_pb2.GetJobStatusRequest(job_id=job_id),
+            timeout=self._timeout)
+
+
+def read_document(path):
+    """Reads a file into a RawDocument whose id and source are its path."""
+    with open(path, "rb") as f:
+        content = f.read()
+    document = document_pb2.RawDocument(id=path, source=path, content=content)
+    if path.lower().endswith((".html", ".htm")):
+        document.content_type = document_pb2.CONTENT_TYPE_HTML
+    return document
+
+
+def to_json_line(result):
+    """The same JSON form as `gleaner run`: proto field names, one line."""
+    return json_format.MessageToJson(result, preserving_proto_field_name=True,
+                                     indent=None, ensure_ascii=False)
+
+
+def _expand(inputs):
+    for path in inputs:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield os.path.join(root, name)
+        else:
+            yield path
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--coordinator", required=True, help="host:port")
+    parser.add_argument("inputs", nargs="+", help="files or directories")
+    args = parser.parse_args(argv)
+    lock = threading.Lock()
+
+    def show(result):
+        with lock:
+            print(to_json_line(result), flush=True)
+
+    with GleanerClient(args.coordinator) as client:
+        batch = client.submit_files(_expand(args.inputs), on_result=show)
+    s = batch.summary
+    print(f"{s.documents} documents, {s.failed_documents} failed, "
+          f"{s.amounts} amounts, {s.entities} entities", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

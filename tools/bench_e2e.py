@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+"""End-to-end benchmark: replicates the bundled corpus to at least --mb
+megabytes and runs it (1) embedded with `gleaner run` and (2) through every
+service as a separate process on loopback with `gleaner submit`, reporting
+MB/s, documents/s and peak memory (max RSS) for each, so the cost of the
+gRPC hops is visible.
+
+    tools/bench_e2e.py [--mb 100] [--keep DIR]
+
+Each replica gets a unique first line, so no copy is an exact duplicate (exact
+duplicates skip most stages and would flatter the figures); they are near
+duplicates, which go through every stage.
+"""
+
+import argparse
+import glob
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+os.chdir(ROOT)
+
+from tests.integration import cluster  # noqa: E402
+
+
+def bazel_bin(path):
+    return os.path.join(ROOT, "bazel-bin", path)
+
+
+def replicate(target_mb, out_dir):
+    sources = sorted(glob.glob(os.path.join(ROOT, "testdata/corpus/*.txt")))
+    contents = [open(p, "rb").read() for p in sources]
+    total = 0
+    n = 0
+    while total < target_mb * 1e6:
+        for path, content in zip(sources, contents):
+            name = f"{n:06d}_{os.path.basename(path)}"
+            with open(os.path.join(out_dir, name), "wb") as f:
+                f.write(f"replica {n}\n".encode() + content)
+            total += len(content)
+            n += 1
+    return n, total
+
+
+def peak_rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def report(label, docs, total_bytes, seconds, rss_mb):
+    print(f"{label:28s} {docs:6d} docs {total_bytes / 1e6:8.1f} MB "
+          f"{seconds:7.2f} s {total_bytes / 1e6 / seconds:8.1f} MB/s "
+          f"{docs / seconds:8.1f} docs/s  peak RSS {rss_mb:7.1f} MB")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mb", type=float, default=100)
+    parser.add_argument("--keep", help="keep the replicated corpus here")
+    parser.add_argument("--replicas", type=int, default=1,
+                        help="sentence and extract replicas in the multi-process run")
+    args = parser.parse_args()
+
+    subprocess.run(["bazel", "build", "-c", "opt", "//cli:gleaner",
+                    "//services/coordinator:coordinator_server",
+                    "//services/aggregator:aggregator_server",
+                    "//workers/dedup:dedup_server", "//workers/sentence:sentence_server",
+                    "//workers/extract:extract_server"], check=True)
+    for kind, path in cluster.BINARIES.items():
+        cluster.BINARIES[kind] = bazel_bin(path)
+
+    corpus = args.keep or tempfile.mkdtemp(prefix="gleaner-bench-")
+    os.makedirs(corpus, exist_ok=True)
+    docs, total = replicate(args.mb, corpus)
+    out = tempfile.mktemp(suffix=".jsonl")
+    print(f"corpus: {docs} documents, {total / 1e6:.1f} MB in {corpus}; "
+          f"{os.cpu_count()} cores")
+
+    # (1) Embedded.
+    start = time.monotonic()
+    proc = subprocess.Popen([bazel_bin("cli/gleaner"), "run", corpus,
+                             "--output=" + out, "--progress=false"])
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.monotonic() - start
+    if status != 0:
+        sys.exit("gleaner run failed")
+    report("embedded (gleaner run)", docs, total, seconds, usage.ru_maxrss / 1024)
+
+    # (2) Multi-process on loopback.
+    with cluster.Cluster(sentence=args.replicas, extract=args.replicas) as c:
+        start = time.monotonic()
+        proc = subprocess.Popen([bazel_bin("cli/gleaner"), "submit",
+                                 "--coordinator=" + c.coordinator.address, corpus,
+                                 "--output=" + out, "--progress=false"])
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.monotonic() - start
+        if status != 0:
+            sys.exit("gleaner submit failed")
+        servers_kb = {s.kind: peak_rss_kb(s.process.pid) for s in c.servers}
+        report("multi-process (submit)", docs, total, seconds,
+               (usage.ru_maxrss + sum(servers_kb.values())) / 1024)
+        print("  peak RSS per process (MB): client %.1f, %s" % (
+            usage.ru_maxrss / 1024,
+            ", ".join(f"{k} {v / 1024:.1f}" for k, v in servers_kb.items())))
+    os.unlink(out)
+    if not args.keep:
+        shutil.rmtree(corpus)
+
+
+if __name__ == "__main__":
+    main()
