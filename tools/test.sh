@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 tools/install_deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
-bazel test //... --test_output=errors "$@" 2>&1 | tee "$log"
+bazel test //... --keep_going --test_output=errors "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -cE '^//[^ ]+ +(\(cached\) )?PASSED' "$log")

@@ -12,6 +12,7 @@ ABSL_FLAG(int, max_amounts_per_entity, 1000,
           "Money amounts kept per entity and job.");
 
 int main(int argc, char** argv) {
+  gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
   gleaner::aggregator::AggregatorOptions options;
   options.max_amounts_per_entity = absl::GetFlag(FLAGS_max_amounts_per_entity);

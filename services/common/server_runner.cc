@@ -48,16 +48,28 @@ void StartedServer::Shutdown(absl::Duration grace) {
 
 StartedServer::~StartedServer() { Shutdown(absl::ZeroDuration()); }
 
-absl::Status RunServerUntilSignalled(
-    const ServerRunnerOptions& options,
-    const std::vector<grpc::Service*>& services) {
-  // Block the signals before gRPC starts its threads, so that they inherit
-  // the mask and only sigwait below sees SIGTERM/SIGINT.
+namespace {
+
+sigset_t ShutdownSignals() {
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  return signals;
+}
+
+}  // namespace
+
+void BlockShutdownSignals() {
+  sigset_t signals = ShutdownSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+absl::Status RunServerUntilSignalled(
+    const ServerRunnerOptions& options,
+    const std::vector<grpc::Service*>& services) {
+  BlockShutdownSignals();  // in case main did not; see the header
+  sigset_t signals = ShutdownSignals();
 
   absl::StatusOr<std::unique_ptr<StartedServer>> server =
       StartedServer::Start(options, services);

@@ -62,10 +62,17 @@ class StartedServer {
   bool shut_down_ = false;
 };
 
+// Blocks SIGTERM and SIGINT in the calling thread, so that every thread it
+// starts afterwards (gRPC's included) inherits the mask and only
+// RunServerUntilSignalled's sigwait sees them. Call first thing in main:
+// a signal delivered to a thread that does not block it would kill the
+// process before its in-flight work is finished.
+void BlockShutdownSignals();
+
 // Starts a server, prints "LISTENING <port>" on stdout (tests and scripts
 // wait for this line instead of sleeping), blocks until SIGTERM or SIGINT,
-// then shuts down gracefully. REQUIRES: called from main before other
-// threads are started (it blocks the two signals process-wide).
+// then shuts down gracefully. REQUIRES: BlockShutdownSignals() was called
+// before any thread was started.
 absl::Status RunServerUntilSignalled(
     const ServerRunnerOptions& options,
     const std::vector<grpc::Service*>& services);

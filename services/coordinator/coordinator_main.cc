@@ -114,6 +114,7 @@ int Main() {
 }  // namespace gleaner
 
 int main(int argc, char** argv) {
+  gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
   return gleaner::coordinator::Main();
 }

@@ -5,6 +5,7 @@ corpus submitted through the coordinator, compared with the embedded run.
 import glob
 import json
 import os
+import signal
 import tempfile
 import unittest
 
@@ -143,6 +144,18 @@ class PipelineIntegrationTest(unittest.TestCase):
         self.assertEqual(errors[-1]["code"], "INVALID_ARGUMENT")
         self.assertNotIn("errors", rows["empty.txt"])
 
+    def test_every_server_reports_serving_on_the_grpc_health_service(self):
+        # grpc.health.v1.HealthCheckResponse{status: SERVING} is the two
+        # bytes 08 01; an empty HealthCheckRequest asks about the server.
+        with cluster.Cluster() as c:
+            for server in c.servers:
+                with grpc.insecure_channel(server.address) as channel:
+                    check = channel.unary_unary(
+                        "/grpc.health.v1.Health/Check",
+                        request_serializer=lambda _: b"",
+                        response_deserializer=lambda raw: raw)
+                    self.assertEqual(check(None, timeout=10), b"\x08\x01", server.kind)
+
     def test_sigterm_shuts_servers_down_cleanly(self):
         c = cluster.Cluster()
         try:
@@ -150,6 +163,23 @@ class PipelineIntegrationTest(unittest.TestCase):
                 self.assertEqual(server.terminate(), 0, server.kind)
         finally:
             c.stop()
+
+    def test_sigterm_mid_batch_finishes_the_batch_first(self):
+        with cluster.Cluster(coordinator_args=["--max_in_flight=1",
+                                               "--parallelism=1"]) as c:
+            terminated = []
+
+            def terminate_on_first_result(result):
+                if not terminated:
+                    terminated.append(result.id)
+                    c.coordinator.process.send_signal(signal.SIGTERM)
+
+            with gleaner_client.GleanerClient(c.coordinator.address) as client:
+                batch = client.submit_files(CORPUS, on_result=terminate_on_first_result)
+            self.assertEqual(c.coordinator.process.wait(timeout=60), 0)
+        self.assertEqual(len(terminated), 1)
+        self.assertEqual(len(batch.results), 5)
+        self.assertEqual(batch.summary.documents, 5)
 
     def test_malformed_requests_are_rejected(self):
         with cluster.Cluster() as c:

@@ -7,6 +7,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "services/common/server_runner.h"
 #include "proto/gleaner/v1/dedup_service.grpc.pb.h"
 #include "workers/common/stage_main.h"
 #include "workers/dedup/dedup_stage.h"
@@ -19,6 +20,7 @@ ABSL_FLAG(double, threshold, gleaner::workers::dedup::DedupOptions().threshold,
           "Estimated Jaccard similarity that makes a near duplicate.");
 
 int main(int argc, char** argv) {
+  gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
   gleaner::workers::dedup::DedupOptions options;
   options.index_dir = absl::GetFlag(FLAGS_index_dir);

@@ -5,6 +5,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "services/common/server_runner.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
 #include "workers/common/stage_main.h"
 #include "workers/extract/extract_stage.h"
@@ -13,6 +14,7 @@ ABSL_FLAG(std::vector<std::string>, gazetteer, {},
           "Extra gazetteer TSV files, comma-separated.");
 
 int main(int argc, char** argv) {
+  gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
   gleaner::workers::extract::ExtractStageOptions options;
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);

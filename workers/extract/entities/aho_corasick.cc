@@ -38,9 +38,14 @@ AhoCorasick AhoCorasick::Builder::Build() && {
   std::sort(edges_.begin(), edges_.end(), [](const Edge& a, const Edge& b) {
     return a.parent != b.parent ? a.parent < b.parent : a.byte < b.byte;
   });
-  ac.edge_begin_.assign(n + 1, 0);
-  for (const Edge& e : edges_) ++ac.edge_begin_[e.parent + 1];
-  for (int32_t s = 0; s < n; ++s) ac.edge_begin_[s + 1] += ac.edge_begin_[s];
+  ac.states_.assign(n, State{0, 0, -1, 0, -1, 0});
+  for (const Edge& e : edges_) ++ac.states_[e.parent].num_edges;
+  uint32_t offset = 0;
+  for (int32_t s = 0; s < n; ++s) {
+    ac.states_[s].edge_begin = offset;
+    ac.states_[s].out = out_[s];
+    offset += ac.states_[s].num_edges;
+  }
   ac.edge_byte_.reserve(edges_.size());
   ac.edge_child_.reserve(edges_.size());
   for (const Edge& e : edges_) {
@@ -48,12 +53,17 @@ AhoCorasick AhoCorasick::Builder::Build() && {
     ac.edge_child_.push_back(e.child);
   }
   std::fill(std::begin(ac.root_), std::end(ac.root_), -1);
-  for (uint32_t i = ac.edge_begin_[0]; i < ac.edge_begin_[1]; ++i) {
-    ac.root_[ac.edge_byte_[i]] = ac.edge_child_[i];
+  for (uint32_t i = 0; i < ac.states_[0].num_edges; ++i) ac.root_[ac.edge_byte_[i]] = ac.edge_child_[i];
+  for (int32_t s = 1; s < n; ++s) {
+    State& st = ac.states_[s];
+    if (st.num_edges < kDenseMinEdges) continue;
+    st.dense_row = static_cast<int32_t>(ac.dense_.size() / 256);
+    ac.dense_.resize(ac.dense_.size() + 256, -1);
+    int32_t* row = &ac.dense_[ac.dense_.size() - 256];
+    for (uint32_t i = st.edge_begin; i < st.edge_begin + st.num_edges; ++i) {
+      row[ac.edge_byte_[i]] = ac.edge_child_[i];
+    }
   }
-  ac.fail_.assign(n, 0);
-  ac.dict_.assign(n, 0);
-  ac.out_ = std::move(out_);
   ac.lengths_ = std::move(lengths_);
   // Breadth-first: a state's fail link points to a shallower state, whose own
   // links are therefore final by the time we reach it.
@@ -62,12 +72,13 @@ AhoCorasick AhoCorasick::Builder::Build() && {
   queue.push_back(0);
   for (size_t qi = 0; qi < queue.size(); ++qi) {
     const int32_t s = queue[qi];
-    for (uint32_t i = ac.edge_begin_[s]; i < ac.edge_begin_[s + 1]; ++i) {
+    const uint32_t begin = ac.states_[s].edge_begin, end = begin + ac.states_[s].num_edges;
+    for (uint32_t i = begin; i < end; ++i) {
       const uint8_t c = ac.edge_byte_[i];
       const int32_t child = ac.edge_child_[i];
       int32_t f = 0;
       if (s != 0) {
-        int32_t t = ac.fail_[s];
+        int32_t t = ac.states_[s].fail;
         for (;;) {
           const int32_t next = ac.Next(t, c);
           if (next >= 0) {
@@ -75,11 +86,11 @@ AhoCorasick AhoCorasick::Builder::Build() && {
             break;
           }
           if (t == 0) break;
-          t = ac.fail_[t];
+          t = ac.states_[t].fail;
         }
       }
-      ac.fail_[child] = f;
-      ac.dict_[child] = ac.out_[f] >= 0 ? f : ac.dict_[f];
+      ac.states_[child].fail = f;
+      ac.states_[child].dict = ac.states_[f].out >= 0 ? f : ac.states_[f].dict;
       queue.push_back(child);
     }
   }

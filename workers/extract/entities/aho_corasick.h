@@ -67,32 +67,44 @@ class AhoCorasick {
   void ForEachMatch(absl::string_view text, Fn&& fn) const;
 
   size_t num_patterns() const { return lengths_.size(); }
-  size_t num_states() const { return fail_.size(); }
+  size_t num_states() const { return states_.size(); }
   uint32_t pattern_length(uint32_t id) const { return lengths_[id]; }
 
  private:
   static uint8_t Fold(uint8_t c) {
     return (c >= 'A' && c <= 'Z') ? static_cast<uint8_t>(c + 32) : c;
   }
+  // Everything the matching loop needs about one state, in one cache line.
+  struct State {
+    uint32_t edge_begin;  // edges are [edge_begin, edge_begin + num_edges)
+    uint32_t num_edges;
+    int32_t dense_row;  // index of a dense 256-entry row, or -1
+    int32_t fail;
+    int32_t out;   // pattern ending here, or -1
+    int32_t dict;  // next state on the fail chain with out >= 0, or 0
+  };
+
   // Returns the child of `state` on `byte`, or -1.
   int32_t Next(int32_t state, uint8_t byte) const {
     if (state == 0) return root_[byte];
-    const uint32_t b = edge_begin_[state], e = edge_begin_[state + 1];
-    for (uint32_t i = b; i < e; ++i) {  // Few edges per state: linear scan.
-      if (edge_byte_[i] == byte) return edge_child_[i];
-      if (edge_byte_[i] > byte) break;
+    const State& st = states_[state];
+    if (st.dense_row >= 0) return dense_[static_cast<size_t>(st.dense_row) * 256 + byte];
+    const uint8_t* bytes = edge_byte_.data() + st.edge_begin;
+    for (uint32_t i = 0; i < st.num_edges; ++i) {  // Few edges: linear scan.
+      if (bytes[i] == byte) return edge_child_[st.edge_begin + i];
+      if (bytes[i] > byte) break;
     }
     return -1;
   }
 
+  // States with many edges (the first bytes of Hangul syllables branch
+  // widely) get a dense 256-entry row.
+  static constexpr uint32_t kDenseMinEdges = 12;
   int32_t root_[256];
-  // Edges of state s are [edge_begin_[s], edge_begin_[s + 1]), sorted by byte.
-  std::vector<uint32_t> edge_begin_;
+  std::vector<State> states_;
+  std::vector<int32_t> dense_;
   std::vector<uint8_t> edge_byte_;
   std::vector<int32_t> edge_child_;
-  std::vector<int32_t> fail_;
-  std::vector<int32_t> out_;   // pattern ending at this state, or -1
-  std::vector<int32_t> dict_;  // next state on the fail chain with out_ >= 0, or 0
   std::vector<uint32_t> lengths_;
 };
 
@@ -110,10 +122,11 @@ void AhoCorasick::ForEachMatch(absl::string_view text, Fn&& fn) const {
         break;
       }
       if (state == 0) break;
-      state = fail_[state];
+      state = states_[state].fail;
     }
-    for (int32_t s = out_[state] >= 0 ? state : dict_[state]; s > 0; s = dict_[s]) {
-      const uint32_t id = static_cast<uint32_t>(out_[s]);
+    const State& st = states_[state];
+    for (int32_t s = st.out >= 0 ? state : st.dict; s > 0; s = states_[s].dict) {
+      const uint32_t id = static_cast<uint32_t>(states_[s].out);
       fn(i + 1 - lengths_[id], i + 1, id);
     }
   }

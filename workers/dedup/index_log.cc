@@ -1,0 +1,188 @@
+#include "workers/dedup/index_log.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "workers/dedup/hashing.h"
+
+namespace gleaner {
+namespace workers {
+namespace dedup {
+namespace {
+
+constexpr size_t kHeaderBytes = 8;
+
+// Masking keeps a CRC stored next to the data it covers from being a valid
+// CRC of itself (the LevelDB trick).
+uint32_t MaskCrc(uint32_t crc) {
+  return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
+}
+
+void PutFixed32(uint32_t v, char* out) {
+  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+uint32_t GetFixed32(const char* p) {
+  uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= uint32_t{static_cast<unsigned char>(p[i])} << (8 * i);
+  return v;
+}
+
+absl::Status ErrnoError(absl::string_view what, const std::string& path) {
+  const int err = errno;
+  const std::string message = absl::StrCat(what, " ", path, ": ", std::strerror(err));
+  switch (err) {
+    case ENOENT:
+      return absl::NotFoundError(message);
+    case EACCES:
+    case EPERM:
+      return absl::PermissionDeniedError(message);
+    case ENOSPC:
+    case EDQUOT:
+      return absl::ResourceExhaustedError(message);
+    default:
+      return absl::InternalError(message);
+  }
+}
+
+absl::Status WriteAll(int fd, const char* data, size_t n, const std::string& path) {
+  while (n > 0) {
+    const ssize_t w = ::write(fd, data, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return ErrnoError("write", path);
+    }
+    data += w;
+    n -= static_cast<size_t>(w);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+std::string IndexLog::Frame(absl::string_view payload) {
+  std::string out(kHeaderBytes + payload.size(), '\0');
+  PutFixed32(static_cast<uint32_t>(payload.size()), &out[0]);
+  uint32_t crc = Crc32c(absl::string_view(out.data(), 4));
+  crc = Crc32c(payload, crc);
+  PutFixed32(MaskCrc(crc), &out[4]);
+  std::memcpy(&out[kHeaderBytes], payload.data(), payload.size());
+  return out;
+}
+
+absl::StatusOr<std::unique_ptr<IndexLog>> IndexLog::Open(
+    const std::string& path, const ReplayFn& replay, IndexLogOptions options) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return ErrnoError("open", path);
+  std::unique_ptr<IndexLog> log(new IndexLog(fd, path, options));
+
+  struct stat st;
+  if (::fstat(fd, &st) != 0) return ErrnoError("fstat", path);
+  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
+
+  // Replay in chunks so a large log need not fit in memory twice.
+  std::string buffer;
+  uint64_t valid_end = 0;   // end of the last intact record
+  uint64_t read_pos = 0;    // file offset of buffer[0]
+  size_t consumed = 0;      // bytes of buffer already replayed
+  bool eof = false;
+  constexpr size_t kChunk = 1 << 20;
+  while (true) {
+    // Make sure the buffer holds a full header and payload, reading more if
+    // needed.
+    const size_t available = buffer.size() - consumed;
+    size_t need = kHeaderBytes;
+    if (available >= kHeaderBytes) {
+      const uint32_t len = GetFixed32(buffer.data() + consumed);
+      if (len > options.max_record_bytes) break;  // corrupt length
+      need = kHeaderBytes + len;
+    }
+    if (available < need) {
+      if (eof) break;  // torn tail (or clean end when available == 0)
+      buffer.erase(0, consumed);
+      read_pos += consumed;
+      consumed = 0;
+      const size_t old = buffer.size();
+      buffer.resize(old + std::max(kChunk, need - available));
+      ssize_t r;
+      do {
+        r = ::pread(fd, &buffer[old], buffer.size() - old,
+                    static_cast<off_t>(read_pos + old));
+      } while (r < 0 && errno == EINTR);
+      if (r < 0) return ErrnoError("read", path);
+      buffer.resize(old + static_cast<size_t>(r));
+      if (r == 0) eof = true;
+      continue;
+    }
+    const char* rec = buffer.data() + consumed;
+    const uint32_t len = GetFixed32(rec);
+    uint32_t crc = Crc32c(absl::string_view(rec, 4));
+    crc = Crc32c(absl::string_view(rec + kHeaderBytes, len), crc);
+    if (MaskCrc(crc) != GetFixed32(rec + 4)) break;  // corrupt record
+    const absl::Status s = replay(absl::string_view(rec + kHeaderBytes, len));
+    if (!s.ok()) return s;
+    consumed += kHeaderBytes + len;
+    valid_end = read_pos + consumed;
+    ++log->replayed_records_;
+  }
+
+  if (valid_end < file_size) {
+    // Drop the torn tail so that new records follow the last intact one.
+    if (::ftruncate(fd, static_cast<off_t>(valid_end)) != 0) {
+      return ErrnoError("ftruncate", path);
+    }
+    if (options.sync && ::fsync(fd) != 0) return ErrnoError("fsync", path);
+    log->dropped_tail_bytes_ = file_size - valid_end;
+  }
+  if (::lseek(fd, static_cast<off_t>(valid_end), SEEK_SET) < 0) {
+    return ErrnoError("lseek", path);
+  }
+  log->size_ = valid_end;
+  return log;
+}
+
+IndexLog::~IndexLog() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+absl::Status IndexLog::Append(absl::string_view payload) {
+  if (payload.size() > options_.max_record_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("log record of ", payload.size(), " bytes exceeds limit ",
+                     options_.max_record_bytes));
+  }
+  const std::string framed = Frame(payload);
+  absl::Status s = WriteAll(fd_, framed.data(), framed.size(), path_);
+  if (s.ok() && options_.sync && ::fdatasync(fd_) != 0) {
+    s = ErrnoError("fdatasync", path_);
+  }
+  if (!s.ok()) {
+    // Roll back a partial write so later appends stay readable.
+    if (::ftruncate(fd_, static_cast<off_t>(size_)) == 0) {
+      ::lseek(fd_, static_cast<off_t>(size_), SEEK_SET);
+    }
+    return s;
+  }
+  size_ += framed.size();
+  return absl::OkStatus();
+}
+
+absl::Status SyncDirectory(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError("open directory", dir);
+  const int r = ::fsync(fd);
+  ::close(fd);
+  if (r != 0) return ErrnoError("fsync directory", dir);
+  return absl::OkStatus();
+}
+
+}  // namespace dedup
+}  // namespace workers
+}  // namespace gleaner

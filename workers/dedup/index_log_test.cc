@@ -1,0 +1,120 @@
+#include "workers/dedup/index_log.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "services/common/status_matchers.h"
+
+namespace gleaner {
+namespace workers {
+namespace dedup {
+namespace {
+
+using ::gleaner::testing::IsOk;
+using ::gleaner::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+std::string TempPath(absl::string_view name) {
+  const char* base = std::getenv("TEST_TMPDIR");
+  const std::string path =
+      absl::StrCat(base != nullptr ? base : "/tmp", "/index_log_", name, "_", ::getpid());
+  ::unlink(path.c_str());
+  return path;
+}
+
+// Opens `path` and returns the replayed records.
+std::vector<std::string> Replay(const std::string& path, std::unique_ptr<IndexLog>* log) {
+  std::vector<std::string> records;
+  auto opened = IndexLog::Open(path, [&](absl::string_view r) {
+    records.emplace_back(r);
+    return absl::OkStatus();
+  });
+  EXPECT_THAT(opened, IsOk());
+  if (opened.ok() && log != nullptr) *log = std::move(opened).value();
+  return records;
+}
+
+void AppendRaw(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::app | std::ios::binary);
+  out << bytes;
+}
+
+TEST(IndexLogTest, AppendsAndReplaysInOrder) {
+  const std::string path = TempPath("order");
+  {
+    std::unique_ptr<IndexLog> log;
+    EXPECT_THAT(Replay(path, &log), IsEmpty());
+    ASSERT_THAT(log->Append("one"), IsOk());
+    ASSERT_THAT(log->Append(""), IsOk());
+    ASSERT_THAT(log->Append(std::string(100000, 'x')), IsOk());
+  }
+  std::unique_ptr<IndexLog> log;
+  const std::vector<std::string> records = Replay(path, &log);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0], "one");
+  EXPECT_EQ(records[1], "");
+  EXPECT_EQ(records[2], std::string(100000, 'x'));
+  EXPECT_EQ(log->dropped_tail_bytes(), 0u);
+}
+
+TEST(IndexLogTest, TornTailIsDroppedAndOverwritten) {
+  struct Case {
+    const char* name;
+    std::string tail;
+  };
+  const std::string frame = IndexLog::Frame("lost");
+  const std::vector<Case> cases = {
+      {"short_header", frame.substr(0, 3)},
+      {"short_payload", frame.substr(0, frame.size() - 1)},
+      {"bad_crc", frame.substr(0, 4) + "\xde\xad\xbe\xef" + frame.substr(8)},
+      {"huge_length", std::string("\xff\xff\xff\x7f\0\0\0\0", 8)},
+  };
+  for (const Case& c : cases) {
+    const std::string path = TempPath(c.name);
+    {
+      std::unique_ptr<IndexLog> log;
+      Replay(path, &log);
+      ASSERT_THAT(log->Append("kept"), IsOk());
+    }
+    AppendRaw(path, c.tail);
+    {
+      std::unique_ptr<IndexLog> log;
+      EXPECT_THAT(Replay(path, &log), ElementsAre("kept")) << c.name;
+      EXPECT_EQ(log->dropped_tail_bytes(), c.tail.size()) << c.name;
+      ASSERT_THAT(log->Append("after"), IsOk());
+    }
+    EXPECT_THAT(Replay(path, nullptr), ElementsAre("kept", "after")) << c.name;
+  }
+}
+
+TEST(IndexLogTest, ReplayErrorIsReturned) {
+  const std::string path = TempPath("replay_error");
+  {
+    std::unique_ptr<IndexLog> log;
+    Replay(path, &log);
+    ASSERT_THAT(log->Append("bad"), IsOk());
+  }
+  EXPECT_THAT(IndexLog::Open(path, [](absl::string_view) {
+                return absl::DataLossError("cannot apply");
+              }),
+              StatusIs(absl::StatusCode::kDataLoss, "cannot apply"));
+}
+
+TEST(IndexLogTest, OpenInMissingDirectoryFails) {
+  EXPECT_THAT(IndexLog::Open("/nonexistent-dir/x/log",
+                             [](absl::string_view) { return absl::OkStatus(); }),
+              StatusIs(absl::StatusCode::kNotFound, ::testing::HasSubstr("open")));
+}
+
+}  // namespace
+}  // namespace dedup
+}  // namespace workers
+}  // namespace gleaner

@@ -1,0 +1,105 @@
+// Exact parsing of numbers as Korean news writes them.
+//
+// Korean groups large numbers by four digits with scale words (만 = 1e4,
+// 억 = 1e8, 조 = 1e12, 경 = 1e16) and mixes them freely with Arabic digits and
+// the small scales 십/백/천: `62억`, `1조 4000억`, `300억 4000만`, `8만 7000`,
+// `1억8000만`, `2천억`, `3만5천`, and in Hangul `오천만`, `이십일조`, `십억`.
+// Values are kept exact as decimal digit strings, never binary floating point:
+//
+//   absl::StatusOr<std::string> v = ParseKoreanNumber("1조 4000억");
+//   // *v == "1400000000000"
+//   ParseKoreanNumber("0.68");   // "0.68"
+//   ParseKoreanNumber("오천만");  // "50000000"
+#ifndef GLEANER_WORKERS_EXTRACT_AMOUNTS_KOREAN_NUMBER_H_
+#define GLEANER_WORKERS_EXTRACT_AMOUNTS_KOREAN_NUMBER_H_
+
+#include <cstddef>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+
+// An exact non-negative decimal: an integer digit string times 10^-scale.
+// Only what number words need is supported: parsing, addition and
+// multiplication by powers of ten. Copyable value type.
+class Decimal {
+ public:
+  // Zero.
+  Decimal() = default;
+
+  // Parses ASCII digits with optional thousands separators and one decimal
+  // point ("1,234", "2.17", "27.75"). Returns kInvalidArgument otherwise.
+  static absl::StatusOr<Decimal> FromString(absl::string_view s);
+  // Builds a decimal from a small integer.
+  static Decimal FromInt(unsigned long long v);
+
+  // Multiplies in place by 10^k. REQUIRES: k >= 0.
+  void ShiftLeft(int k);
+  // Divides in place by 10^k (50 센트 -> 0.5 달러). REQUIRES: k >= 0.
+  void ShiftRight(int k);
+  // Adds `other` in place.
+  void Add(const Decimal& other);
+
+  bool IsZero() const;
+  // Number of digits before the decimal point (0 for values below 1).
+  int IntegerDigits() const;
+  // True when the value has no fractional part.
+  bool IsInteger() const;
+  // Three-way comparison: <0, 0, >0.
+  int Compare(const Decimal& other) const;
+
+  // Returns the canonical form: no exponent, no leading zeros, no trailing
+  // zeros after the point, no point for integers ("1400000000000", "0.68").
+  std::string ToString() const;
+
+ private:
+  void Normalize();
+
+  std::string digits_ = "0";  // integer digits, most significant first
+  int scale_ = 0;             // number of digits after the decimal point
+};
+
+// What ConsumeKoreanNumber recognised.
+struct KoreanNumber {
+  size_t length = 0;                 // bytes consumed from the start position
+  Decimal value;                     // exact value
+  bool has_scale = false;            // any of 십백천만억조경 took part
+  bool has_big_scale = false;        // any of 만억조경 took part
+  bool hangul = false;               // written with Hangul numerals (오천만)
+  bool plain_integer = false;        // only ASCII digits, no separator/point/scale
+  bool has_point = false;            // has a decimal point
+  int integer_digits = 0;            // digits of a plain number (2026 -> 4)
+  bool ends_with_big_scale = false;  // last thing read was 만/억/조/경
+};
+
+// Options for ConsumeKoreanNumber.
+struct KoreanNumberOptions {
+  // Read Hangul numerals (일..구, 십백천 without a leading digit) (false).
+  // Arabic digits are never mixed with Hangul digits.
+  bool hangul = false;
+  // Allow one ASCII space between scale groups ("1조 4000억") (true).
+  bool allow_space = true;
+};
+
+// Reads the longest Korean number starting exactly at `pos` in `text` and
+// returns true with `*out` filled, or false when no number starts there.
+// Scale groups must be strictly decreasing (`16만 16만` stops after the first
+// `16만`), and a trailing plain number after a space must be smaller than the
+// last scale (`8만 7000`). The caller checks the surrounding context.
+bool ConsumeKoreanNumber(absl::string_view text, size_t pos, const KoreanNumberOptions& options,
+                         KoreanNumber* out);
+
+// Parses the whole of `s` (surrounding spaces ignored) as a Korean number and
+// returns its canonical decimal string, e.g. "1조 4000억" -> "1400000000000".
+// Returns kInvalidArgument when `s` is not exactly one number.
+absl::StatusOr<std::string> ParseKoreanNumber(absl::string_view s);
+
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner
+
+#endif  // GLEANER_WORKERS_EXTRACT_AMOUNTS_KOREAN_NUMBER_H_

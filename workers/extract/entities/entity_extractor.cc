@@ -1,0 +1,795 @@
+#include "workers/extract/entities/entity_extractor.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "workers/extract/entities/korean_text.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+namespace {
+
+using StringSet = absl::flat_hash_set<absl::string_view>;
+
+// Suffixes that mark an unseen Korean organisation name (삼성전자, 미래에셋증권).
+constexpr absl::string_view kOrgSuffixes[] = {
+    "전자",   "증권",     "은행",     "통신",   "그룹",     "홀딩스", "연구소",   "연구원",
+    "대학교", "협회",     "위원회",   "랩스",   "캐피털",   "캐피탈", "자산운용", "투자증권",
+    "재단",   "벤처스",   "파트너스", "인베스트먼트",       "테크놀로지스", "시스템즈",
+    "일렉트로닉스", "반도체", "중공업", "연합회", "공사",   "공단",   "거래소",   "일보",
+    "신문",   "방송",     "연구재단", "생명",   "게임즈",   "엔터테인먼트", "모빌리티", "로보틱스",
+    "바이오", "제약",     "에너지",   "화학",   "물산",     "상사",   "디스플레이", "솔루션즈"};
+
+// Words before an organisation suffix that make the whole a generic noun
+// (국내은행, 시중은행, 자문위원회), not a name.
+const StringSet& GenericOrgPrefixes() {
+  static const auto* kSet = new StringSet{
+      "국내", "해외", "주요", "대형", "중소", "시중", "지방", "인터넷", "외국계", "글로벌", "각", "관련",
+      "계열", "모", "자", "투자", "민간", "국책", "상업", "저축", "지주", "전문", "종합", "대", "중",
+      "소", "일반", "신생", "유명", "미국", "중국", "한국", "일본", "해당", "이", "그", "우리", "이번",
+      "여러", "다른", "두", "세", "한", "금융", "정부", "연방", "산하", "국제", "자문", "운영", "특별",
+      "조사", "윤리", "감사", "이사", "평가", "심사", "선정", "조직", "준비", "비상", "기획", "산업",
+      "업계", "관계", "학계", "중앙", "지역", "외국", "국영", "공영", "민영", "상장", "비상장", "거대",
+      "초대형", "빅테크", "테크", "기술", "벤처", "스타트업", "창업", "연구", "정부출연", "출연",
+      "부설", "기업", "회사", "자체", "사내", "AI", "인공지능", "반도체", "통신", "전자", "증권",
+      "은행", "이동", "유선", "무선", "위성", "방송", "종편", "지상파", "경제", "일간", "주간", "월간",
+      "종합일간", "온라인", "디지털", "신재생", "친환경", "차세대", "첨단", "국가", "공공", "정책",
+      "국립", "사립", "명문", "지방대", "현지", "최대", "최고", "신규", "기존", "제약", "바이오",
+      "소형", "중견", "대기업", "제2", "제3", "전", "현", "일부", "모든", "여타", "양", "3대", "4대",
+      "5대", "빅", "주", "합작", "자회사", "모회사", "손자", "계열사", "협력", "반도", "거래", "전거래"};
+  return *kSet;
+}
+
+// Latin words that mark a parenthesised English phrase as an organisation
+// rather than a person's name.
+const StringSet& LatinOrgWords() {
+  static const auto* kSet = new StringSet{
+      "Inc",        "Corp",     "Corporation", "Labs",       "Lab",       "Technologies", "Technology",
+      "Systems",    "Group",    "Capital",     "Company",    "Bank",      "University",   "Institute",
+      "Foundation", "Fund",     "Partners",    "Ventures",   "Holdings",  "Motors",       "Electronics",
+      "Networks",   "Project",  "AI",          "Research",   "Association", "Agency",     "Council",
+      "Committee",  "Department", "Ministry",  "Times",      "Journal",   "News",         "Post",
+      "Media",      "Center",   "Centre",      "Security",   "Securities", "Investment", "Management",
+      "Global",     "International", "Energy", "Cloud",      "Robotics",  "Computing",    "Semiconductor",
+      "Intelligence", "Model",  "Models",      "Platform",   "Service",   "Services",     "The"};
+  return *kSet;
+}
+
+// Capitalised English words that show a parenthesised gloss is a term, not
+// a person's name (스마트 시티(Smart City), 제제로 크레이터(Jezero Crater)).
+const StringSet& CommonEnglishWords() {
+  static const auto* kSet = new StringSet{
+      "City", "Crater", "Cluster", "Grade", "Investment", "Investments", "Biosciences", "Science",
+      "Sciences", "Smart", "One", "Rule", "Rulebook", "Big", "New", "Data", "Deep", "Learning",
+      "Machine", "Network", "Power", "Energy", "Bank", "Fund", "Market", "Markets", "Trade", "Street",
+      "House", "Act", "Law", "Bill", "Order", "Policy", "Plan", "Program", "Programme", "Initiative",
+      "Summit", "Forum", "Conference", "Week", "Day", "Year", "Index", "Report", "Review", "Junk",
+      "Bond", "Bonds", "Stock", "Stocks", "Capital", "Agent", "Agents", "Agentic", "Physical",
+      "Full", "Stack", "Open", "Source", "Model", "Chip", "Chips", "Super", "Ultra", "Nano", "Pro",
+      "Max", "Mini", "Edge", "Cloud", "Server", "Factory", "Gigafab", "Fab", "Foundry", "Memory",
+      "Computer", "Computing", "Quantum", "Robot", "Robotics", "Vision", "Language", "Large",
+      "General", "Artificial", "Intelligence", "Center", "Hub", "Campus", "Park", "Valley", "Tower",
+      "Lake", "River", "Mountain", "Island", "Sea", "Ocean", "Space", "Mission", "Station", "Star",
+      "Planet", "Galaxy", "Universe", "Theory", "Effect", "Test", "Benchmark", "Score", "Risk",
+      "Growth", "Value", "Dollar", "Economy", "Economic", "Global", "National", "Federal", "State",
+      "United", "North", "South", "East", "West", "Central", "World", "Digital", "Green", "Blue",
+      "Red", "Black", "White", "Gold", "Silver", "Golden", "First", "Next", "Future", "Project",
+      "Key", "Insights", "Summary", "Big Picture", "The", "And", "Of", "For", "In", "On", "With"};
+  return *kSet;
+}
+
+// Parenthesised abbreviations that are common nouns, never names of the
+// entity before them (엔비디아 최고경영자(CEO), 인공지능(AI)).
+const StringSet& NonNameAbbreviations() {
+  static const auto* kSet = new StringSet{
+      "CEO", "CTO", "CFO", "COO", "AI",  "GPU", "CPU", "NPU", "IPO", "LLM", "MOU", "M&A", "IT",
+      "HBM", "R&D", "ESG", "ETF", "GDP", "EV",  "PC",  "OS",  "API", "SW",  "HW",  "VC",  "PE"};
+  return *kSet;
+}
+
+// Romanised Korean surnames, to tell 이재용(Lee Jae-yong) from a two-word
+// foreign name.
+const StringSet& RomanizedKoreanSurnames() {
+  static const auto* kSet = new StringSet{
+      "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
+      "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin",
+      "Sin", "Kwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu", "Ryu", "Hong", "Ko", "Koh", "Moon",
+      "Mun", "Yang", "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Huh", "Nam", "Shim", "Noh", "Roh",
+      "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "Koo", "Min", "Jin", "Chin", "Ji", "Chae"};
+  return *kSet;
+}
+
+// A word: a maximal run of Hangul syllables, ASCII letters and digits, with
+// inner '-', '&' and '\'' joining (Alpamayo-R1, AT&T, Byju's).
+struct Word {
+  size_t begin, end;
+};
+
+std::vector<Word> SplitWords(absl::string_view text) {
+  std::vector<Word> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t c;
+    size_t len = DecodeAt(text, i, &c);
+    if (!IsWordChar(c)) {
+      i += len;
+      continue;
+    }
+    const size_t begin = i;
+    i += len;
+    while (i < text.size()) {
+      len = DecodeAt(text, i, &c);
+      if (IsWordChar(c)) {
+        i += len;
+      } else if ((c == '-' || c == '&' || c == '\'') && IsAsciiAlnum(CodepointAt(text, i + 1)) &&
+                 IsAsciiAlnum(CodepointBefore(text, i))) {
+        i += len;
+      } else {
+        break;
+      }
+    }
+    words.push_back({begin, i});
+  }
+  return words;
+}
+
+bool IsPureHangul(absl::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    i += DecodeAt(s, i, &c);
+    if (!IsHangul(c)) return false;
+  }
+  return !s.empty();
+}
+
+bool HasAsciiAlnum(absl::string_view s) {
+  for (char c : s) {
+    if (IsAsciiAlnum(static_cast<unsigned char>(c))) return true;
+  }
+  return false;
+}
+
+// Returns true if text[a, b) is only spaces (one or more).
+bool OnlySpacesBetween(absl::string_view text, size_t a, size_t b) {
+  if (a >= b) return false;
+  for (size_t i = a; i < b; ++i) {
+    if (text[i] != ' ' && text[i] != '\t') return false;
+  }
+  return true;
+}
+
+// Returns the length of the longest prefix of `word` that is a title followed
+// by a particle tail (CEO는, 대표가), or 0.
+size_t TitlePrefix(absl::string_view word) {
+  if (word.empty() || !MayStartTitle(CodepointAt(word, 0))) return 0;
+  // Grow the prefix one code point at a time while it can still become a
+  // title; most words stop after one or two steps.
+  size_t best = 0;
+  for (size_t p = 0; p < word.size();) {
+    char32_t c;
+    p += DecodeAt(word, p, &c);
+    const absl::string_view prefix = word.substr(0, p);
+    if (!IsPersonTitlePrefix(prefix)) break;
+    if (IsPersonTitle(prefix) && IsParticleTail(word.substr(p))) best = p;
+  }
+  return best;
+}
+
+// Returns true if `word` (3 syllables, no particle) is shaped like a Korean
+// personal name: a surname syllable and a two-syllable given name.
+bool IsKoreanNameShaped(absl::string_view word) {
+  // Given names rarely end in these syllables; words that do are mostly a
+  // noun with a particle (채권이, 연구로, 문제가).
+  static const auto* kNotNameEnds = new StringSet{"을", "를", "의", "에", "로", "가", "도", "와", "과",
+                                                  "들", "서", "고", "며", "만", "이", "께", "게"};
+  return IsPureHangul(word) && CountCodepoints(word) == 3 && IsKoreanSurname(CodepointAt(word, 0)) &&
+         !IsNameStopWord(word) && !kNotNameEnds->contains(word.substr(6));
+}
+
+// Common given names of people from abroad, as written in Korean; a word
+// from this list before a name-shaped word makes a two-word foreign name
+// (데이비드 진스너, not 진스너 alone).
+const StringSet& ForeignGivenNames() {
+  static const auto* kSet = new StringSet{
+      "데이비드", "마이클", "존", "제임스", "로버트", "윌리엄", "리처드", "토마스", "토머스", "크리스",
+      "마크", "스티브", "스티븐", "폴", "피터", "앤드루", "앤드류", "댄", "대니얼", "다니엘", "톰", "짐",
+      "빌", "조", "제프", "케빈", "브라이언", "에릭", "스콧", "라이언", "제이슨", "매튜", "매슈", "조지",
+      "찰스", "프랭크", "잭", "샘", "벤", "알렉스", "사라", "세라", "제니퍼", "리사", "메리", "엘리자베스",
+      "캐서린", "에밀리", "안나", "마리아", "줄리아", "니콜", "레이첼", "로라", "앤", "진", "케이트",
+      "팀", "조너선", "조나단", "닉", "니컬러스", "니콜라스", "애덤", "아담", "저스틴", "패트릭", "숀",
+      "션", "브래드", "그레그", "그렉", "게리", "개리", "래리", "레이", "로저", "프레드", "해리", "헨리",
+      "이언", "이안", "아이작", "조슈아", "조셉", "조지프", "카를로스", "호세", "루이스", "후안", "마르코",
+      "알버트", "앨버트", "에이드리언", "브라이어니", "프란체스카", "나이얼", "오누르", "크리슈나",
+      "비벡", "라훌", "라지", "아르준", "토시야", "하루키", "웨이", "리", "왕", "장", "천", "징위안",
+      "콜렛", "클레어", "수전", "수잔", "린다", "캐런", "캐시", "케이티", "앨리스", "올리비아", "에마",
+      "엠마", "소피아", "한나", "마틴", "필립", "필", "키스", "트레버", "맷", "매트", "데릭", "테드",
+      "에드", "에드워드", "월터", "하워드", "케네스", "도널드", "론", "로널드", "아서", "빅터", "스탠리"};
+  return *kSet;
+}
+
+// Returns true if `word` could be one part of a transliterated foreign name
+// (젠슨, 올트먼): pure Hangul, 1-5 syllables, not a common word, not ending
+// in a case particle.
+bool IsForeignNamePart(absl::string_view word) {
+  if (!IsPureHangul(word) || IsNameStopWord(word)) return false;
+  const size_t n = CountCodepoints(word);
+  if (n < 1 || n > 5) return false;
+  size_t last_start;
+  CodepointBefore(word, word.size(), &last_start);
+  // Case particles and verb or adjective endings (유망한, 가진, 따르면).
+  static const auto* kParticleEnds = new StringSet{
+      "의", "를", "을", "는", "은", "에", "와", "과", "도", "로", "가", "들", "서", "고", "며", "이",
+      "한", "된", "던", "어", "면", "데", "게", "께", "만", "적", "진", "인", "운", "른", "함", "음", "히"};
+  return !(n > 1 && kParticleEnds->contains(word.substr(last_start)));
+}
+
+// Returns true if Hangul syllable `h` could transcribe a word starting with
+// Latin letter `latin`, judged by the syllable's initial consonant.
+bool InitialsAgree(char32_t h, char latin) {
+  if (!IsHangul(h)) return false;
+  static constexpr const char* kLatinByInitial[19] = {
+      "GKCQ",   // ㄱ
+      "KG",     // ㄲ
+      "N",      // ㄴ
+      "DT",     // ㄷ
+      "TD",     // ㄸ
+      "RL",     // ㄹ
+      "M",      // ㅁ
+      "BVP",    // ㅂ
+      "PB",     // ㅃ
+      "SCTXZ",  // ㅅ (Sh, Th, Ch)
+      "S",      // ㅆ
+      "AEIOUYWHLR",  // ㅇ (vowels; Lee, Rhee)
+      "JGZC",   // ㅈ
+      "JZ",     // ㅉ
+      "CT",     // ㅊ
+      "KCQ",    // ㅋ
+      "T",      // ㅌ
+      "PF",     // ㅍ
+      "HW",     // ㅎ
+  };
+  const int initial = static_cast<int>((h - 0xAC00) / (21 * 28));
+  const char upper = static_cast<char>(latin >= 'a' && latin <= 'z' ? latin - 32 : latin);
+  return std::strchr(kLatinByInitial[initial], upper) != nullptr;
+}
+
+}  // namespace
+
+absl::string_view MatchMethodName(MatchMethod m) {
+  switch (m) {
+    case MatchMethod::kGazetteer:
+      return "GAZETTEER";
+    case MatchMethod::kPattern:
+      return "PATTERN";
+    case MatchMethod::kAlias:
+      return "ALIAS";
+    case MatchMethod::kCoreference:
+      return "COREFERENCE";
+  }
+  return "UNKNOWN";
+}
+
+// The state of one Extract() call: the text, its words, and the mentions
+// found so far with a byte map of what they cover.
+class EntityExtractor::Document {
+ public:
+  Document(const EntityExtractor& extractor, absl::string_view text)
+      : ex_(extractor), g_(*extractor.gazetteer_), text_(text), owner_(text.size(), -1) {}
+
+  std::vector<EntityMention> Run(absl::Span<const FlaggedRange> flagged) {
+    words_ = SplitWords(text_);
+    FindGazetteerMentions();
+    FindRomanizedPersons();
+    FindTitledPersons();
+    FindSuffixOrganizations();
+    FindLatinOrganizations();
+    FindAliases();
+    FindCoreferences();
+    std::vector<EntityMention> out = std::move(mentions_);
+    std::sort(out.begin(), out.end(),
+              [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
+    for (EntityMention& m : out) {
+      for (const FlaggedRange& r : flagged) {
+        if (m.begin < r.end && r.begin < m.end) {
+          m.flagged = true;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+ private:
+  bool Free(size_t b, size_t e) const {
+    for (size_t i = b; i < e; ++i) {
+      if (owner_[i] >= 0) return false;
+    }
+    return true;
+  }
+
+  // Adds a mention over [b, e) if the bytes are free; returns its index or -1.
+  int Add(size_t b, size_t e, EntityType type, std::string canonical, MatchMethod method,
+          const std::vector<std::pair<std::string, std::string>>* metadata = nullptr) {
+    if (b >= e || !Free(b, e)) return -1;
+    EntityMention m;
+    m.begin = b;
+    m.end = e;
+    m.type = type;
+    m.canonical = std::move(canonical);
+    m.method = method;
+    if (metadata != nullptr) m.metadata = *metadata;
+    const int index = static_cast<int>(mentions_.size());
+    for (size_t i = b; i < e; ++i) owner_[i] = index;
+    mentions_.push_back(std::move(m));
+    return index;
+  }
+
+  int AddEntry(size_t b, size_t e, uint32_t entry, MatchMethod method) {
+    const GazetteerEntry& g = g_.entry(entry);
+    return Add(b, e, g.type, g.canonical, method, &g.metadata);
+  }
+
+  absl::string_view Slice(size_t b, size_t e) const { return text_.substr(b, e - b); }
+
+  // Returns true if a name may end at `e`: the next characters are not
+  // letters of the same word, or they are Korean particles; a derived word
+  // (중국산) or an unknown compound glued to a short name is rejected.
+  bool EndOk(size_t b, size_t e) const {
+    const char32_t last = CodepointBefore(text_, e);
+    const char32_t next = CodepointAt(text_, e);
+    if (IsAsciiAlnum(last)) {
+      if (IsAsciiAlnum(next)) return false;
+      if ((next == '-' || next == '.') && IsAsciiAlnum(CodepointAt(text_, e + 1))) return false;
+    }
+    if (!IsHangul(next)) return true;
+    const absl::string_view tail = Slice(e, HangulRunEnd(text_, e));
+    if (IsParticleTail(tail)) return true;
+    if (StartsWithDerivedSuffix(tail)) return false;
+    if (StartsWithCompoundHead(tail)) return true;
+    // Long names stay names inside compounds (엔비디아칩); short ones
+    // would also hit ordinary words (애플리케이션, 메타버스).
+    const absl::string_view name = Slice(b, e);
+    return CountCodepoints(name) >= 4 || (HasAsciiAlnum(name) && CountCodepoints(name) >= 3);
+  }
+
+  // Returns true if a name may start at `b`.
+  bool StartOk(size_t b) const {
+    const char32_t first = CodepointAt(text_, b);
+    size_t prev_start;
+    const char32_t prev = CodepointBefore(text_, b, &prev_start);
+    if (IsAsciiAlnum(first)) {
+      if (IsAsciiAlnum(prev)) return false;
+      if ((prev == '-' || prev == '.' || prev == '_') &&
+          IsAsciiAlnum(CodepointBefore(text_, prev_start)))
+        return false;
+      return true;
+    }
+    if (IsHangul(first)) return !IsHangul(prev);
+    return !IsWordChar(prev);  // Hanja abbreviations: 美 법무부, but not 15日.
+  }
+
+  // Extends a product name by a following version number (제미나이 3,
+  // 라마 4.1); returns the new end or `e`.
+  size_t ExtendVersion(size_t e, std::string* canonical) const {
+    if (IsAsciiDigit(CodepointBefore(text_, e))) return e;
+    size_t i = e;
+    if (i < text_.size() && text_[i] == ' ') ++i;
+    const size_t v = i;
+    while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
+    if (i == v || i - v > 2) return e;
+    if (i + 1 < text_.size() && text_[i] == '.' && IsAsciiDigit(text_[i + 1])) {
+      i += 1;
+      while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
+    }
+    if (i < text_.size() && IsAsciiAlpha(text_[i]) && !IsAsciiAlnum(CodepointAt(text_, i + 1))) ++i;
+    const char32_t next = CodepointAt(text_, i);
+    if (IsAsciiAlnum(next) || next == '.' || next == ',' || next == '%') {
+      if (next != '.' && next != ',') return e;
+      if (IsAsciiDigit(CodepointAt(text_, i + 1))) return e;
+    }
+    if (IsHangul(next) && !IsParticleTail(Slice(i, HangulRunEnd(text_, i)))) return e;
+    absl::StrAppend(canonical, " ", Slice(v, i));
+    return i;
+  }
+
+  void FindGazetteerMentions() {
+    struct Candidate {
+      size_t begin, end;
+      uint32_t entry;
+    };
+    std::vector<Candidate> candidates;
+    g_.ForEachMatch(text_, [&](size_t b, size_t e, uint32_t entry) {
+      if (StartOk(b) && EndOk(b, e)) candidates.push_back({b, e, entry});
+    });
+    // Longest span wins; among equal lengths, the leftmost.
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      const size_t la = a.end - a.begin, lb = b.end - b.begin;
+      return la != lb ? la > lb : a.begin < b.begin;
+    });
+    for (const Candidate& c : candidates) {
+      if (!Free(c.begin, c.end)) continue;
+      const GazetteerEntry& entry = g_.entry(c.entry);
+      if (entry.type == EntityType::kProduct) {
+        std::string canonical = entry.canonical;
+        const size_t e = ExtendVersion(c.end, &canonical);
+        if (e != c.end && Free(c.end, e)) {
+          Add(c.begin, e, entry.type, std::move(canonical), MatchMethod::kGazetteer, &entry.metadata);
+          continue;
+        }
+      }
+      AddEntry(c.begin, c.end, c.entry, MatchMethod::kGazetteer);
+    }
+  }
+
+  // 토마스 쿠리안(Thomas Kurian), 이재용(Lee Jae-yong): a person, and the
+  // romanisation names the same person.
+  void FindRomanizedPersons() {
+    for (size_t wi = 0; wi < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      if (w.end >= text_.size() || text_[w.end] != '(') continue;
+      const size_t close = text_.find(')', w.end);
+      if (close == absl::string_view::npos || close - w.end > 60) continue;
+      const absl::string_view inside = Slice(w.end + 1, close);
+      std::vector<absl::string_view> latin = absl::StrSplit(inside, ' ', absl::SkipEmpty());
+      if (latin.size() < 2 || latin.size() > 4) continue;
+      bool ok = true;
+      for (absl::string_view part : latin) {
+        if (part.empty() || !(part[0] >= 'A' && part[0] <= 'Z') || LatinOrgWords().contains(part) ||
+            CommonEnglishWords().contains(part) ||
+            (part.size() > 1 && part[1] >= 'A' && part[1] <= 'Z')) {
+          ok = false;
+          break;
+        }
+        for (char c : part) {
+          if (!(IsAsciiAlpha(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '\'')) ok = false;
+        }
+      }
+      if (!ok) continue;
+      // How many Hangul words before the parenthesis form the name.
+      size_t count = latin.size();
+      if (RomanizedKoreanSurnames().contains(latin[0]) && IsKoreanNameShaped(Slice(w.begin, w.end))) {
+        count = 1;
+      }
+      if (count > wi + 1) continue;
+      const size_t first = wi + 1 - count;
+      bool names_ok = true;
+      for (size_t k = first; k <= wi; ++k) {
+        const absl::string_view part = Slice(words_[k].begin, words_[k].end);
+        if (!IsPureHangul(part) || IsNameStopWord(part) || !Free(words_[k].begin, words_[k].end)) {
+          names_ok = false;
+        }
+        if (k > first && !OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin)) names_ok = false;
+      }
+      if (!names_ok) continue;
+      // Each Hangul word must sound like its Latin word (토마스 ~ Thomas), so
+      // a gloss such as 단일 표준(One Rulebook) is not read as a name.
+      if (count == latin.size()) {
+        for (size_t k = 0; k < count && names_ok; ++k) {
+          names_ok = InitialsAgree(CodepointAt(text_, words_[first + k].begin), latin[k][0]);
+        }
+      } else {
+        names_ok = InitialsAgree(CodepointAt(text_, w.begin), latin[0][0]);
+      }
+      if (!names_ok) continue;
+      const size_t b = words_[first].begin;
+      std::string canonical(Slice(b, w.end));
+      if (Add(b, w.end, EntityType::kPerson, canonical, MatchMethod::kPattern) >= 0) {
+        Add(w.end + 1, close, EntityType::kPerson, canonical, MatchMethod::kPattern);
+      }
+    }
+  }
+
+  // A person next to a title: 홍길동 대표, 샘 올트먼 오픈AI CEO, 창업자 김범수는.
+  void FindTitledPersons() {
+    for (size_t wi = 0; wi < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const absl::string_view word = Slice(w.begin, w.end);
+      const size_t title_len = TitlePrefix(word);
+      if (title_len == 0 || !Free(w.begin, w.begin + title_len)) continue;
+      // Name before the title, possibly with organisations in between.
+      size_t j = wi;
+      int orgs = 0;
+      while (j > 0 && orgs < 2) {
+        const Word& prev = words_[j - 1];
+        if (!OnlySpacesBetween(text_, prev.end, words_[j].begin)) break;
+        const int owner = owner_[prev.begin];
+        if (owner >= 0 && mentions_[owner].type == EntityType::kOrganization &&
+            mentions_[owner].begin == prev.begin && mentions_[owner].end == prev.end) {
+          --j;
+          ++orgs;
+          continue;
+        }
+        break;
+      }
+      if (j > 0 && OnlySpacesBetween(text_, words_[j - 1].end, words_[j].begin)) {
+        const Word& last = words_[j - 1];
+        const absl::string_view last_word = Slice(last.begin, last.end);
+        if (Free(last.begin, last.end)) {
+          const bool foreign_given =
+              j > 1 && OnlySpacesBetween(text_, words_[j - 2].end, last.begin) &&
+              ForeignGivenNames().contains(Slice(words_[j - 2].begin, words_[j - 2].end)) &&
+              Free(words_[j - 2].begin, words_[j - 2].end) && IsPureHangul(last_word);
+          if (foreign_given) {
+            Add(words_[j - 2].begin, last.end, EntityType::kPerson,
+                std::string(Slice(words_[j - 2].begin, last.end)), MatchMethod::kPattern);
+            continue;
+          }
+          if (IsKoreanNameShaped(last_word)) {
+            Add(last.begin, last.end, EntityType::kPerson, std::string(last_word), MatchMethod::kPattern);
+            continue;
+          }
+          if (j > 1 && IsForeignNamePart(last_word) &&
+              OnlySpacesBetween(text_, words_[j - 2].end, last.begin)) {
+            const Word& given = words_[j - 2];
+            const absl::string_view given_word = Slice(given.begin, given.end);
+            if (Free(given.begin, given.end) && IsForeignNamePart(given_word) &&
+                CountCodepoints(given_word) >= 2 && CountCodepoints(given_word) + CountCodepoints(last_word) >= 3) {
+              Add(given.begin, last.end, EntityType::kPerson, std::string(Slice(given.begin, last.end)),
+                  MatchMethod::kPattern);
+              continue;
+            }
+          }
+        }
+      }
+      // Name after the title: 창업자 김범수는 (a particle or punctuation must
+      // close the name, so 대표 주자로 is not read as one).
+      if (title_len != word.size() || wi + 1 >= words_.size()) continue;
+      const Word& next = words_[wi + 1];
+      if (!OnlySpacesBetween(text_, w.end, next.begin) || next.end - next.begin < 9) continue;
+      const absl::string_view next_word = Slice(next.begin, next.end);
+      const absl::string_view name = next_word.substr(0, 9);
+      const absl::string_view tail = next_word.substr(9);
+      static const auto* kNameParticles =
+          new StringSet{"은", "는", "이", "가", "의", "와", "과", "도", "을", "를", "에게", "씨"};
+      const bool closed = tail.empty() ? (next.end < text_.size() &&
+                                          (text_[next.end] == ',' || text_[next.end] == '.' ||
+                                           text_[next.end] == ')'))
+                                       : kNameParticles->contains(tail);
+      if (closed && IsKoreanNameShaped(name) && Free(next.begin, next.begin + 9)) {
+        Add(next.begin, next.begin + 9, EntityType::kPerson, std::string(name), MatchMethod::kPattern);
+      }
+    }
+  }
+
+  // 미국소비자기술협회, KB증권에서: an unseen organisation by its suffix.
+  void FindSuffixOrganizations() {
+    for (const Word& w : words_) {
+      if (!Free(w.begin, w.end)) continue;
+      const absl::string_view word = Slice(w.begin, w.end);
+      static const SyllableSet* kSuffixLast = [] {
+        auto* set = new SyllableSet;
+        for (absl::string_view suffix : kOrgSuffixes) set->Insert(CodepointBefore(suffix, suffix.size()));
+        return set;
+      }();
+      // Candidate stem ends: after a syllable that ends some suffix, from
+      // the longest stem down, followed by a particle tail.
+      size_t ends[16];
+      size_t num_ends = 0;
+      for (size_t i = 0; i < word.size() && num_ends < 16;) {
+        char32_t c;
+        i += DecodeAt(word, i, &c);
+        if (kSuffixLast->Contains(c)) ends[num_ends++] = i;
+      }
+      for (size_t k = num_ends; k-- > 0;) {
+        const size_t p = ends[k];
+        if (!IsParticleTail(word.substr(p))) continue;
+        const absl::string_view stem = word.substr(0, p);
+        bool found = false;
+        for (absl::string_view suffix : kOrgSuffixes) {
+          if (!absl::EndsWith(stem, suffix) || stem.size() == suffix.size()) continue;
+          const absl::string_view prefix = stem.substr(0, stem.size() - suffix.size());
+          if (CountCodepoints(prefix) < 2 || GenericOrgPrefixes().contains(prefix)) continue;
+          // A prefix that is itself generic + suffix: 관련협회, 국내증권.
+          Add(w.begin, w.begin + p, EntityType::kOrganization, std::string(stem), MatchMethod::kPattern);
+          found = true;
+          break;
+        }
+        if (found) break;
+      }
+    }
+  }
+
+  void FindLatinOrganizations() {
+    re2::StringPiece input(text_.data(), text_.size());
+    re2::StringPiece match;
+    while (RE2::FindAndConsume(&input, *ex_.latin_org_re_, &match)) {
+      const absl::string_view name(match.data(), match.size());
+      const size_t b = static_cast<size_t>(name.data() - text_.data());
+      if (StartOk(b) && EndOk(b, b + name.size())) {
+        Add(b, b + name.size(), EntityType::kOrganization, std::string(name), MatchMethod::kPattern);
+      }
+    }
+  }
+
+  // Parenthesised names after a mention: 아마존웹서비스(AWS),
+  // 프로젝트 프로메테우스(Project Prometheus, 이하 프로메테우스). They are
+  // mentions themselves and name the entity for the rest of the document.
+  void FindAliases() {
+    struct Alias {
+      std::string text;
+      size_t from;  // occurrences after this byte count
+      int mention;  // the defining mention
+    };
+    std::vector<Alias> aliases;
+    std::vector<int> order(mentions_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return mentions_[a].begin < mentions_[b].begin; });
+    for (int mi : order) {
+      const size_t e = mentions_[mi].end;
+      if (e >= text_.size() || text_[e] != '(') continue;
+      // A place name is often the tail of a longer name: 임페리얼 칼리지
+      // 런던(ICL) does not make ICL a name of London.
+      if (mentions_[mi].type == EntityType::kLocation) continue;
+      const size_t close = text_.find(')', e);
+      if (close == absl::string_view::npos || close - e > 80) continue;
+      const absl::string_view inside = Slice(e + 1, close);
+      if (absl::StrContains(inside, "(")) continue;
+      size_t name_end = inside.size();
+      absl::string_view later;  // the "이하 X" name
+      const size_t ha = inside.find("이하 ");
+      if (ha != absl::string_view::npos) {
+        later = absl::StripAsciiWhitespace(inside.substr(ha + strlen("이하 ")));
+        name_end = ha;
+        while (name_end > 0 && (inside[name_end - 1] == ' ' || inside[name_end - 1] == ',')) --name_end;
+      }
+      const absl::string_view name = inside.substr(0, name_end);
+      const size_t nb = e + 1;
+      if (!name.empty() && IsAsciiAlpha(static_cast<unsigned char>(name[0])) && name.size() <= 40 &&
+          !NonNameAbbreviations().contains(name)) {
+        bool latin = true;
+        for (char c : name) {
+          const auto u = static_cast<unsigned char>(c);
+          if (!(IsAsciiAlnum(u) || c == ' ' || c == '&' || c == '-' || c == '.' || c == '\'')) latin = false;
+        }
+        if (latin) {
+          const EntityMention& m = mentions_[mi];
+          const int owner = owner_[nb];
+          if (owner < 0) {
+            Add(nb, nb + name.size(), m.type, m.canonical, MatchMethod::kAlias, &m.metadata);
+          }
+          if (owner < 0 || mentions_[owner].canonical == m.canonical) {
+            aliases.push_back({std::string(name), close, mi});
+          }
+        }
+      }
+      if (!later.empty() && later.size() <= 40 && !absl::StrContains(later, " ")) {
+        // From the definition itself on: "이하 프로메테우스" is a mention too.
+        aliases.push_back({std::string(later), static_cast<size_t>(later.data() - text_.data()), mi});
+      }
+    }
+    // Later occurrences of each alias.
+    for (const Alias& a : aliases) {
+      const EntityMention m = mentions_[a.mention];
+      for (size_t pos = text_.find(a.text, a.from); pos != absl::string_view::npos;
+           pos = text_.find(a.text, pos + 1)) {
+        const size_t end = pos + a.text.size();
+        if (StartOk(pos) && EndOk(pos, end)) {
+          Add(pos, end, m.type, m.canonical, MatchMethod::kAlias, &m.metadata);
+        }
+      }
+    }
+  }
+
+  // A later surname (베조스, 황 CEO, 이 회장) stands for the full name of a
+  // person mentioned earlier in the document.
+  void FindCoreferences() {
+    struct Short {
+      std::string canonical;
+      size_t from;
+      bool ambiguous;
+    };
+    absl::flat_hash_map<std::string, Short> shorts;
+    std::vector<int> order(mentions_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return mentions_[a].begin < mentions_[b].begin; });
+    auto register_short = [&](const std::string& s, const std::string& canonical, size_t from) {
+      auto [it, inserted] = shorts.emplace(s, Short{canonical, from, false});
+      if (!inserted && it->second.canonical != canonical) it->second.ambiguous = true;
+    };
+    for (int mi : order) {
+      EntityMention& m = mentions_[mi];
+      if (m.type != EntityType::kPerson) continue;
+      const absl::string_view surface = Slice(m.begin, m.end);
+      auto it = shorts.find(surface);
+      if (it != shorts.end() && !it->second.ambiguous && it->second.canonical == m.canonical &&
+          surface != m.canonical) {
+        m.method = MatchMethod::kCoreference;  // a gazetteer surname alias seen after the full name
+        continue;
+      }
+      const std::vector<absl::string_view> parts = absl::StrSplit(m.canonical, ' ');
+      if (parts.size() >= 2 && IsPureHangul(parts.back())) {
+        register_short(std::string(parts.back()), m.canonical, m.end);
+      } else if (parts.size() == 1 && IsKoreanNameShaped(parts[0])) {
+        register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end);
+      }
+    }
+    if (shorts.empty()) return;
+    SyllableSet first;  // first syllables of the short forms
+    for (const auto& [s, unused] : shorts) first.Insert(CodepointAt(s, 0));
+    for (size_t wi = 0; wi < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      if (!first.Contains(CodepointAt(text_, w.begin)) || !Free(w.begin, w.end)) continue;
+      const absl::string_view word = Slice(w.begin, w.end);
+      for (size_t p : ParticleSplits(word)) {
+        auto it = shorts.find(word.substr(0, p));
+        if (it == shorts.end() || it->second.ambiguous || w.begin < it->second.from) continue;
+        if (p == 3) {  // A one-syllable surname only right before a title: 황 CEO.
+          static const auto* kAmbiguous =
+              new StringSet{"전", "현", "고", "그", "한", "새", "각", "총", "부", "공", "주", "구", "신", "원"};
+          if (kAmbiguous->contains(word.substr(0, 3))) continue;
+          if (p != word.size() || wi + 1 >= words_.size() ||
+              !OnlySpacesBetween(text_, w.end, words_[wi + 1].begin) ||
+              TitlePrefix(Slice(words_[wi + 1].begin, words_[wi + 1].end)) == 0) {
+            continue;
+          }
+        }
+        Add(w.begin, w.begin + p, EntityType::kPerson, it->second.canonical, MatchMethod::kCoreference);
+        break;
+      }
+    }
+  }
+
+  const EntityExtractor& ex_;
+  const Gazetteer& g_;
+  absl::string_view text_;
+  std::vector<Word> words_;
+  std::vector<EntityMention> mentions_;
+  std::vector<int> owner_;  // byte -> index of the mention covering it, or -1
+};
+
+EntityExtractor::EntityExtractor(std::unique_ptr<const Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)) {}
+
+EntityExtractor::~EntityExtractor() = default;
+
+absl::StatusOr<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(EntityExtractorOptions options) {
+  absl::StatusOr<std::unique_ptr<Gazetteer>> gazetteer =
+      Gazetteer::Load(options.gazetteer_paths, options.include_default_gazetteer);
+  if (!gazetteer.ok()) return gazetteer.status();
+  return CreateWithGazetteer(*std::move(gazetteer));
+}
+
+absl::StatusOr<std::unique_ptr<EntityExtractor>> EntityExtractor::CreateWithGazetteer(
+    std::unique_ptr<const Gazetteer> gazetteer) {
+  if (gazetteer == nullptr) return absl::InvalidArgumentError("null gazetteer");
+  std::unique_ptr<EntityExtractor> extractor(new EntityExtractor(std::move(gazetteer)));
+  absl::Status status = extractor->Init();
+  if (!status.ok()) return status;
+  return extractor;
+}
+
+absl::Status EntityExtractor::Init() {
+  // Capitalised words ending in a corporate word: "Scale Labs", "Tiger Global Management".
+  static constexpr absl::string_view kLatinWord = R"([A-Z][A-Za-z0-9&]*)";
+  static constexpr absl::string_view kCorporateWord =
+      R"((?:Inc|Corp|Corporation|Labs|Technologies|Capital|Ventures|Holdings|Systems|Partners|Robotics)\.?)";
+  RE2::Options options;
+  options.set_log_errors(false);
+  latin_org_re_ = std::make_unique<const RE2>(
+      absl::StrCat("(", kLatinWord, "(?: ", kLatinWord, ")* ", kCorporateWord, ")"), options);
+  if (!latin_org_re_->ok()) {
+    return absl::InvalidArgumentError(absl::StrCat("bad Latin organisation pattern: ", latin_org_re_->error()));
+  }
+  return absl::OkStatus();
+}
+
+std::vector<EntityMention> EntityExtractor::Extract(absl::string_view text,
+                                                    absl::Span<const FlaggedRange> flagged) const {
+  Document doc(*this, text);
+  return doc.Run(flagged);
+}
+
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner

@@ -1,0 +1,106 @@
+// Named-entity extraction for Korean news: organisations, people, places and
+// products, each with a canonical name.
+//
+//   GLEANER_ASSIGN_OR_RETURN(auto extractor, EntityExtractor::Create());
+//   for (const EntityMention& m : extractor->Extract("젠슨 황 엔비디아 CEO는 ... 황 CEO가")) {
+//     // [0,10) PERSON "젠슨 황" GAZETTEER, [11,23) ORGANIZATION "엔비디아" GAZETTEER,
+//     // ..., "황" PERSON "젠슨 황" COREFERENCE
+//   }
+//
+// How mentions are found, in order of precedence (longest span wins, no
+// overlaps):
+//  1. GAZETTEER: names and aliases from the gazetteer, matched by one
+//     Aho-Corasick pass; Korean particles and copulas after a name are left
+//     out of the span (엔비디아가 -> 엔비디아), and a name glued to a
+//     derivational suffix is not a mention (중국산, 인도판, 미국인).
+//  2. PATTERN: unseen names by shape: a person next to a title or role
+//     (홍길동 대표, 창업자 홍길동), a name with its romanisation
+//     (토마스 쿠리안(Thomas Kurian)), an organisation by suffix (…전자, …협회).
+//  3. ALIAS: a parenthesised abbreviation or English name after a mention
+//     (미국소비자기술협회(CTA)) names the same entity for the rest of the
+//     document, as does `이하 X` inside the parentheses.
+//  4. COREFERENCE: a later surname (베조스, 황 CEO) resolves to the full
+//     name of a person mentioned earlier in the document.
+#ifndef GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
+#define GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "re2/re2.h"
+#include "workers/extract/entities/gazetteer.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+
+enum class MatchMethod { kGazetteer, kPattern, kAlias, kCoreference };
+
+// Returns "GAZETTEER", "PATTERN", "ALIAS" or "COREFERENCE".
+absl::string_view MatchMethodName(MatchMethod m);
+
+// A byte range [begin, end) of a boilerplate or duplicate block.
+struct FlaggedRange {
+  size_t begin = 0, end = 0;
+};
+
+struct EntityMention {
+  size_t begin = 0, end = 0;  // UTF-8 byte offsets into the text, particles excluded
+  EntityType type = EntityType::kOrganization;
+  std::string canonical;
+  MatchMethod method = MatchMethod::kGazetteer;
+  bool flagged = false;  // inside a FlaggedRange (boilerplate or duplicate block)
+  std::vector<std::pair<std::string, std::string>> metadata;  // from the gazetteer, e.g. ticker
+};
+
+struct EntityExtractorOptions {
+  // Extra gazetteer TSV files, loaded after (and overriding) the shipped data.
+  std::vector<std::string> gazetteer_paths;
+  // Whether to load the shipped gazetteer (true).
+  bool include_default_gazetteer = true;
+};
+
+// Thread-safe after Create(); not copyable.
+class EntityExtractor {
+ public:
+  // Loads the gazetteer and compiles the patterns. Errors come from
+  // Gazetteer::Load (NotFound, InvalidArgument "path:LINE: reason").
+  static absl::StatusOr<std::unique_ptr<EntityExtractor>> Create(EntityExtractorOptions options = {});
+  // Uses an already loaded gazetteer (for benchmarks and tests).
+  static absl::StatusOr<std::unique_ptr<EntityExtractor>> CreateWithGazetteer(
+      std::unique_ptr<const Gazetteer> gazetteer);
+
+  EntityExtractor(const EntityExtractor&) = delete;
+  EntityExtractor& operator=(const EntityExtractor&) = delete;
+  ~EntityExtractor();
+
+  // Returns the mentions in `text` (one document, UTF-8), sorted by offset
+  // and non-overlapping. Mentions that overlap a range in `flagged` are
+  // returned with `flagged` set.
+  std::vector<EntityMention> Extract(absl::string_view text,
+                                     absl::Span<const FlaggedRange> flagged = {}) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
+ private:
+  class Document;
+
+  explicit EntityExtractor(std::unique_ptr<const Gazetteer> gazetteer);
+  absl::Status Init();
+
+  std::unique_ptr<const Gazetteer> gazetteer_;
+  // A Latin organisation name ending in a corporate word ("Scale Labs").
+  std::unique_ptr<const RE2> latin_org_re_;
+};
+
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner
+
+#endif  // GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_

@@ -1,0 +1,107 @@
+// Small helpers for Korean text: UTF-8 decoding, character classes, and the
+// particles, suffixes, titles and surnames the entity extractor reasons about.
+//
+//   IsParticleTail("에서는")  -> true   (삼성전자에서는 = 삼성전자 + 에서 + 는)
+//   IsDerivedSuffix("산")     -> true   (중국산 is a derived word, not 중국)
+#ifndef GLEANER_WORKERS_EXTRACT_ENTITIES_KOREAN_TEXT_H_
+#define GLEANER_WORKERS_EXTRACT_ENTITIES_KOREAN_TEXT_H_
+
+#include <bitset>
+#include <cstddef>
+#include <vector>
+
+#include "absl/container/inlined_vector.h"
+#include "absl/strings/string_view.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+
+size_t DecodeAtSlow(absl::string_view s, size_t i, char32_t* cp);
+
+// Decodes the code point at byte `i` into `*cp` and returns its byte length
+// (1 for an invalid byte, decoded as U+FFFD). REQUIRES: i < s.size().
+inline size_t DecodeAt(absl::string_view s, size_t i, char32_t* cp) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  // Fast path for the three-byte sequences of Hangul text.
+  if ((c >> 4) == 0xE && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      *cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      return 3;
+    }
+  }
+  return DecodeAtSlow(s, i, cp);
+}
+// Returns the code point that ends at byte `i` (0 if i == 0), and its start.
+char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr);
+// Returns the code point at byte `i` (0 if i >= s.size()).
+char32_t CodepointAt(absl::string_view s, size_t i);
+
+inline bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+inline bool IsAsciiAlpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlnum(char32_t c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+// Letters and digits that make up a word (Hangul syllables, ASCII alnum).
+inline bool IsWordChar(char32_t c) { return IsHangul(c) || IsAsciiAlnum(c); }
+
+// A set of Hangul syllables, for cheap first- and last-syllable filters
+// before hash lookups. Not copyable (1.4 KB).
+class SyllableSet {
+ public:
+  SyllableSet() = default;
+  SyllableSet(const SyllableSet&) = delete;
+  SyllableSet& operator=(const SyllableSet&) = delete;
+  void Insert(char32_t c) {
+    if (IsHangul(c)) bits_.set(c - 0xAC00);
+  }
+  bool Contains(char32_t c) const { return IsHangul(c) && bits_.test(c - 0xAC00); }
+
+ private:
+  std::bitset<0xD7A4 - 0xAC00> bits_;
+};
+
+// Returns the end of the run of Hangul syllables starting at byte `i`.
+size_t HangulRunEnd(absl::string_view s, size_t i);
+// Returns the number of code points in `s`.
+size_t CountCodepoints(absl::string_view s);
+
+// Returns true if `tail` (Hangul) is a sequence of particles, copula forms or
+// light nominal suffixes (측, 발, 등): 가, 에서는, 로부터, 라는, 이었다, 측은.
+// The empty string is a tail too.
+bool IsParticleTail(absl::string_view tail);
+// Returns the byte offsets p in `word` at which word.substr(p) is a particle
+// tail, from the longest stem (p == word.size()) to the shortest.
+absl::InlinedVector<size_t, 8> ParticleSplits(absl::string_view word);
+// Returns true if `tail` starts with a suffix that derives a different word
+// from a name: 중국산, 인도판, 미국인, 한국어, 영국계, 미국식, 인도적, 미국화,
+// and verb endings (인도하다, 인도했다).
+bool StartsWithDerivedSuffix(absl::string_view tail);
+// Returns true if `tail` starts with a noun that commonly forms a compound
+// with a place or company name without a space: 미국정부, 뉴욕증시, 애플주가.
+bool StartsWithCompoundHead(absl::string_view tail);
+
+// Returns true if a title could start with code point `c` (a fast filter
+// before IsPersonTitle).
+bool MayStartTitle(char32_t c);
+// Returns true if `prefix` is the beginning of some title (or a title).
+bool IsPersonTitlePrefix(absl::string_view prefix);
+// Returns true if `word` is a title or role that follows or precedes a
+// person's name: CEO, 회장, 대표, 교수, 기자, 대통령, 창업자 ...
+bool IsPersonTitle(absl::string_view word);
+// Returns true if `c` is a common Korean surname syllable.
+bool IsKoreanSurname(char32_t c);
+// Returns true if `word` is a common word that looks like a name by shape
+// (3 syllables starting with a surname syllable: 이사회, 정부의) or that
+// modifies a title (공동, 신임, 최근).
+bool IsNameStopWord(absl::string_view word);
+
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner
+
+#endif  // GLEANER_WORKERS_EXTRACT_ENTITIES_KOREAN_TEXT_H_

@@ -1,0 +1,96 @@
+// Rule-based sentence splitter for Korean news text (with embedded English).
+//
+// No model files: a hand-written byte scanner with explicit UTF-8 character
+// classes decides each boundary from the punctuation and the characters
+// around it. Lines are always boundaries; inside a line a sentence ends at
+// `.`, `?` or `!` (plus any closing quote or bracket right after it), also
+// when the next sentence follows with no space (`전망이다.특히`), but not at
+// decimals, dotted dates and times, numbering (`Issue 1.`), abbreviations and
+// initials (`U.S.`, `Dr.`), URLs and e-mail addresses, ellipses after a noun,
+// `(?)`, `?:`, or inside a quotation that continues into a reporting clause
+// (`“…고민한다. …해보자”고 했다.`).
+//
+//   GLEANER_ASSIGN_OR_RETURN(auto splitter, SentenceSplitter::Create());
+//   for (const SentenceSpan& s : splitter->Split(text)) {
+//     absl::string_view sentence = text.substr(s.begin, s.end - s.begin);
+//   }
+#ifndef GLEANER_WORKERS_SENTENCE_SENTENCE_SPLITTER_H_
+#define GLEANER_WORKERS_SENTENCE_SENTENCE_SPLITTER_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace gleaner {
+namespace workers {
+namespace sentence {
+
+// One sentence: UTF-8 byte offsets into the split text, [begin, end), with
+// surrounding whitespace trimmed.
+struct SentenceSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct SentenceSplitterOptions {
+  // Treat a `|` with whitespace (or a line edge) on both sides as a boundary,
+  // as in newsletter table cells `제목 | Vol. 25-47 |` (true).
+  bool split_on_pipes = true;
+  // Treat a `•` bullet or a `👉` link marker that follows whitespace inside a
+  // line as the start of a new segment (true).
+  bool split_on_inline_bullets = true;
+  // Drop segments without any letter or digit, e.g. lines holding only `-`
+  // or `|` (true). Such segments carry no sentence.
+  bool drop_punctuation_only = true;
+  // A quotation or bracket longer than this many bytes does not suppress the
+  // boundaries inside it; this bounds the damage of an unbalanced mark (2048).
+  size_t max_quote_bytes = 2048;
+  // Extra abbreviations (case-sensitive, without the final dot) after which a
+  // period never ends a sentence, added to the built-in list (`Dr`, `Mr`,
+  // `Vol`, `No`, `vs`, `Jan`, ...).
+  std::vector<std::string> extra_abbreviations;
+};
+
+// Splits text into sentences. Thread-safe after Create (Split is const and
+// keeps no state). Not copyable.
+class SentenceSplitter {
+ public:
+  // Validates `options` and builds the splitter.
+  // Returns kInvalidArgument for a zero max_quote_bytes or a malformed
+  // abbreviation (empty, or containing whitespace or a dot at its end).
+  static absl::StatusOr<std::unique_ptr<SentenceSplitter>> Create(
+      SentenceSplitterOptions options = {});
+
+  SentenceSplitter(const SentenceSplitter&) = delete;
+  SentenceSplitter& operator=(const SentenceSplitter&) = delete;
+
+  // Returns the sentences of `text` in order, as byte offsets into `text`.
+  // Never fails: invalid UTF-8 bytes are treated as opaque letters.
+  std::vector<SentenceSpan> Split(absl::string_view text) const;
+
+  // Appends the sentences of text[begin, end) to `out`, with offsets into
+  // `text`. Lets callers split one block of a larger document.
+  void SplitRange(absl::string_view text, size_t begin, size_t end,
+                  std::vector<SentenceSpan>* out) const;
+
+ private:
+  explicit SentenceSplitter(SentenceSplitterOptions options);
+
+  void SplitLine(absl::string_view text, size_t begin, size_t end,
+                 std::vector<SentenceSpan>* out) const;
+  bool IsAbbreviation(absl::string_view word) const;
+
+  const SentenceSplitterOptions options_;
+  absl::flat_hash_set<std::string> abbreviations_;
+};
+
+}  // namespace sentence
+}  // namespace workers
+}  // namespace gleaner
+
+#endif  // GLEANER_WORKERS_SENTENCE_SENTENCE_SPLITTER_H_

@@ -1,0 +1,1068 @@
+#include "workers/sentence/text_cleaner.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "re2/re2.h"
+
+namespace gleaner {
+namespace workers {
+namespace sentence {
+namespace {
+
+constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr absl::string_view kReplacementChar = "\xEF\xBF\xBD";  // U+FFFD
+
+// RE2 of this vintage takes re2::StringPiece, not absl::string_view.
+inline re2::StringPiece Piece(absl::string_view s) {
+  return re2::StringPiece(s.data(), s.size());
+}
+
+// ---------------------------------------------------------------------------
+// Encodings.
+
+enum class Encoding { kUtf8, kCp949 };
+
+absl::StatusOr<Encoding> ParseEncodingName(absl::string_view name) {
+  std::string n = absl::AsciiStrToLower(absl::StripAsciiWhitespace(name));
+  n.erase(std::remove(n.begin(), n.end(), '_'), n.end());
+  n.erase(std::remove(n.begin(), n.end(), '-'), n.end());
+  if (n == "utf8" || n == "unicode11utf8") return Encoding::kUtf8;
+  if (n == "cp949" || n == "euckr" || n == "uhc" || n == "ksc56011987" ||
+      n == "windows949" || n == "xwindows949" || n == "ms949" ||
+      n == "ksc5601" || n == "korean" || n == "csEUCKR" || n == "cseuckr" ||
+      n == "ksx1001" || n == "iso2022kr") {
+    if (n == "iso2022kr") {
+      return absl::InvalidArgumentError("unsupported encoding 'iso-2022-kr'");
+    }
+    return Encoding::kCp949;
+  }
+  return absl::InvalidArgumentError(
+      absl::StrCat("unsupported encoding '", name,
+                   "': use utf-8, cp949 or euc-kr"));
+}
+
+// Finds a `<meta charset=...>` or `<meta http-equiv ... charset=...>`
+// declaration near the start of an HTML page.
+class MetaCharsetSniffer {
+ public:
+  MetaCharsetSniffer()
+      : re_(R"((?i)<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+))",
+            Options()) {}
+  bool Sniff(absl::string_view content, std::string* charset) const {
+    return re_.ok() &&
+           RE2::PartialMatch(Piece(content.substr(0, 4096)), re_, charset);
+  }
+
+ private:
+  static RE2::Options Options() {
+    RE2::Options o;
+    o.set_log_errors(false);
+    return o;
+  }
+  RE2 re_;
+};
+
+// Returns the length of the valid UTF-8 character at s[i], or 0 if the bytes
+// there do not form one (overlong forms, surrogates, truncation included).
+inline size_t Utf8CharLength(const unsigned char* s, size_t i, size_t n) {
+  const unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) {
+    return (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) ? 2 : 0;
+  }
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (i + 2 >= n) return 0;
+    const unsigned char c1 = s[i + 1];
+    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
+    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (i + 3 >= n) return 0;
+    const unsigned char c1 = s[i + 1];
+    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
+        (s[i + 3] & 0xC0) != 0x80) {
+      return 0;
+    }
+    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
+    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Returns the offset of the first byte that is invalid UTF-8 or NUL, or
+// npos. ASCII is checked eight bytes at a time.
+size_t FindBadUtf8(absl::string_view data) {
+  const auto* s = reinterpret_cast<const unsigned char*>(data.data());
+  const size_t n = data.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      // No high bit set and no zero byte: eight plain ASCII characters.
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, s + i, 8);
+        const bool high = (w & 0x8080808080808080ULL) != 0;
+        const bool zero =
+            ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0;
+        if (high || zero) break;
+        i += 8;
+      }
+      while (i < n && s[i] < 0x80) {
+        if (s[i] == 0) return i;
+        ++i;
+      }
+      continue;
+    }
+    // Hangul syllables and most CJK: a three-byte form with no overlong or
+    // surrogate special case (leads E1..EC, EE, EF).
+    if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && i + 2 < n &&
+        (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    const size_t len = Utf8CharLength(s, i, n);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+// The result of decoding: UTF-8 text plus what is needed to map its offsets
+// back to the source bytes.
+struct Decoded {
+  std::string owned;             // used when the text had to change
+  absl::string_view text;        // the decoded UTF-8 text
+  Encoding encoding = Encoding::kUtf8;
+  size_t source_shift = 0;       // bytes dropped at the start (BOM)
+  size_t replaced = 0;           // bytes replaced with U+FFFD
+  std::vector<size_t> replacements;  // decoded offsets of each U+FFFD added
+};
+
+// Decodes UTF-8, replacing (or rejecting) invalid and NUL bytes. `bad` is
+// FindBadUtf8(data), computed once by the caller.
+absl::Status DecodeUtf8(absl::string_view data, size_t shift, size_t bad,
+                        InvalidBytePolicy policy, Decoded* out) {
+  out->encoding = Encoding::kUtf8;
+  out->source_shift = shift;
+  if (bad == std::string::npos) {
+    out->text = data;
+    return absl::OkStatus();
+  }
+  if (policy == InvalidBytePolicy::kError) {
+    if (data[bad] == '\0') {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "NUL byte at byte offset ", bad + shift,
+          ": the content looks like binary data, not text"));
+    }
+    return absl::InvalidArgumentError(
+        absl::StrFormat("invalid UTF-8 byte 0x%02X at byte offset %d; declare "
+                        "the encoding (e.g. cp949) or ask for replacement",
+                        static_cast<unsigned char>(data[bad]), bad + shift));
+  }
+  const auto* s = reinterpret_cast<const unsigned char*>(data.data());
+  std::string& o = out->owned;
+  o.reserve(data.size() + 16);
+  size_t i = 0;
+  while (bad != std::string::npos) {
+    o.append(data.data() + i, bad - i);
+    out->replacements.push_back(o.size());
+    o.append(kReplacementChar.data(), kReplacementChar.size());
+    ++out->replaced;
+    i = bad + 1;
+    // Find the next bad byte from i.
+    bad = std::string::npos;
+    size_t j = i;
+    const size_t n = data.size();
+    while (j < n) {
+      if (s[j] == 0) {
+        bad = j;
+        break;
+      }
+      const size_t len = Utf8CharLength(s, j, n);
+      if (len == 0) {
+        bad = j;
+        break;
+      }
+      j += len;
+    }
+  }
+  o.append(data.data() + i, data.size() - i);
+  out->text = o;
+  return absl::OkStatus();
+}
+
+// Decodes CP949 (a superset of EUC-KR) with glibc iconv. Every CP949
+// character is one byte (ASCII) or two, which SourceMapper relies on.
+absl::Status DecodeCp949(absl::string_view data, size_t shift,
+                         InvalidBytePolicy policy, Decoded* out) {
+  out->encoding = Encoding::kCp949;
+  out->source_shift = shift;
+  iconv_t cd = iconv_open("UTF-8", "CP949");
+  if (cd == reinterpret_cast<iconv_t>(-1)) {
+    return absl::InternalError("iconv cannot convert from CP949");
+  }
+  std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
+  std::string& o = out->owned;
+  o.resize(data.size() * 3 / 2 + 16);
+  size_t used = 0;
+  size_t i = 0;
+  while (i < data.size()) {
+    // NUL is valid CP949 but never text.
+    const void* nul = std::memchr(data.data() + i, 0, data.size() - i);
+    const size_t chunk_end =
+        nul == nullptr ? data.size()
+                       : static_cast<size_t>(static_cast<const char*>(nul) -
+                                             data.data());
+    while (i < chunk_end) {
+      char* in = const_cast<char*>(data.data() + i);
+      size_t in_left = chunk_end - i;
+      if (o.size() - used < in_left * 2 + 8) o.resize(used + in_left * 2 + 8);
+      char* outp = &o[used];
+      size_t out_left = o.size() - used;
+      const size_t rc = iconv(cd, &in, &in_left, &outp, &out_left);
+      const int err = errno;
+      used = o.size() - out_left;
+      i = chunk_end - in_left;
+      if (rc != static_cast<size_t>(-1)) break;
+      if (err == E2BIG) continue;
+      // EILSEQ or EINVAL (truncated pair at the end of the chunk).
+      if (policy == InvalidBytePolicy::kError) {
+        return absl::InvalidArgumentError(absl::StrFormat(
+            "invalid CP949 byte 0x%02X at byte offset %d",
+            static_cast<unsigned char>(data[i]), i + shift));
+      }
+      if (o.size() - used < 3) o.resize(used + 16);
+      out->replacements.push_back(used);
+      std::memcpy(&o[used], kReplacementChar.data(), 3);
+      used += 3;
+      ++out->replaced;
+      ++i;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);  // reset shift state
+    }
+    if (i < data.size() && data[i] == '\0') {
+      if (policy == InvalidBytePolicy::kError) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "NUL byte at byte offset ", i + shift,
+            ": the content looks like binary data, not text"));
+      }
+      if (o.size() - used < 3) o.resize(used + 16);
+      out->replacements.push_back(used);
+      std::memcpy(&o[used], kReplacementChar.data(), 3);
+      used += 3;
+      ++out->replaced;
+      ++i;
+    }
+  }
+  o.resize(used);
+  out->text = o;
+  return absl::OkStatus();
+}
+
+// True when `data`, invalid as UTF-8, decodes cleanly as CP949 and reads as
+// Korean: most non-ASCII characters are Hangul syllables.
+bool LooksLikeCp949(absl::string_view data) {
+  Decoded d;
+  if (!DecodeCp949(data, 0, InvalidBytePolicy::kError, &d).ok()) return false;
+  size_t hangul = 0;
+  size_t other = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(d.text.data());
+  for (size_t i = 0; i < d.text.size();) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t len = Utf8CharLength(s, i, d.text.size());
+    if (len == 3) {
+      const uint32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) |
+                          (s[i + 2] & 0x3F);
+      if (cp >= 0xAC00 && cp <= 0xD7A3) {
+        ++hangul;
+      } else {
+        ++other;
+      }
+    } else {
+      ++other;
+    }
+    i += len == 0 ? 1 : len;
+  }
+  return hangul >= 2 && hangul >= other;
+}
+
+// Maps offsets in the decoded text back to offsets in the original content.
+// Calls must come with non-decreasing offsets (it walks forward); an earlier
+// offset restarts the walk.
+class SourceMapper {
+ public:
+  explicit SourceMapper(const Decoded& d) : d_(d) {}
+
+  size_t Map(size_t dec) {
+    if (d_.encoding == Encoding::kUtf8 && d_.replacements.empty()) {
+      return dec + d_.source_shift;
+    }
+    if (dec < dp_) {
+      dp_ = 0;
+      sp_ = 0;
+      rep_ = 0;
+    }
+    const auto* s = reinterpret_cast<const unsigned char*>(d_.text.data());
+    const size_t n = d_.text.size();
+    while (dp_ < dec && dp_ < n) {
+      if (rep_ < d_.replacements.size() && d_.replacements[rep_] == dp_) {
+        dp_ += 3;
+        sp_ += 1;
+        ++rep_;
+        continue;
+      }
+      const unsigned char c = s[dp_];
+      size_t len = c < 0x80 ? 1 : Utf8CharLength(s, dp_, n);
+      if (len == 0) len = 1;
+      dp_ += len;
+      sp_ += d_.encoding == Encoding::kCp949 ? (c < 0x80 ? 1 : 2) : len;
+    }
+    return sp_ + d_.source_shift;
+  }
+
+ private:
+  const Decoded& d_;
+  size_t dp_ = 0;
+  size_t sp_ = 0;
+  size_t rep_ = 0;
+};
+
+// ---------------------------------------------------------------------------
+// HTML.
+
+inline bool IsHtmlSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+inline bool IsAsciiAlpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiAlnum(unsigned char c) {
+  return IsAsciiAlpha(c) || (c >= '0' && c <= '9');
+}
+
+bool NameIn(absl::string_view name, std::initializer_list<absl::string_view>
+                                         names) {
+  for (absl::string_view n : names) {
+    if (name == n) return true;
+  }
+  return false;
+}
+
+// Elements whose content is never text.
+bool IsRawSkipElement(absl::string_view name) {
+  return NameIn(name, {"script", "style", "noscript", "template", "svg",
+                       "math", "iframe", "object", "select", "textarea"});
+}
+// Elements that never have content or an end tag.
+bool IsVoidElement(absl::string_view name) {
+  return NameIn(name, {"area", "base", "br", "col", "embed", "hr", "img",
+                       "input", "link", "meta", "param", "source", "track",
+                       "wbr", "keygen"});
+}
+// Inline formatting elements: they do not end a text run.
+bool IsInlineElement(absl::string_view name) {
+  return NameIn(name, {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data",
+                       "dfn", "em", "font", "i", "kbd", "mark", "q", "rp",
+                       "rt", "ruby", "s", "samp", "small", "span", "strike",
+                       "strong", "sub", "sup", "time", "tt", "u", "var",
+                       "wbr", "img", "label", "nobr", "ins", "del"});
+}
+// Elements that hold page chrome.
+bool IsChromeElement(absl::string_view name) {
+  return NameIn(name, {"nav", "footer", "aside", "form", "button", "menu"});
+}
+
+// Returns true when a class or id value names page chrome.
+bool IsChromeClass(absl::string_view value) {
+  static constexpr absl::string_view kWords[] = {
+      "comment", "reply", "share", "sns", "footer", "nav", "gnb", "lnb",
+      "menu", "breadcrumb", "related", "copyright", "subscribe", "banner",
+      "advert", "sidebar", "popular", "ranking", "login", "social", "toolbar",
+  };
+  const std::string lower = absl::AsciiStrToLower(value);
+  for (absl::string_view w : kWords) {
+    if (absl::StrContains(lower, w)) return true;
+  }
+  return false;
+}
+
+// Reads the class and id attribute values in a start tag's attribute text.
+bool TagHasChromeClass(absl::string_view attrs) {
+  if (attrs.size() > 4096) attrs = attrs.substr(0, 4096);
+  size_t i = 0;
+  while (i < attrs.size()) {
+    // Attribute name.
+    while (i < attrs.size() && !IsAsciiAlpha(attrs[i])) {
+      if (attrs[i] == '"' || attrs[i] == '\'') {
+        const size_t q = attrs.find(attrs[i], i + 1);
+        if (q == absl::string_view::npos) return false;
+        i = q;
+      }
+      ++i;
+    }
+    const size_t name_begin = i;
+    while (i < attrs.size() &&
+           (IsAsciiAlnum(attrs[i]) || attrs[i] == '-' || attrs[i] == '_' ||
+            attrs[i] == ':')) {
+      ++i;
+    }
+    const std::string name =
+        absl::AsciiStrToLower(attrs.substr(name_begin, i - name_begin));
+    while (i < attrs.size() && IsHtmlSpace(attrs[i])) ++i;
+    if (i >= attrs.size() || attrs[i] != '=') continue;
+    ++i;
+    while (i < attrs.size() && IsHtmlSpace(attrs[i])) ++i;
+    size_t vb = i;
+    size_t ve;
+    if (i < attrs.size() && (attrs[i] == '"' || attrs[i] == '\'')) {
+      const size_t q = attrs.find(attrs[i], i + 1);
+      vb = i + 1;
+      ve = q == absl::string_view::npos ? attrs.size() : q;
+      i = ve + 1;
+    } else {
+      while (i < attrs.size() && !IsHtmlSpace(attrs[i]) && attrs[i] != '>') ++i;
+      ve = i;
+    }
+    if ((name == "class" || name == "id") &&
+        IsChromeClass(attrs.substr(vb, ve - vb))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct NamedEntity {
+  absl::string_view name;
+  char32_t cp;
+};
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},
+    {"quot", '"'},      {"apos", '\''},      {"nbsp", ' '},
+    {"middot", 0xB7},   {"hellip", 0x2026},  {"lsquo", 0x2018},
+    {"rsquo", 0x2019},  {"ldquo", 0x201C},   {"rdquo", 0x201D},
+    {"sbquo", 0x201A},  {"bdquo", 0x201E},   {"ndash", 0x2013},
+    {"mdash", 0x2014},  {"bull", 0x2022},    {"copy", 0xA9},
+    {"reg", 0xAE},      {"trade", 0x2122},   {"times", 0xD7},
+    {"divide", 0xF7},   {"laquo", 0xAB},     {"raquo", 0xBB},
+    {"deg", 0xB0},      {"plusmn", 0xB1},    {"para", 0xB6},
+    {"sect", 0xA7},     {"euro", 0x20AC},    {"yen", 0xA5},
+    {"pound", 0xA3},    {"cent", 0xA2},      {"ensp", ' '},
+    {"emsp", ' '},      {"thinsp", ' '},     {"shy", 0xAD},
+    {"lsaquo", 0x2039}, {"rsaquo", 0x203A},  {"prime", 0x2032},
+    {"Prime", 0x2033},  {"larr", 0x2190},    {"rarr", 0x2192},
+    {"uarr", 0x2191},   {"darr", 0x2193},    {"hearts", 0x2665},
+    {"micro", 0xB5},    {"frac12", 0xBD},    {"frac14", 0xBC},
+    {"frac34", 0xBE},   {"sup2", 0xB2},      {"sup3", 0xB3},
+    {"iexcl", 0xA1},    {"iquest", 0xBF},    {"zwj", 0x200D},
+    {"zwnj", 0x200C},   {"lrm", 0x200E},     {"rlm", 0x200F},
+    {"permil", 0x2030}, {"dagger", 0x2020},  {"Dagger", 0x2021},
+    {"loz", 0x25CA},    {"spades", 0x2660},  {"clubs", 0x2663},
+    {"diams", 0x2666},  {"infin", 0x221E},   {"ne", 0x2260},
+    {"le", 0x2264},     {"ge", 0x2265},      {"asymp", 0x2248},
+    {"sim", 0x223C},    {"minus", 0x2212},   {"lowast", 0x2217},
+    {"middot", 0xB7},   {"ordm", 0xBA},      {"ordf", 0xAA},
+};
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Decodes the character reference at s[i] == '&'. On success sets *cp and
+// *len (bytes consumed, including `;`). Unknown references stay literal.
+bool DecodeEntity(absl::string_view s, size_t i, char32_t* cp, size_t* len) {
+  const size_t limit = std::min(s.size(), i + 40);
+  size_t j = i + 1;
+  if (j < limit && s[j] == '#') {
+    ++j;
+    int base = 10;
+    if (j < limit && (s[j] == 'x' || s[j] == 'X')) {
+      base = 16;
+      ++j;
+    }
+    const size_t digits_begin = j;
+    uint32_t value = 0;
+    while (j < limit) {
+      const char c = s[j];
+      int d;
+      if (c >= '0' && c <= '9') {
+        d = c - '0';
+      } else if (base == 16 && c >= 'a' && c <= 'f') {
+        d = c - 'a' + 10;
+      } else if (base == 16 && c >= 'A' && c <= 'F') {
+        d = c - 'A' + 10;
+      } else {
+        break;
+      }
+      if (value < 0x1000000) value = value * base + d;
+      ++j;
+    }
+    if (j == digits_begin) return false;
+    if (j < s.size() && s[j] == ';') ++j;
+    // NUL, surrogates and values beyond Unicode become U+FFFD; C1 controls
+    // and NBSP as spaces keep the text clean.
+    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+      value = 0xFFFD;
+    } else if (value == 0xA0) {
+      value = ' ';
+    }
+    *cp = value;
+    *len = j - i;
+    return true;
+  }
+  const size_t name_begin = j;
+  while (j < limit && IsAsciiAlnum(s[j])) ++j;
+  const absl::string_view name = s.substr(name_begin, j - name_begin);
+  if (name.empty()) return false;
+  const bool semicolon = j < s.size() && s[j] == ';';
+  for (const NamedEntity& e : kEntities) {
+    if (e.name != name) continue;
+    // Without `;` only the legacy five are references (`&amp` in URLs).
+    if (!semicolon &&
+        !NameIn(name, {"amp", "lt", "gt", "quot", "nbsp"})) {
+      return false;
+    }
+    *cp = e.cp;
+    *len = j - i + (semicolon ? 1 : 0);
+    return true;
+  }
+  return false;
+}
+
+// Builds the cleaned text of an HTML page: one line per text run.
+class HtmlToText {
+ public:
+  HtmlToText(absl::string_view html, std::string* text,
+             std::vector<TextBlock>* blocks)
+      : html_(html), text_(*text), blocks_(*blocks) {}
+
+  void Run() {
+    const auto* s = reinterpret_cast<const unsigned char*>(html_.data());
+    const size_t n = html_.size();
+    size_t i = 0;
+    while (i < n) {
+      const unsigned char c = s[i];
+      if (c == '<') {
+        i = Tag(i);
+        continue;
+      }
+      if (c == '&') {
+        char32_t cp;
+        size_t len;
+        if (DecodeEntity(html_, i, &cp, &len)) {
+          if (cp == ' ') {
+            Space();
+          } else {
+            std::string buf;
+            AppendUtf8(cp, &buf);
+            Append(buf, i, i + len);
+          }
+          i += len;
+          continue;
+        }
+        Append(html_.substr(i, 1), i, i + 1);
+        ++i;
+        continue;
+      }
+      if (IsHtmlSpace(c)) {
+        Space();
+        ++i;
+        continue;
+      }
+      if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0) {  // raw NBSP
+        Space();
+        i += 2;
+        continue;
+      }
+      // A run of ordinary bytes.
+      size_t j = i + 1;
+      while (j < n && s[j] != '<' && s[j] != '&' && !IsHtmlSpace(s[j]) &&
+             s[j] != 0xC2) {
+        ++j;
+      }
+      Append(html_.substr(i, j - i), i, j);
+      i = j;
+    }
+    Break();
+  }
+
+ private:
+  struct Open {
+    std::string name;
+    bool chrome;
+  };
+
+  void Space() {
+    if (in_run_) pending_space_ = true;
+  }
+
+  void Append(absl::string_view bytes, size_t src_begin, size_t src_end) {
+    if (!in_run_) {
+      if (!text_.empty()) text_.push_back('\n');
+      in_run_ = true;
+      run_begin_ = text_.size();
+      run_src_begin_ = src_begin;
+      run_chrome_ = chrome_depth_ > 0;
+    } else if (pending_space_) {
+      text_.push_back(' ');
+    }
+    pending_space_ = false;
+    text_.append(bytes.data(), bytes.size());
+    run_src_end_ = src_end;
+  }
+
+  void Break() {
+    if (!in_run_) return;
+    TextBlock b;
+    b.begin = run_begin_;
+    b.end = text_.size();
+    b.boilerplate = run_chrome_;
+    b.source_begin = run_src_begin_;
+    b.source_end = run_src_end_;
+    blocks_.push_back(b);
+    in_run_ = false;
+    pending_space_ = false;
+  }
+
+  // Skips past the first `>` at or after i, honouring quoted attribute
+  // values; returns n when there is none.
+  size_t TagEnd(size_t i) const {
+    const size_t n = html_.size();
+    while (i < n) {
+      const char c = html_[i];
+      if (c == '>') return i + 1;
+      if (c == '"' || c == '\'') {
+        const size_t q = html_.find(c, i + 1);
+        if (q == absl::string_view::npos) {
+          // Unbalanced quote: fall back to the next `>`.
+          const size_t gt = html_.find('>', i + 1);
+          return gt == absl::string_view::npos ? n : gt + 1;
+        }
+        i = q + 1;
+        continue;
+      }
+      ++i;
+    }
+    return n;
+  }
+
+  // Handles markup at html_[i] == '<' and returns where text resumes.
+  size_t Tag(size_t i) {
+    const size_t n = html_.size();
+    if (i + 1 >= n) {
+      Append(html_.substr(i, 1), i, i + 1);
+      return i + 1;
+    }
+    const unsigned char c1 = html_[i + 1];
+    if (c1 == '!') {
+      if (html_.compare(i, 4, "<!--") == 0) {
+        const size_t end = html_.find("-->", i + 4);
+        return end == absl::string_view::npos ? n : end + 3;
+      }
+      Break();
+      return TagEnd(i + 2);
+    }
+    if (c1 == '?') return TagEnd(i + 2);
+    const bool closing = c1 == '/';
+    const size_t name_begin = i + (closing ? 2 : 1);
+    if (name_begin >= n || !IsAsciiAlpha(html_[name_begin])) {
+      if (closing) return TagEnd(name_begin);  // `</ >` etc.: bogus comment
+      Append(html_.substr(i, 1), i, i + 1);   // a literal `<`, as in `a < b`
+      return i + 1;
+    }
+    size_t j = name_begin;
+    while (j < n && (IsAsciiAlnum(html_[j]) || html_[j] == '-' ||
+                     html_[j] == ':' || html_[j] == '_')) {
+      ++j;
+    }
+    std::string name = absl::AsciiStrToLower(html_.substr(name_begin,
+                                                          j - name_begin));
+    const size_t end = TagEnd(j);
+    const bool inline_element = IsInlineElement(name);
+    if (!inline_element) Break();
+    if (closing) {
+      PopElement(name);
+      return end;
+    }
+    const bool self_closing = end >= 2 && html_[end - 2] == '/';
+    if (IsRawSkipElement(name) && !self_closing) {
+      const size_t resume = SkipRawText(name, end);
+      if (resume != absl::string_view::npos) return resume;
+      // No end tag: a browser would drop the rest after <script>/<style>;
+      // for the others, keep the text that follows.
+      return (name == "script" || name == "style") ? n : end;
+    }
+    if (!inline_element && !IsVoidElement(name) && !self_closing) {
+      const bool chrome =
+          IsChromeElement(name) ||
+          TagHasChromeClass(html_.substr(j, end > j ? end - j : 0));
+      PushElement(std::move(name), chrome);
+    }
+    return end;
+  }
+
+  // Skips the content of a raw-text element up to its end tag; returns npos
+  // when there is no end tag.
+  size_t SkipRawText(absl::string_view name, size_t i) const {
+    const size_t n = html_.size();
+    while (i < n) {
+      const size_t lt = html_.find("</", i);
+      if (lt == absl::string_view::npos) return absl::string_view::npos;
+      const size_t nb = lt + 2;
+      if (nb + name.size() <= n) {
+        bool match = true;
+        for (size_t k = 0; k < name.size(); ++k) {
+          if (absl::ascii_tolower(html_[nb + k]) != name[k]) {
+            match = false;
+            break;
+          }
+        }
+        const size_t after = nb + name.size();
+        if (match && (after == n || !IsAsciiAlnum(html_[after]))) {
+          return TagEnd(after);
+        }
+      }
+      i = lt + 2;
+    }
+    return absl::string_view::npos;
+  }
+
+  void PushElement(std::string name, bool chrome) {
+    constexpr size_t kMaxDepth = 512;  // deeper nesting is not tracked
+    if (stack_.size() >= kMaxDepth) return;
+    if (chrome) ++chrome_depth_;
+    stack_.push_back({std::move(name), chrome});
+  }
+
+  void PopElement(absl::string_view name) {
+    constexpr size_t kMaxSearch = 64;  // bounds the work per end tag
+    for (size_t k = 0; k < stack_.size() && k < kMaxSearch; ++k) {
+      const size_t idx = stack_.size() - 1 - k;
+      if (stack_[idx].name != name) continue;
+      for (size_t m = idx; m < stack_.size(); ++m) {
+        if (stack_[m].chrome) --chrome_depth_;
+      }
+      stack_.resize(idx);
+      return;
+    }
+  }
+
+  absl::string_view html_;
+  std::string& text_;
+  std::vector<TextBlock>& blocks_;
+  std::vector<Open> stack_;
+  int chrome_depth_ = 0;
+  bool in_run_ = false;
+  bool pending_space_ = false;
+  bool run_chrome_ = false;
+  size_t run_begin_ = 0;
+  size_t run_src_begin_ = 0;
+  size_t run_src_end_ = 0;
+};
+
+// Appends one block per non-empty line of plain text, trimmed.
+void PlainTextBlocks(absl::string_view text, std::vector<TextBlock>* blocks) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t line = 0;
+  while (line < n) {
+    size_t e = line;
+    while (e < n && s[e] != '\n' && s[e] != '\r') {
+      const void* p = std::memchr(s + e, '\n', n - e);
+      const size_t nl = p == nullptr ? n : static_cast<const unsigned char*>(p) - s;
+      const void* q = std::memchr(s + e, '\r', nl - e);
+      e = q == nullptr ? nl : static_cast<const unsigned char*>(q) - s;
+    }
+    size_t b = line;
+    size_t t = e;
+    // Trim ASCII whitespace, NBSP (C2 A0) and the ideographic space (E3 80 80).
+    for (;;) {
+      if (b < t && (s[b] == ' ' || s[b] == '\t' || s[b] == '\v' ||
+                    s[b] == '\f')) {
+        ++b;
+      } else if (b + 1 < t && s[b] == 0xC2 && s[b + 1] == 0xA0) {
+        b += 2;
+      } else if (b + 2 < t && s[b] == 0xE3 && s[b + 1] == 0x80 &&
+                 s[b + 2] == 0x80) {
+        b += 3;
+      } else {
+        break;
+      }
+    }
+    for (;;) {
+      if (t > b && (s[t - 1] == ' ' || s[t - 1] == '\t' || s[t - 1] == '\v' ||
+                    s[t - 1] == '\f')) {
+        --t;
+      } else if (t >= b + 2 && s[t - 2] == 0xC2 && s[t - 1] == 0xA0) {
+        t -= 2;
+      } else if (t >= b + 3 && s[t - 3] == 0xE3 && s[t - 2] == 0x80 &&
+                 s[t - 1] == 0x80) {
+        t -= 3;
+      } else {
+        break;
+      }
+    }
+    if (t > b) {
+      TextBlock block;
+      block.begin = b;
+      block.end = t;
+      block.source_begin = b;
+      block.source_end = t;
+      blocks->push_back(block);
+    }
+    line = e + 1;
+  }
+}
+
+// Text rules for page chrome, compiled once (CleanDocument is a free
+// function, so a function-local static plays the role of Create()).
+class BoilerplateRules {
+ public:
+  static const BoilerplateRules& Get() {
+    static const BoilerplateRules* const rules = new BoilerplateRules();
+    return *rules;
+  }
+
+  bool Matches(absl::string_view line) const {
+    const re2::StringPiece piece = Piece(line);
+    if (line.size() <= 120 && RE2::FullMatch(piece, *ui_)) return true;
+    if (line.size() <= 300 && RE2::PartialMatch(piece, *short_)) return true;
+    if (line.size() <= 1200 && RE2::PartialMatch(piece, *strong_)) return true;
+    return false;
+  }
+
+ private:
+  static std::unique_ptr<const RE2> Compile(absl::string_view pattern) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    o.set_case_sensitive(false);
+    auto re = std::make_unique<const RE2>(Piece(pattern), o);
+    return re;
+  }
+
+  BoilerplateRules()
+      // A whole line that is a UI word: navigation, share, login, paging.
+      : ui_(Compile(
+            R"(\s*(?:검색|검색어|최근\s*검색어|전체\s*삭제|로그인|로그아웃|)"
+            R"(회원\s*가입|📬?\s*구독(?:하기)?|공유(?:하기)?|스크랩|인쇄|)"
+            R"(목록|이전|다음|이전\s*글|다음\s*글|위로|맨\s*위로|top|닫기|)"
+            R"(메뉴|전체\s*메뉴|홈|home|더\s*보기|좋아요|댓글|tags?|태그|)"
+            R"(기사\s*목록|뒤로|본문\s*바로\s*가기|바로\s*가기|share|)"
+            R"(facebook|twitter|kakao(?:talk)?|카카오톡|페이스북|트위터|)"
+            R"(링크\s*복사|url\s*복사|subscribe|login|sign\s*in|menu|)"
+            R"([\-|•·*=_~#>]+|)"
+            // A category crumb such as `- 포커스온` or `- IT/바이오`.
+            R"(-\s*[^\s.?!]{1,12}(?:/[^\s.?!]{1,12})?)\s*)")),
+        // Short lines: search-box text, subscribe links, footer addresses.
+        short_(Compile(
+            R"(검색\s*기록|검색어\s*저장|저장된\s*검색어|찾아보고\s*싶은\s*뉴스|)"
+            R"(구독하기|뉴스레터\s*구독|기사\s*(?:공유|스크랩)|글자\s*크기|)"
+            R"(많이\s*본\s*뉴스|인기\s*기사|실시간\s*인기|관련\s*기사\s*더\s*보기|)"
+            R"(\bkorea\s+\d{5}\b|^\s*(?:copyright|ⓒ|©))")),
+        // Phrases that only page chrome uses, at any reasonable length.
+        strong_(Compile(
+            R"(무단\s*전재|재배포\s*(?:및\s*)?금지|무단\s*복제|)"
+            R"(all\s+rights\s+reserved|저작권자\s*[©ⓒ]|)"
+            R"(등록된\s*댓글이\s*없습니다|로그인한\s*회원만|댓글을\s*입력|)"
+            R"(unsubscribe|you\s+are\s+receiving\s+this|수신\s*거부|)"
+            R"(구독\s*(?:해지|취소))")) {}
+
+  std::unique_ptr<const RE2> ui_;
+  std::unique_ptr<const RE2> short_;
+  std::unique_ptr<const RE2> strong_;
+};
+
+}  // namespace
+
+bool IsBoilerplateLine(absl::string_view line) {
+  return BoilerplateRules::Get().Matches(line);
+}
+
+bool LooksLikeHtml(absl::string_view content) {
+  // Known tag names after `<` or `</`; a page needs a few of them, or a
+  // document-level marker, so `a <b> c` in prose is not HTML.
+  static constexpr absl::string_view kTags[] = {
+      "p", "div", "br", "span", "a", "img", "li", "ul", "ol", "table", "tr",
+      "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+      "figure", "figcaption", "header", "footer", "nav", "script", "style",
+      "meta", "link", "strong", "em", "b", "i", "blockquote", "body", "head",
+      "html", "title", "form", "input", "button", "iframe", "main", "aside",
+      "font", "center", "hr", "dl", "dt", "dd", "pre", "tbody", "thead",
+  };
+  const absl::string_view head = content.substr(0, 65536);
+  int tags = 0;
+  size_t i = 0;
+  while ((i = head.find('<', i)) != absl::string_view::npos) {
+    ++i;
+    if (i >= head.size()) break;
+    if (head[i] == '!') {
+      const absl::string_view rest = head.substr(i + 1, 7);
+      if (absl::StartsWithIgnoreCase(rest, "doctype") ||
+          absl::StartsWith(rest, "--")) {
+        tags += 2;
+      }
+      continue;
+    }
+    size_t j = i + (head[i] == '/' ? 1 : 0);
+    const size_t nb = j;
+    while (j < head.size() && IsAsciiAlnum(head[j])) ++j;
+    if (j == nb || j >= head.size()) continue;
+    if (head[j] != '>' && head[j] != ' ' && head[j] != '/' &&
+        !IsHtmlSpace(head[j])) {
+      continue;
+    }
+    const std::string name = absl::AsciiStrToLower(head.substr(nb, j - nb));
+    for (absl::string_view t : kTags) {
+      if (name == t) {
+        tags += (name == "html" || name == "body" || name == "head") ? 3 : 1;
+        break;
+      }
+    }
+    if (tags >= 3) return true;
+  }
+  return tags >= 3;
+}
+
+absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
+                                          const CleanOptions& options) {
+  if (content.size() > options.max_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("document of ", content.size(), " bytes exceeds the ",
+                     options.max_bytes, "-byte limit"));
+  }
+  CleanedText result;
+  result.source_encoding = "utf-8";
+  result.content_type = options.content_type == ContentType::kHtml
+                            ? ContentType::kHtml
+                            : ContentType::kPlainText;
+  if (content.empty()) return result;
+
+  // 1. Encoding: BOM, then the declared name, then <meta charset>, then
+  //    UTF-8 (or CP949 when the bytes only make sense that way).
+  size_t shift = 0;
+  absl::string_view body = content;
+  if (absl::StartsWith(body, kUtf8Bom)) {
+    shift = kUtf8Bom.size();
+    body.remove_prefix(shift);
+  } else if (absl::StartsWith(body, "\xFF\xFE") ||
+             absl::StartsWith(body, "\xFE\xFF")) {
+    return absl::InvalidArgumentError(
+        "UTF-16 content (byte-order mark at offset 0) is not supported; "
+        "send UTF-8, CP949 or EUC-KR");
+  }
+  Encoding encoding = Encoding::kUtf8;
+  bool detect = false;
+  if (shift == 0 && !options.encoding.empty()) {
+    auto parsed = ParseEncodingName(options.encoding);
+    if (!parsed.ok()) return parsed.status();
+    encoding = *parsed;
+  } else if (shift == 0) {
+    detect = true;
+    std::string charset;
+    static const MetaCharsetSniffer* const sniffer = new MetaCharsetSniffer();
+    if (options.content_type != ContentType::kPlainText &&
+        sniffer->Sniff(body, &charset)) {
+      auto parsed = ParseEncodingName(charset);
+      // An unknown declared charset is ignored: the bytes decide.
+      if (parsed.ok()) {
+        encoding = *parsed;
+        detect = false;
+      }
+    }
+  } else if (!options.encoding.empty()) {
+    // A BOM wins over the declared name, but the name must still be valid.
+    auto parsed = ParseEncodingName(options.encoding);
+    if (!parsed.ok()) return parsed.status();
+  }
+
+  Decoded decoded;
+  const size_t bad =
+      encoding == Encoding::kUtf8 ? FindBadUtf8(body) : std::string::npos;
+  if (encoding == Encoding::kUtf8 && detect && bad != std::string::npos &&
+      LooksLikeCp949(body)) {
+    encoding = Encoding::kCp949;
+  }
+  if (encoding == Encoding::kUtf8) {
+    absl::Status st =
+        DecodeUtf8(body, shift, bad, options.invalid_bytes, &decoded);
+    if (!st.ok()) return st;
+  } else {
+    absl::Status st = DecodeCp949(body, shift, options.invalid_bytes, &decoded);
+    if (!st.ok()) return st;
+  }
+  result.source_encoding = encoding == Encoding::kUtf8 ? "utf-8" : "cp949";
+  result.replaced_bytes = decoded.replaced;
+  // Replacement is for stray bad bytes; content that is mostly undecodable
+  // is binary, and turning it into U+FFFD soup would be silent garbage.
+  if (decoded.replaced > 16 && decoded.replaced * 4 > body.size()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "content looks like binary data: ", decoded.replaced, " of ",
+        body.size(), " bytes do not decode as ", result.source_encoding));
+  }
+
+  // 2. Content type.
+  bool html = options.content_type == ContentType::kHtml;
+  if (options.content_type == ContentType::kAuto) {
+    html = LooksLikeHtml(decoded.text);
+  }
+  result.content_type = html ? ContentType::kHtml : ContentType::kPlainText;
+
+  // 3. Text and blocks (block source offsets are in decoded coordinates
+  //    until mapped below).
+  if (html) {
+    result.text.reserve(decoded.text.size() / 2);
+    HtmlToText(decoded.text, &result.text, &result.blocks).Run();
+  } else {
+    result.text.assign(decoded.text.data(), decoded.text.size());
+    PlainTextBlocks(result.text, &result.blocks);
+  }
+
+  // 4. Boilerplate and source offsets.
+  SourceMapper mapper(decoded);
+  const absl::string_view text = result.text;
+  for (TextBlock& b : result.blocks) {
+    if (options.mark_boilerplate && !b.boilerplate) {
+      b.boilerplate = IsBoilerplateLine(text.substr(b.begin, b.end - b.begin));
+    }
+    if (!options.mark_boilerplate) b.boilerplate = false;
+    b.source_begin = mapper.Map(b.source_begin);
+    b.source_end = mapper.Map(b.source_end);
+  }
+  return result;
+}
+
+}  // namespace sentence
+}  // namespace workers
+}  // namespace gleaner
