@@ -283,6 +283,23 @@ bool SyllableThenTerminal(absl::string_view text, size_t pos, size_t end) {
   return IsTerminal(DecodeAt(text, pos + len, end, &len2));
 }
 
+// Particles that attach to a Latin word ending in a dot: `Inc.는`.
+bool IsParticleAfterLatin(absl::string_view text, size_t pos, size_t end) {
+  static constexpr const char* kParticles[] = {
+      "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "로", "도",
+      "으로", "에서", "에게", "처럼", "보다", "까지", "부터", "만",
+  };
+  for (const char* p : kParticles) {
+    const size_t n = std::strlen(p);
+    if (pos + n > end || text.compare(pos, n, p) != 0) continue;
+    if (pos + n == end) return true;
+    size_t len;
+    const char32_t after = DecodeAt(text, pos + n, end, &len);
+    if (!IsSyllable(after)) return true;  // `는 `, `의,`
+  }
+  return false;
+}
+
 // Hangul syllables that end a sentence before an ellipsis (`했다... 그`).
 inline bool IsFinalEnding(char32_t c) {
   return c == U'다' || c == U'요' || c == U'죠' || c == U'까';
@@ -347,13 +364,13 @@ const ByteTables& Tables() {
   static const ByteTables tables;
   return tables;
 }
-inline bool MaybeMarkByte(unsigned char c) { return Tables().mark[c]; }
 
 using RangeVector = absl::InlinedVector<Range, 16>;
 
 // Pairs quotation marks and brackets in text[begin, end) and appends the
-// ranges inside which boundaries are suppressed: every bracket pair, and
-// every quotation that continues into the sentence (see IsEmbeddedQuote).
+// ranges inside which boundaries are suppressed: every bracket pair except
+// one that holds whole sentences on its own, and every quotation that
+// continues into its sentence (see `close` below).
 void FindSuppressedRanges(absl::string_view text, size_t begin, size_t end,
                           size_t max_bytes, RangeVector* ranges) {
   constexpr size_t kMaxDepth = 32;    // deeper nesting is ignored
@@ -659,6 +676,14 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
   FindSuppressedRanges(text, begin, end, options_.max_quote_bytes, &ranges);
   SuppressionCursor suppressed(ranges);
 
+  // Trailing table-cell borders (`… | |`) never belong to a sentence.
+  size_t border_tail = end;
+  while (border_tail > begin && (s[border_tail - 1] == ' ' ||
+                                 s[border_tail - 1] == '\t' ||
+                                 s[border_tail - 1] == '|')) {
+    --border_tail;
+  }
+
   const bool* const interesting = Tables().terminal;
   size_t seg = begin;
   bool after_terminal = false;  // seg starts right after a sentence end
@@ -680,8 +705,9 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
         continue;
       }
       if (c == '|') {
-        if (options_.split_on_pipes && (i == begin || IsSpaceByte(s[i - 1])) &&
-            (i + 1 == end || IsSpaceByte(s[i + 1]))) {
+        const bool separated = (i == begin || IsSpaceByte(s[i - 1])) &&
+                               (i + 1 == end || IsSpaceByte(s[i + 1]));
+        if (separated && (options_.split_on_pipes || i >= border_tail)) {
           emit(seg, i, after_terminal);
           seg = i + 1;
           after_terminal = false;
@@ -878,12 +904,16 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
       } else {
         boundary = StartsSentence(next);  // `이다.특히`, `)’.프로`
         if (boundary && IsLatin(prev)) {
-          // `U.S.한국` is rare; treat a glued Hangul word after a Latin word
-          // as a new sentence unless the word is an initial or abbreviation.
+          // A glued Hangul word after a Latin word starts a sentence unless
+          // the word is an initial or abbreviation, or a particle follows
+          // (`Apple Inc.는`, `U.S.의`).
           size_t w = t0;
           while (w > begin && IsAsciiLetter(s[w - 1])) --w;
           const absl::string_view word = text.substr(w, t0 - w);
-          if (word.size() <= 1 || IsAbbreviation(word)) boundary = false;
+          if (word.size() <= 1 || IsAbbreviation(word) ||
+              IsParticleAfterLatin(text, t2, end)) {
+            boundary = false;
+          }
         }
       }
     } else if (IsDigit(prev)) {

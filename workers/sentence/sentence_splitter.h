@@ -2,13 +2,21 @@
 //
 // No model files: a hand-written byte scanner with explicit UTF-8 character
 // classes decides each boundary from the punctuation and the characters
-// around it. Lines are always boundaries; inside a line a sentence ends at
-// `.`, `?` or `!` (plus any closing quote or bracket right after it), also
-// when the next sentence follows with no space (`전망이다.특히`), but not at
-// decimals, dotted dates and times, numbering (`Issue 1.`), abbreviations and
-// initials (`U.S.`, `Dr.`), URLs and e-mail addresses, ellipses after a noun,
-// `(?)`, `?:`, or inside a quotation that continues into a reporting clause
-// (`“…고민한다. …해보자”고 했다.`).
+// around it (one pass pairs quotation marks and brackets, one pass judges
+// each run of terminals), so it runs in linear time on any input.
+//
+// Lines are always boundaries (a trailing ` |` cell border is dropped). Inside
+// a line a sentence ends at `.`, `?` or `!`, together with the closing quotes
+// and brackets, footnote marks (`[1]`), citations (`”(요한 3:13)`) and
+// reactions (`ㅋㅋ`, emoji) right after it, also when the next sentence
+// follows with no space (`전망이다.특히`, `괜찮네요.”글로벌`). It does not end
+// at decimals, dotted dates and times (`2025.11.25`, `2025. 12. 19.`),
+// numbering (`Issue 1.`), abbreviations and initials (`U.S.`, `Dr.`, `Vol.`),
+// URLs and e-mail addresses, ellipses after a noun (`도박... 오픈AI`), `…`,
+// `(?)`, `?:`, inside brackets that continue the sentence, inside a quotation
+// that continues into a reporting clause (`“…고민한다. …해보자”고 했다.`), or
+// before words that continue it (`되나? 싶었는데`, `…거야.” 하며`). A
+// standalone quotation holding several sentences is split inside.
 //
 //   GLEANER_ASSIGN_OR_RETURN(auto splitter, SentenceSplitter::Create());
 //   for (const SentenceSpan& s : splitter->Split(text)) {
@@ -38,12 +46,16 @@ struct SentenceSpan {
 };
 
 struct SentenceSplitterOptions {
-  // Treat a `|` with whitespace (or a line edge) on both sides as a boundary,
-  // as in newsletter table cells `제목 | Vol. 25-47 |` (true).
-  bool split_on_pipes = true;
+  // Treat every `|` with whitespace (or a line edge) on both sides as a
+  // boundary, as in newsletter cells `2025. 12. 19. | Vol. 25-47` (false:
+  // the annotation rules only look at punctuation). A trailing cell border
+  // `… |` at the end of a line is always left out of the sentence.
+  bool split_on_pipes = false;
   // Treat a `•` bullet or a `👉` link marker that follows whitespace inside a
-  // line as the start of a new segment (true).
-  bool split_on_inline_bullets = true;
+  // line as the start of a new segment (false: like `▲`, an inline marker
+  // does not end a sentence by the annotation rules, which only look at
+  // punctuation; bullets that start a line are line boundaries anyway).
+  bool split_on_inline_bullets = false;
   // Drop segments without any letter or digit, e.g. lines holding only `-`
   // or `|` (true). Such segments carry no sentence.
   bool drop_punctuation_only = true;

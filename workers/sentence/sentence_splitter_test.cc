@@ -138,6 +138,8 @@ const SplitCase kSplitCases[] = {
     {"AmPm", "We met at 9 a.m. on Monday.", {"We met at 9 a.m. on Monday."}},
     {"EgAbbreviation", "e.g. 예시를 보자.", {"e.g. 예시를 보자."}},
     {"PhD", "그는 Ph.D. 학위를 받았다.", {"그는 Ph.D. 학위를 받았다."}},
+    {"CompanyWithParticle", "Apple Inc.는 크다. 다음.", {"Apple Inc.는 크다.", "다음."}},
+    {"LatinWordThenGluedSentence", "모델은 Gemini.이번에는 다르다.", {"모델은 Gemini.", "이번에는 다르다."}},
     {"CompanyLowercase", "Apple Inc. is big.", {"Apple Inc. is big."}},
     {"CompanyThenSentence", "He joined Apple Inc. The deal closed.",
      {"He joined Apple Inc.", "The deal closed."}},
@@ -280,13 +282,15 @@ const SplitCase kSplitCases[] = {
     {"Address", "4F, Startup Campus Building #3, 20, Pangyo-ro 289, Bundang, Seongnam, Korea 13488",
      {"4F, Startup Campus Building #3, 20, Pangyo-ro 289, Bundang, Seongnam, Korea 13488"}},
     {"PipeSeparators", "2025. 12. 19. | Vol. 25-47 | 📬구독하기 |",
-     {"2025. 12. 19.", "Vol. 25-47", "📬구독하기"}},
+     {"2025. 12. 19. | Vol. 25-47 | 📬구독하기"}},
+    {"TrailingPipeWithoutPunctuation", "트럼프의 선언 |  ", {"트럼프의 선언"}},
+    {"TrailingPipes", "트럼프의 선언 | |", {"트럼프의 선언"}},
     {"TrailingPipe", "- AI 규제 전쟁, 특혜인가? |", {"- AI 규제 전쟁, 특혜인가?"}},
     {"PipeInsideWord", "A|B 테스트를 했다.", {"A|B 테스트를 했다."}},
     {"LinkLineAfterSentence", "보여준다. 👉관련 기사: [기고] 면역의 의미",
      {"보여준다.", "👉관련 기사: [기고] 면역의 의미"}},
-    {"InlineLinkMarker", "오늘의 기사 👉 링크 모음", {"오늘의 기사", "👉 링크 모음"}},
-    {"InlineBullet", "메뉴 • 항목 하나 • 항목 둘", {"메뉴", "• 항목 하나", "• 항목 둘"}},
+    {"InlineLinkMarker", "오늘의 기사 👉 링크 모음", {"오늘의 기사 👉 링크 모음"}},
+    {"InlineBullet", "메뉴 • 항목 하나 • 항목 둘", {"메뉴 • 항목 하나 • 항목 둘"}},
     {"LeadingBullet", "  • 엔비디아 2분기 매출, 예상 넘은 300억 달러",
      {"• 엔비디아 2분기 매출, 예상 넘은 300억 달러"}},
     {"DashOnlyLine", "-", {}},
@@ -349,20 +353,25 @@ TEST(SentenceSplitterTest, KeepsPunctuationOnlySegmentsWhenAsked) {
   EXPECT_THAT(Sentences(**splitter, "-\n가나다"), ElementsAre("-", "가나다"));
 }
 
-TEST(SentenceSplitterTest, PipesAreTextWhenNotSplitting) {
+TEST(SentenceSplitterTest, PipesSplitWhenAsked) {
   SentenceSplitterOptions options;
-  options.split_on_pipes = false;
+  options.split_on_pipes = true;
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "가 | 나"), ElementsAre("가 | 나"));
+  EXPECT_THAT(Sentences(**splitter, "2025. 12. 19. | Vol. 25-47 | 📬구독하기 |"),
+              ElementsAre("2025. 12. 19.", "Vol. 25-47", "📬구독하기"));
+  EXPECT_THAT(Sentences(**splitter, "A|B 테스트"), ElementsAre("A|B 테스트"));
 }
 
-TEST(SentenceSplitterTest, InlineBulletsKeptWhenNotSplitting) {
+TEST(SentenceSplitterTest, InlineBulletsSplitWhenAsked) {
   SentenceSplitterOptions options;
-  options.split_on_inline_bullets = false;
+  options.split_on_inline_bullets = true;
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "메뉴 • 항목"), ElementsAre("메뉴 • 항목"));
+  EXPECT_THAT(Sentences(**splitter, "메뉴 • 항목 하나 • 항목 둘"),
+              ElementsAre("메뉴", "• 항목 하나", "• 항목 둘"));
+  EXPECT_THAT(Sentences(**splitter, "오늘의 기사 👉 링크 모음"),
+              ElementsAre("오늘의 기사", "👉 링크 모음"));
 }
 
 TEST(SentenceSplitterTest, LongQuotationDoesNotSuppressBoundaries) {

@@ -39,13 +39,11 @@ absl::StatusOr<Encoding> ParseEncodingName(absl::string_view name) {
   n.erase(std::remove(n.begin(), n.end(), '_'), n.end());
   n.erase(std::remove(n.begin(), n.end(), '-'), n.end());
   if (n == "utf8" || n == "unicode11utf8") return Encoding::kUtf8;
+  // CP949 (Microsoft's UHC) is a superset of EUC-KR, so every alias of
+  // either decodes with it.
   if (n == "cp949" || n == "euckr" || n == "uhc" || n == "ksc56011987" ||
       n == "windows949" || n == "xwindows949" || n == "ms949" ||
-      n == "ksc5601" || n == "korean" || n == "csEUCKR" || n == "cseuckr" ||
-      n == "ksx1001" || n == "iso2022kr") {
-    if (n == "iso2022kr") {
-      return absl::InvalidArgumentError("unsupported encoding 'iso-2022-kr'");
-    }
+      n == "ksc5601" || n == "korean" || n == "cseuckr" || n == "ksx1001") {
     return Encoding::kCp949;
   }
   return absl::InvalidArgumentError(
@@ -378,13 +376,15 @@ bool IsVoidElement(absl::string_view name) {
                        "input", "link", "meta", "param", "source", "track",
                        "wbr", "keygen"});
 }
-// Inline formatting elements: they do not end a text run.
+// Inline formatting elements: they do not end a text run, so a link or a
+// bold word stays inside its sentence. (An image does end one: text on its
+// two sides is a caption and a paragraph, not one sentence.)
 bool IsInlineElement(absl::string_view name) {
   return NameIn(name, {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data",
                        "dfn", "em", "font", "i", "kbd", "mark", "q", "rp",
                        "rt", "ruby", "s", "samp", "small", "span", "strike",
                        "strong", "sub", "sup", "time", "tt", "u", "var",
-                       "wbr", "img", "label", "nobr", "ins", "del"});
+                       "wbr", "label", "nobr", "ins", "del"});
 }
 // Elements that hold page chrome.
 bool IsChromeElement(absl::string_view name) {
@@ -734,8 +734,20 @@ class HtmlToText {
   }
 
   // Skips the content of a raw-text element up to its end tag; returns npos
-  // when there is no end tag.
-  size_t SkipRawText(absl::string_view name, size_t i) const {
+  // when there is no end tag. Remembers names without one, so a page of
+  // unclosed `<textarea>`s is not searched to the end again and again.
+  size_t SkipRawText(absl::string_view name, size_t i) {
+    for (const std::string& missing : missing_end_tags_) {
+      if (missing == name) return absl::string_view::npos;
+    }
+    const size_t found = FindRawTextEnd(name, i);
+    if (found == absl::string_view::npos) {
+      missing_end_tags_.emplace_back(name);
+    }
+    return found;
+  }
+
+  size_t FindRawTextEnd(absl::string_view name, size_t i) const {
     const size_t n = html_.size();
     while (i < n) {
       const size_t lt = html_.find("</", i);
@@ -783,6 +795,7 @@ class HtmlToText {
   std::string& text_;
   std::vector<TextBlock>& blocks_;
   std::vector<Open> stack_;
+  std::vector<std::string> missing_end_tags_;
   int chrome_depth_ = 0;
   bool in_run_ = false;
   bool pending_space_ = false;
@@ -883,6 +896,9 @@ class BoilerplateRules {
             R"(facebook|twitter|kakao(?:talk)?|카카오톡|페이스북|트위터|)"
             R"(링크\s*복사|url\s*복사|subscribe|login|sign\s*in|menu|)"
             R"([\-|•·*=_~#>]+|)"
+            // A bare date or count: list timestamps, result counters.
+            R"(\d{4}[-./]\d{1,2}[-./]\d{1,2}\.?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|)"
+            R"([\d,]+|)"
             // A category crumb such as `- 포커스온` or `- IT/바이오`.
             R"(-\s*[^\s.?!]{1,12}(?:/[^\s.?!]{1,12})?)\s*)")),
         // Short lines: search-box text, subscribe links, footer addresses.
@@ -995,8 +1011,13 @@ absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
     if (options.content_type != ContentType::kPlainText &&
         sniffer->Sniff(body, &charset)) {
       auto parsed = ParseEncodingName(charset);
-      // An unknown declared charset is ignored: the bytes decide.
-      if (parsed.ok()) {
+      // An unknown declared charset is ignored: the bytes decide. So is a
+      // CP949 declaration on bytes that are valid UTF-8: crawlers transcode
+      // pages without fixing the <meta>, and real CP949 Korean text is
+      // practically never valid UTF-8.
+      if (parsed.ok() &&
+          !(*parsed == Encoding::kCp949 &&
+            FindBadUtf8(body) == std::string::npos)) {
         encoding = *parsed;
         detect = false;
       }

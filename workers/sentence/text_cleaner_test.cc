@@ -113,6 +113,10 @@ const CleanCase kCleanCases[] = {
      "첫 줄\n둘째 줄\n셋째", {"첫 줄", "둘째 줄", "셋째"}, kHtml},
     {"HtmlInlineJoins", "<p>기사 <a href=\"/x\">링크</a> <b>굵게</b>, <span>끝</span>.</p><br>",
      Options(), "기사 링크 굵게, 끝.", {"기사 링크 굵게, 끝."}, kHtml},
+    {"HtmlImageBreaksRun", "<p>요약 문장<img src=\"a.png\">사진 설명</p><div></div><br>", Options(),
+     "요약 문장\n사진 설명", {"요약 문장", "사진 설명"}, kHtml},
+    {"HtmlLinkWithParticle", "<p><a href=\"/t\">엔비디아</a>는 올랐다.</p><div></div><br>", Options(),
+     "엔비디아는 올랐다.", {"엔비디아는 올랐다."}, kHtml},
     {"HtmlTextBeforeFirstTag", "제목 작성일 02-01 <div id=\"x\"><p>본문.</p></div>", Options(),
      "제목 작성일 02-01\n본문.", {"제목 작성일 02-01", "본문."}, kHtml},
     {"HtmlTextAfterLastTag", "<div><p>본문.</p></div> 관련자료 끝", Options(),
@@ -223,6 +227,8 @@ const CleanCase kCleanCases[] = {
      "가\xEF\xBF\xBD나", {"가\xEF\xBF\xBD나"}, kPlain},
     {"BomBeatsMetaCharset", "\xEF\xBB\xBF<meta charset=\"euc-kr\"><p>가</p><div>나</div>",
      Options(), "가\n나", {"가", "나"}, kHtml},
+    {"StaleMetaCharsetOnUtf8", "<meta charset=\"euc-kr\"><p>한국</p><div>뉴스</div>", Options(),
+     "한국\n뉴스", {"한국", "뉴스"}, kHtml},
     {"UnknownMetaCharsetIgnored", "<meta charset=\"x-klingon\"><p>가</p><div>나</div>",
      Options(), "가\n나", {"가", "나"}, kHtml},
     {"FourByteUtf8", "😀 이모지", Options(), "😀 이모지", {"😀 이모지"}, kPlain},
@@ -364,6 +370,9 @@ const BoilerplateCase kBoilerplateCases[] = {
     {"Unsubscribe", "더 이상 받지 않으려면 수신거부를 누르세요", true},
     {"FooterAddress",
      "4F, Startup Campus Building #3, 20, Pangyo-ro 289, Bundang, Seongnam, Korea 13488", true},
+    {"BareDate", "2026-01-27", true},
+    {"BareDateTime", "2025.11.25 09:06", true},
+    {"BareCount", "1,619", true},
     {"ArticleSentence", "오픈AI의 위기론은 무엇보다도 ‘성능’이 원인이다.", false},
     {"ArticleMentionsSearch", "구글은 검색 시장에서 점유율을 지켰다.", false},
     {"QaPrompt", "-업의 본질은 사람인가.", false},
@@ -537,6 +546,14 @@ TEST(CleanDocumentTest, HundredThousandUnclosedTags) {
 TEST(CleanDocumentTest, ManyUnterminatedQuotesInTags) {
   std::string input = "<p>시작</p>";
   for (int i = 0; i < 50000; ++i) input += "<a title=\"x>y ";
+  absl::StatusOr<CleanedText> cleaned = CleanDocument(input, Options());
+  ASSERT_THAT(cleaned, IsOk());
+  EXPECT_EQ(BlockTexts(*cleaned).front(), "시작");
+}
+
+TEST(CleanDocumentTest, ManyUnclosedRawTextElementsStayLinear) {
+  std::string input = "<p>시작</p><div>";
+  for (int i = 0; i < 100000; ++i) input += "<textarea>가 ";
   absl::StatusOr<CleanedText> cleaned = CleanDocument(input, Options());
   ASSERT_THAT(cleaned, IsOk());
   EXPECT_EQ(BlockTexts(*cleaned).front(), "시작");
