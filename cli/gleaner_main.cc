@@ -113,38 +113,71 @@ absl::Status WriteJson(const google::protobuf::Message& message,
   return absl::OkStatus();
 }
 
-// Opens --output; `file` keeps a file stream alive.
-absl::StatusOr<std::ostream*> OpenOutput(std::ofstream& file) {
-  const std::string path = absl::GetFlag(FLAGS_output);
-  if (path == "-" || path.empty()) return &std::cout;
-  file.open(path, std::ios::binary | std::ios::trunc);
-  if (!file) return absl::PermissionDeniedError("cannot write " + path);
-  return &file;
-}
-
-// Reads each file and hands it to `submit`; a file that cannot be read
-// becomes a result with its error, so nothing is lost silently.
-void ForEachDocument(const std::vector<std::string>& files,
-                     ResultWriter& writer, absl::Mutex& writer_mu,
-                     const std::function<void(v1::RawDocument)>& submit) {
-  for (const std::string& file : files) {
-    absl::StatusOr<v1::RawDocument> document = ReadDocument(file);
-    {
-      absl::MutexLock lock(&writer_mu);
-      writer.Expect(file);
+// Where a batch's results go: --output in input order, with progress
+// lines. Thread-safe.
+class BatchOutput {
+ public:
+  static absl::StatusOr<std::unique_ptr<BatchOutput>> Open(size_t total) {
+    std::unique_ptr<BatchOutput> output(new BatchOutput(total));
+    const std::string path = absl::GetFlag(FLAGS_output);
+    if (path != "-" && !path.empty()) {
+      output->file_.open(path, std::ios::binary | std::ios::trunc);
+      if (!output->file_) {
+        return absl::PermissionDeniedError("cannot write " + path);
+      }
+      output->writer_ = std::make_unique<ResultWriter>(&output->file_);
+    } else {
+      output->writer_ = std::make_unique<ResultWriter>(&std::cout);
     }
-    if (!document.ok()) {
-      v1::DocumentResult failed;
-      failed.set_id(file);
-      failed.set_source(file);
-      AddStageError(v1::STAGE_COORDINATOR, document.status(), &failed);
-      absl::MutexLock lock(&writer_mu);
-      writer.Write(failed).IgnoreError();
-      continue;
-    }
-    submit(*std::move(document));
+    return output;
   }
-}
+
+  // Writes one result (held until the results before it were written).
+  void Write(const v1::DocumentResult& result) {
+    progress_.Count(result.text().size());
+    absl::MutexLock lock(&mu_);
+    absl::Status status = writer_->Write(result);
+    if (status_.ok()) status_ = status;
+  }
+
+  // Reads each file and hands it to `submit`; a file that cannot be read
+  // becomes a result with its error, so nothing is lost silently.
+  void ForEachDocument(const std::vector<std::string>& files,
+                       const std::function<void(v1::RawDocument)>& submit) {
+    for (const std::string& file : files) {
+      absl::StatusOr<v1::RawDocument> document = ReadDocument(file);
+      {
+        absl::MutexLock lock(&mu_);
+        writer_->Expect(file);
+      }
+      if (!document.ok()) {
+        v1::DocumentResult failed;
+        failed.set_id(file);
+        failed.set_source(file);
+        AddStageError(v1::STAGE_COORDINATOR, document.status(), &failed);
+        Write(failed);
+        continue;
+      }
+      submit(*std::move(document));
+    }
+  }
+
+  // Writes what is held and returns the first write error.
+  absl::Status Close() {
+    absl::MutexLock lock(&mu_);
+    GLEANER_RETURN_IF_ERROR(status_);
+    return writer_->Flush();
+  }
+
+ private:
+  explicit BatchOutput(size_t total) : progress_(total) {}
+
+  Progress progress_;
+  std::ofstream file_;
+  absl::Mutex mu_;
+  std::unique_ptr<ResultWriter> writer_ ABSL_GUARDED_BY(mu_);
+  absl::Status status_ ABSL_GUARDED_BY(mu_);
+};
 
 absl::Status Run(const std::vector<std::string>& inputs) {
   GLEANER_ASSIGN_OR_RETURN(std::vector<std::string> files,
@@ -160,30 +193,16 @@ absl::Status Run(const std::vector<std::string>& inputs) {
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EmbeddedPipeline> embedded,
                            EmbeddedPipeline::Create(std::move(options)));
-  std::ofstream file;
-  GLEANER_ASSIGN_OR_RETURN(std::ostream * out, OpenOutput(file));
-  ResultWriter writer(out);
-  absl::Mutex writer_mu;
-  absl::Status write_status;
-  Progress progress(files.size());
-
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
+                           BatchOutput::Open(files.size()));
   const std::string job_id = "embedded";
   std::unique_ptr<coordinator::Job> job = embedded->pipeline().StartJob(
-      job_id, [&](v1::DocumentResult result) {
-        progress.Count(result.text().size());
-        absl::MutexLock lock(&writer_mu);
-        absl::Status status = writer.Write(result);
-        if (write_status.ok()) write_status = status;
-      });
-  ForEachDocument(files, writer, writer_mu, [&](v1::RawDocument document) {
+      job_id, [&](v1::DocumentResult result) { output->Write(result); });
+  output->ForEachDocument(files, [&](v1::RawDocument document) {
     job->Add(std::move(document)).IgnoreError();
   });
   v1::BatchSummary summary = job->Finish();
-  {
-    absl::MutexLock lock(&writer_mu);
-    GLEANER_RETURN_IF_ERROR(write_status);
-    GLEANER_RETURN_IF_ERROR(writer.Flush());
-  }
+  GLEANER_RETURN_IF_ERROR(output->Close());
   if (!absl::GetFlag(FLAGS_corpus_view).empty()) {
     v1::GetViewRequest request;
     request.set_job_id(job_id);
@@ -202,13 +221,8 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
   }
   GLEANER_ASSIGN_OR_RETURN(std::vector<std::string> files,
                            ExpandInputs(inputs));
-  std::ofstream file;
-  GLEANER_ASSIGN_OR_RETURN(std::ostream * out, OpenOutput(file));
-  ResultWriter writer(out);
-  absl::Mutex writer_mu;
-  absl::Status write_status;
-  Progress progress(files.size());
-
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
+                           BatchOutput::Open(files.size()));
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(256 << 20);
   args.SetMaxSendMessageSize(256 << 20);
@@ -226,10 +240,7 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
     v1::SubmitResponse response;
     while (stream->Read(&response)) {
       if (response.has_result()) {
-        progress.Count(response.result().text().size());
-        absl::MutexLock lock(&writer_mu);
-        absl::Status status = writer.Write(response.result());
-        if (write_status.ok()) write_status = status;
+        output->Write(response.result());
       } else if (response.has_end()) {
         end = response.end();
         got_end = true;
@@ -240,7 +251,7 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
   options.mutable_options()->set_include_corpus_view(
       !absl::GetFlag(FLAGS_corpus_view).empty());
   stream->Write(options);
-  ForEachDocument(files, writer, writer_mu, [&](v1::RawDocument document) {
+  output->ForEachDocument(files, [&](v1::RawDocument document) {
     v1::SubmitRequest request;
     *request.mutable_document() = std::move(document);
     stream->Write(request);
@@ -249,11 +260,7 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
   reader.join();
   GLEANER_RETURN_IF_ERROR(FromGrpcStatus(stream->Finish()));
   if (!got_end) return absl::DataLossError("the batch ended without a summary");
-  {
-    absl::MutexLock lock(&writer_mu);
-    GLEANER_RETURN_IF_ERROR(write_status);
-    GLEANER_RETURN_IF_ERROR(writer.Flush());
-  }
+  GLEANER_RETURN_IF_ERROR(output->Close());
   if (!absl::GetFlag(FLAGS_corpus_view).empty()) {
     GLEANER_RETURN_IF_ERROR(
         WriteJson(end.corpus_view(), absl::GetFlag(FLAGS_corpus_view)));
