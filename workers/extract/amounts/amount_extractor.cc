@@ -56,11 +56,20 @@ const UnitDef kUnits[] = {
     {"프랑", kM, "CHF", 0}, {"스위스프랑", kM, "CHF", 0}, {"홍콩달러", kM, "HKD", 0}, {"대만달러", kM, "TWD", 0},
     {"싱가포르달러", kM, "SGD", 0}, {"호주달러", kM, "AUD", 0}, {"캐나다달러", kM, "CAD", 0},
     {"뉴질랜드달러", kM, "NZD", 0}, {"디르함", kM, "AED", 0}, {"리얄", kM, "SAR", 0},
+    // The same currencies with a space inside (100억 호주 달러).
+    {"홍콩 달러", kM, "HKD", 0}, {"대만 달러", kM, "TWD", 0}, {"싱가포르 달러", kM, "SGD", 0},
+    {"호주 달러", kM, "AUD", 0}, {"캐나다 달러", kM, "CAD", 0}, {"뉴질랜드 달러", kM, "NZD", 0},
+    {"스위스 프랑", kM, "CHF", 0}, {"베트남동", kM, "VND", 0}, {"베트남 동", kM, "VND", 0},
+    {"dollars", kM, "USD", kAscii}, {"dollar", kM, "USD", kAscii}, {"euros", kM, "EUR", kAscii},
+    {"yen", kM, "JPY", kAscii}, {"yuan", kM, "CNY", kAscii},
     {"USD", kM, "USD", kAscii}, {"KRW", kM, "KRW", kAscii}, {"EUR", kM, "EUR", kAscii},
     {"JPY", kM, "JPY", kAscii}, {"CNY", kM, "CNY", kAscii}, {"RMB", kM, "CNY", kAscii},
     {"GBP", kM, "GBP", kAscii}, {"HKD", kM, "HKD", kAscii}, {"CHF", kM, "CHF", kAscii},
     {"CAD", kM, "CAD", kAscii}, {"AUD", kM, "AUD", kAscii}, {"TWD", kM, "TWD", kAscii},
     // Percentages and percentage points.
+    // English: 20 percent, 5 percentage points.
+    {"percent", kP, "%", kAscii}, {"per cent", kP, "%", kAscii},
+    {"percentage points", kPP, "%p", kAscii}, {"percentage point", kPP, "%p", kAscii},
     {"%", kP, "%", 0}, {"％", kP, "%", 0}, {"퍼센트", kP, "%", 0}, {"프로", kP, "%", kStrict | kAttached},
     {"%p", kPP, "%p", kAscii}, {"%P", kPP, "%p", kAscii}, {"%pt", kPP, "%p", kAscii},
     {"％p", kPP, "%p", kAscii}, {"%포인트", kPP, "%p", 0}, {"% 포인트", kPP, "%p", 0},
@@ -68,7 +77,7 @@ const UnitDef kUnits[] = {
     // Counters.
     {"명", kQ, "", 0}, {"개", kQ, "", 0}, {"개국", kQ, "", 0}, {"개사", kQ, "", 0}, {"개월", kQ, "", 0},
     {"개소", kQ, "", 0}, {"곳", kQ, "", 0}, {"건", kQ, "", 0}, {"대", kQ, "", 0}, {"장", kQ, "", 0},
-    {"회", kQ, "", 0}, {"차례", kQ, "", 0}, {"가지", kQ, "", 0}, {"가구", kQ, "", 0},
+    {"회", kQ, "", 0}, {"회분", kQ, "", 0}, {"차례", kQ, "", 0}, {"가지", kQ, "", 0}, {"가구", kQ, "", 0},
     {"세", kQ, "", kAttached}, {"살", kQ, "", kAttached}, {"편", kQ, "", 0}, {"권", kQ, "", 0},
     {"척", kQ, "", 0}, {"마리", kQ, "", 0}, {"그루", kQ, "", 0}, {"채", kQ, "", 0}, {"층", kQ, "", 0},
     {"종", kQ, "", 0}, {"석", kQ, "", 0}, {"팀", kQ, "", 0}, {"표", kQ, "", 0}, {"포인트", kQ, "", 0},
@@ -94,6 +103,16 @@ const UnitDef kUnits[] = {
     {"GHz", kQ, "GHz", kAscii}, {"MHz", kQ, "MHz", kAscii}, {"기가헤르츠", kQ, "GHz", 0},
     {"㎡", kQ, "m2", 0}, {"제곱미터", kQ, "m2", 0}, {"평", kQ, "", 0}, {"리터", kQ, "L", 0},
     {"ℓ", kQ, "L", 0}, {"mAh", kQ, "mAh", kAscii}, {"헥타르", kQ, "ha", 0}, {"인치", kQ, "in", 0},
+    {"ha", kQ, "ha", kAscii}, {"t", kQ, "t", kAscii | kAttached}, {"TEU", kQ, "TEU", kAscii},
+    {"화소", kQ, "", 0}, {"토큰", kQ, "", 0}, {"페타플롭스", kQ, "PFLOPS", 0},
+    {"테라플롭스", kQ, "TFLOPS", 0}, {"엑사플롭스", kQ, "EFLOPS", 0},
+    {"PFLOPS", kQ, "PFLOPS", kAscii}, {"TFLOPS", kQ, "TFLOPS", kAscii},
+    {"EFLOPS", kQ, "EFLOPS", kAscii}, {"Gbps", kQ, "Gbps", kAscii}, {"Tbps", kQ, "Tbps", kAscii},
+    {"Mbps", kQ, "Mbps", kAscii}, {"㎓", kQ, "GHz", 0}, {"㎒", kQ, "MHz", 0},
+    {"W", kQ, "W", kAscii | kAttached},
+    // Temperatures (and angles): 도 only after a temperature or angle word,
+    // see QuantityIsValid; a bare number before the particle 도 is common.
+    {"℃", kQ, "°C", 0}, {"°C", kQ, "°C", 0}, {"도", kQ, "°", kAttached},
 };
 // clang-format on
 
@@ -106,7 +125,7 @@ const PrefixCurrency kPrefixCurrencies[] = {
     {"US$", "USD"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"C$", "CAD"},  {"A$", "AUD"},  {"S$", "SGD"},
     {"R$", "BRL"},  {"$", "USD"},   {"＄", "USD"},  {"₩", "KRW"},   {"￦", "KRW"},  {"¥", "JPY"},
     {"￥", "JPY"},  {"€", "EUR"},   {"£", "GBP"},   {"₹", "INR"},   {"₽", "RUB"}, {"USD", "USD"},
-    {"KRW", "KRW"}, {"EUR", "EUR"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"GBP", "GBP"},
+    {"KRW", "KRW"}, {"EUR", "EUR"}, {"JPY", "JPY"}, {"CNY", "CNY"}, {"GBP", "GBP"}, {"RMB", "CNY"},
 };
 
 // The one RE2 scan. Each alternative marks where an amount may start; all
@@ -120,9 +139,10 @@ const PrefixCurrency kPrefixCurrencies[] = {
 //                    with ordinary words.
 constexpr absl::string_view kDigitAnchor = "[0-9]";
 constexpr absl::string_view kSymbolAnchor =
-    R"((?:US|HK|NT|[CASR])?\$|[＄₩￦¥￥€£₹₽]|(?:USD|KRW|EUR|JPY|CNY|GBP) ?[0-9])";
+    R"((?:US|HK|NT|[CASR])?\$|[＄₩￦¥￥€£₹₽]|(?:USD|KRW|EUR|JPY|CNY|GBP|RMB) ?[0-9])";
 constexpr absl::string_view kVagueAnchor =
-    "수 ?[십백천만억조]|수(?:년|개월|개국|시간|차례)|억대 ?(?:연봉|월급|자산|매출|손실|수익)";
+    "수 ?[십백천만억조]|수(?:년|개월|개국|시간|차례)|억대 ?(?:연봉|월급|자산|매출|손실|수익)|"
+    "[억조] ?(?:원|달러)? ?단위";
 constexpr absl::string_view kHangulAnchor =
     "[일이삼사오육칠팔구십백천만억조]*[십백천만억조] ?(?:원|달러|위안|엔|유로|파운드)";
 
@@ -137,6 +157,8 @@ constexpr absl::string_view kUnitSuffixes[] = {
     "나", "뿐", "밖에", "꼴", "째", "상당", "수준", "치", "며", "면", "다", "요", "든", "분",
     // 3년 전, 5년 뒤, 3년 내 written without the space; 12억 달러인; 3나노급.
     "전", "후", "뒤", "내", "인", "급",
+    // 5000만원입니다, 50억원임을, 100억원으론, 1만원께.
+    "입니", "임", "으론", "께", "처럼", "새",
 };
 // clang-format on
 // Extra words after a currency: a price level (100달러선), a range (억원대),
@@ -155,9 +177,19 @@ constexpr absl::string_view kTouchingPrefixes[] = {"약",   "최대", "최소", 
 // ---------------------------------------------------------------------------
 // Byte and character helpers. Hangul syllables are three UTF-8 bytes.
 
+// Is `word` at text[pos]? Called for every candidate against word lists, so
+// it compares bytes inline, last byte first: the words are short and Hangul
+// syllables share their lead byte but rarely their final byte.
 bool HasAt(absl::string_view text, size_t pos, absl::string_view word) {
-  return pos <= text.size() && text.size() - pos >= word.size() &&
-         text.compare(pos, word.size(), word) == 0;
+  const size_t n = word.size();
+  if (pos > text.size() || text.size() - pos < n) return false;
+  if (n == 0) return true;
+  const char* p = text.data() + pos;
+  if (p[n - 1] != word[n - 1]) return false;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (p[i] != word[i]) return false;
+  }
+  return true;
 }
 
 // Bytes of one space at `pos`: ' ' or a no-break space (U+00A0); 0 if none.
@@ -249,7 +281,7 @@ bool StartsWithAny(absl::string_view text, size_t pos, const absl::string_view (
 bool WholeWordBefore(absl::string_view text, size_t end, absl::string_view word) {
   if (end < word.size()) return false;
   const size_t start = end - word.size();
-  if (text.compare(start, word.size(), word) != 0) return false;
+  if (!HasAt(text, start, word)) return false;
   return !HangulBefore(text, start);
 }
 
@@ -314,6 +346,9 @@ bool UnitEndsCleanly(absl::string_view text, size_t pos, const UnitDef& u) {
     // never a unit anyway).
     return true;
   }
+  // A symbol or Latin unit cannot begin a Hangul word, so any Hangul may
+  // follow it (5%하락, 5%선, 84㎡형, 10GW급).
+  if (!HangulAt(u.surface, 0)) return true;
   if (u.flags & kStrict) return StartsWithAny(text, pos, kStrictSuffixes);
   if (StartsWithAny(text, pos, kUnitSuffixes)) return true;
   if (u.kind == AmountKind::kMoney && StartsWithAny(text, pos, kMoneySuffixes)) {
@@ -399,9 +434,11 @@ bool IsTilde(absl::string_view text, size_t pos, size_t* len) {
 // 50일 이동평균선, 며칠 ... 7일 만에).
 bool DayIsDuration(absl::string_view text, size_t after_unit) {
   static constexpr absl::string_view kDurationAfter[] = {
-      "간",    "동안", " 동안", "만에", " 만에", "만",        "이내",  " 이내", "째",   "치",
-      " 연속", "연속", "이면",  "안에", " 안에", " 이동평균", "이 걸", " 걸",   "씩",   "가량",
-      " 가량", "여",   " 정도", "정도", " 이상", "이상",      " 내에", " 내로", " 내 ", " 이하"};
+      "간", "동안", " 동안", "만에", " 만에", "만", "이내", " 이내", "째", "치", " 연속", "연속",
+      "이면", "안에", " 안에", " 이동평균", "이 걸", " 걸", "씩", "가량", " 가량", "여", " 정도",
+      "정도", " 이상", "이상", " 내에", " 내로", " 내 ", " 이하",
+      // 20일 이평선; 15일 안팎, 10일 남짓, 30일 가까이.
+      " 이평", "안팎", " 안팎", "남짓", " 남짓", " 내외", "가까이", " 가까이", " 미만", " 넘게"};
   return StartsWithAny(text, after_unit, kDurationAfter);
 }
 
@@ -573,6 +610,30 @@ bool QuantityIsValid(absl::string_view text, size_t span_begin, const NumberAndU
     static constexpr absl::string_view kNotWeeks[] = {"년", "차"};
     return !StartsWithAny(text, after, kNotWeeks);  // 5주년
   }
+  if (unit == "포인트") {
+    // 코스피가 3000포인트를 회복했다: an index level, not a change of N
+    // points (32.18포인트(1.25%) 오른, 1100포인트 넘게).
+    static constexpr absl::string_view kLevelAfter[] = {
+        "를 회복",   "을 회복", "를 돌파",   "을 돌파", "를 탈환", "을 탈환",
+        "에 마감",   "로 마감", "으로 마감", "에 장을", "로 장을", "에 거래를",
+        "로 거래를", "선",      "대에",      "대로",    "대를",    "고지"};
+    return !StartsWithAny(text, after, kLevelAfter);
+  }
+  if (unit == "도") {
+    // 35.2도, 영하 12도: a temperature or angle needs such a word shortly
+    // before it; otherwise 도 is the particle "also" (지수 2500도 무너졌다).
+    static constexpr absl::string_view kDegreeWords[] = {
+        "기온", "영하", "영상", "섭씨", "화씨", "온도", "수온", "체온", "수은주",
+        "각도", "위도", "경도", "북위", "남위", "동경", "서경", "경사"};
+    // 1.5도 상승: a decimal before the particle 도 does not occur.
+    if (n.has_point) return true;
+    const size_t from = nu.num_begin > 60 ? nu.num_begin - 60 : 0;
+    const absl::string_view before = text.substr(from, nu.num_begin - from);
+    for (absl::string_view w : kDegreeWords) {
+      if (absl::StrContains(before, w)) return true;
+    }
+    return false;
+  }
   if (unit == "대") {
     // 20억대, 2만 대, 수천 대 count machines. A plain number glued to 대 is
     // usually an age bracket (30대), a top-N name (500대 기업) or a range
@@ -584,6 +645,21 @@ bool QuantityIsValid(absl::string_view text, size_t span_begin, const NumberAndU
       if (DigitAt(text, q)) return false;
     }
     if (vague || n.has_big_scale || nu.space_before_unit || nu.yeo) return true;
+    // 항공기 50대를: right after a machine noun, 50대 counts machines, not ages.
+    {
+      static constexpr absl::string_view kMachineNouns[] = {
+          "항공기", "여객기", "전투기", "헬기",   "드론",   "차량",     "자동차", "전기차",
+          "버스",   "트럭",   "택시",   "열차",   "선박",   "로봇",     "서버",   "장비",
+          "기기",   "단말기", "카메라", "컴퓨터", "노트북", "스마트폰", "휴대폰", "소방차",
+          "구급차", "크레인", "굴착기", "PC",     "GPU",    "대수"};
+      size_t e = nu.num_begin;
+      e -= SpaceBefore(text, e);
+      if (e < nu.num_begin) {
+        for (absl::string_view w : kMachineNouns) {
+          if (e >= w.size() && HasAt(text, e - w.size(), w)) return true;
+        }
+      }
+    }
     if (n.value.IsInteger() && n.value.IntegerDigits() == 2 && n.value.ToString()[1] == '0') {
       return false;
     }
@@ -651,6 +727,24 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
       return true;
     }
     size_t q = nu->num_end;
+    // 3.5 million dollars, 1.2 trillion yen: an English scale word counts
+    // only when an English unit follows it.
+    if (!hangul && q < text.size() && (text[q] == ' ' || text[q] == 'b' || text[q] == 'm')) {
+      static constexpr struct {
+        absl::string_view word;
+        int exp;
+      } kScaleWords[] = {{" trillion", 12}, {" billion", 9}, {" million", 6}, {" bn", 9},
+                         {"bn", 9},         {" mn", 6},      {"mn", 6}};
+      for (const auto& sw : kScaleWords) {
+        if (!HasAt(text, q, sw.word)) continue;
+        NumberAndUnit probe;
+        if (read_unit(q + sw.word.size(), true, &probe) && (probe.unit->flags & kAscii)) {
+          nu->number.value.ShiftLeft(sw.exp);
+          q += sw.word.size();
+        }
+        break;
+      }
+    }
     if (HasAt(text, q, "여")) {
       NumberAndUnit probe;
       if (read_unit(q + 3, true, &probe)) {
@@ -693,6 +787,21 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
       *resume = SkipAsciiToken(text, a);
       return false;
     }
+    // 10억분의 1m, 100분의 1초: the numerator of a fraction.
+    {
+      size_t e = a;
+      e -= SpaceBefore(text, e);
+      // The denominator ends in a digit or a scale word (3분의, 10억분의);
+      // 증가분의 80% is a share, not a fraction.
+      if (e >= 7 && HasAt(text, e - 6, "분의") &&
+          (IsAsciiDigit(text[e - 7]) ||
+           (e >= 9 &&
+            (HasAt(text, e - 9, "십") || HasAt(text, e - 9, "백") || HasAt(text, e - 9, "천") ||
+             HasAt(text, e - 9, "만") || HasAt(text, e - 9, "억") || HasAt(text, e - 9, "조"))))) {
+        *resume = SkipAsciiToken(text, a);
+        return false;
+      }
+    }
     if (!read_number(a, false, &nu)) {
       *resume = SkipAsciiToken(text, a);
       return false;
@@ -710,8 +819,10 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
       static const struct {
         absl::string_view word;
         int exp;
-      } kEnglishScales[] = {
-          {" trillion", 12}, {" billion", 9}, {" million", 6}, {"bn", 9}, {"mn", 6}};
+      } kEnglishScales[] = {{" trillion", 12}, {" billion", 9}, {" million", 6}, {"trillion", 12},
+                            {"billion", 9},    {"million", 6},  {" bn", 9},      {"bn", 9},
+                            {" mn", 6},        {"mn", 6},       {"T", 12},       {"B", 9},
+                            {"M", 6},          {"K", 3},        {"m", 6},        {"k", 3}};
       size_t q = nu.num_end;
       for (const auto& es : kEnglishScales) {
         if (HasAt(text, q, es.word) &&
@@ -724,6 +835,35 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
       nu.unit_end = q;
     }
     prefix_currency = prefix->code;
+  } else if ((HasAt(text, a, "억") || HasAt(text, a, "조")) && !HasAt(text, a, "억대")) {
+    // 조 단위의 돈: a vague amount of money with no currency word.
+    if (HangulBefore(text, a) || !options_.include_vague) return false;
+    const bool jo = HasAt(text, a, "조");
+    size_t p = a + 3;
+    p += SpaceAt(text, p);
+    absl::string_view currency;  // 조 원 단위: KRW; 조 단위: none stated
+    if (HasAt(text, p, "원")) {
+      currency = "KRW";
+      p += 3;
+    } else if (HasAt(text, p, "달러")) {
+      currency = "USD";
+      p += 6;
+    }
+    p += SpaceAt(text, p);
+    if (!HasAt(text, p, "단위")) return false;
+    Amount am;
+    am.currency = std::string(currency);
+    am.begin = a;
+    am.end = p + std::string("단위").size();
+    am.kind = AmountKind::kMoney;
+    am.approximate = true;
+    am.vague = true;
+    am.magnitude = jo ? 12 : 8;
+    am.qualifiers = {"단위"};
+    *out = std::move(am);
+    *out_tail = out->end;
+    *resume = out->end;
+    return true;
   } else if (HasAt(text, a, "억대")) {
     // 억대 연봉: an amount in the hundreds of millions of won.
     if (HangulBefore(text, a)) return false;
@@ -786,7 +926,49 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
         nu.yeo = true;
         p += 3;
       }
-      if (!read_unit(p, true, &nu)) {
+      // 수천, 수만 개의 GPU: the first of two vague amounts shares the unit
+      // of the second.
+      bool shared_unit = false;
+      {
+        size_t q = p;
+        size_t tl = 0;
+        if (HasAt(text, q, ",")) {
+          ++q;
+        } else if (IsTilde(text, q, &tl)) {
+          q += tl;
+        }
+        q += SpaceAt(text, q);
+        if (q > p && HasAt(text, q, "수")) {
+          size_t r = q + 3;
+          while (HasAt(text, r, "십") || HasAt(text, r, "백") || HasAt(text, r, "천") ||
+                 HasAt(text, r, "만") || HasAt(text, r, "억") || HasAt(text, r, "조")) {
+            r += 3;
+          }
+          NumberAndUnit next;
+          if (r > q + 3 && read_unit(r, true, &next)) {
+            nu.unit = next.unit;
+            nu.unit_begin = nu.unit_end = p;
+            shared_unit = true;
+          }
+        }
+      }
+      if (!shared_unit && !read_unit(p, true, &nu)) {
+        // 수조 단위, 수천억 단위: money without a currency word.
+        const size_t q = p + SpaceAt(text, p);
+        if (magnitude >= 8 && HasAt(text, q, "단위") && options_.include_vague) {
+          Amount am;
+          am.begin = a;
+          am.end = q + std::string("단위").size();
+          am.kind = AmountKind::kMoney;
+          am.approximate = true;
+          am.vague = true;
+          am.magnitude = magnitude;
+          am.qualifiers = {"수", "단위"};
+          *out = std::move(am);
+          *out_tail = out->end;
+          *resume = out->end;
+          return true;
+        }
         *resume = p;
         return false;
       }
@@ -829,7 +1011,19 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
         // Validation below looks at the upper end (2025~2026년 is a date
         // range); the value is the lower end.
         value_max = nu2.number.value.ToString();
-        lower_value = nu.number.value.ToString();
+        // 100~200만원, 5~10억 달러: a plain lower end shares the scale word
+        // of the upper end when it is below the upper end's leading number
+        // (but 9000~1만 원 stays 9,000).
+        Decimal lower = nu.number.value;
+        if (!nu.number.has_scale && nu2.number.ends_with_big_scale && nu2.number.length > 3) {
+          const absl::string_view up = text.substr(nu2.num_begin, nu2.number.length);
+          const absl::string_view lead_text = up.substr(0, up.size() - 3);
+          const absl::string_view scale = up.substr(up.size() - 3);
+          const int e = scale == "만" ? 4 : scale == "억" ? 8 : scale == "조" ? 12 : 0;
+          absl::StatusOr<Decimal> lead = Decimal::FromString(lead_text);
+          if (e > 0 && lead.ok() && lower.Compare(*lead) < 0) lower.ShiftLeft(e);
+        }
+        lower_value = lower.ToString();
         const size_t first_begin = nu.num_begin;
         nu = nu2;
         nu.num_begin = first_begin;
@@ -841,11 +1035,45 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
     }
   }
 
+  // 1억대 연봉, 10억대 자산가, 연봉 1억대: 대 after a big scale next to a
+  // money word is a price band in won, not a count of machines (20억대 기기).
+  bool band_krw = false;
+  if (nu.unit != nullptr && nu.unit->surface == "대" && !nu.space_before_unit && !nu.yeo &&
+      IsAsciiDigit(first) && nu.number.ends_with_big_scale && value_max.empty()) {
+    static constexpr absl::string_view kBandAfter[] = {
+        "연봉", "월급", "자산", "부자", "재산", "아파트", "주택",   "집값", "전세",     "매매",
+        "매출", "손실", "수익", "이익", "적자", "흑자",   "몸값",   "계약", "투자",     "사기",
+        "횡령", "배상", "보상", "상금", "금액", "예산",   "부동산", "빌라", "오피스텔", "자금"};
+    static constexpr absl::string_view kBandBefore[] = {
+        "연봉",   "월급",   "매출",   "자산",   "가격",   "시세", "몸값", "재산", "집값",
+        "전셋값", "매맷값", "분양가", "매매가", "전세가", "손실", "수익", "자금", "투자"};
+    size_t q = nu.unit_end;
+    q += SpaceAt(text, q);
+    band_krw = StartsWithAny(text, q, kBandAfter);
+    if (!band_krw) {
+      size_t e = nu.num_begin;
+      e -= SpaceBefore(text, e);
+      if (e < nu.num_begin) {
+        static constexpr absl::string_view kParticles[] = {"은", "는", "이", "가", ""};
+        for (absl::string_view pt : kParticles) {
+          if (e < pt.size() || !HasAt(text, e - pt.size(), pt)) continue;
+          for (absl::string_view w : kBandBefore) {
+            if (WholeWordBefore(text, e - pt.size(), w)) band_krw = true;
+          }
+        }
+      }
+    }
+    if (band_krw) {
+      nu.unit = nullptr;
+      nu.unit_end = nu.num_end;
+    }
+  }
+
   // 2억, 3억 연봉: a bare amount in 억/만 before a pay word is in won (the
   // gold infers KRW from the salary context).
-  bool implied_krw = false;
-  if (nu.unit == nullptr && prefix_currency.empty() && !vague && IsAsciiDigit(first) &&
-      nu.number.ends_with_big_scale) {
+  bool implied_krw = band_krw;
+  if (!implied_krw && nu.unit == nullptr && prefix_currency.empty() && !vague &&
+      IsAsciiDigit(first) && nu.number.ends_with_big_scale) {
     size_t q = nu.num_end;
     const size_t limit = std::min(text.size(), q + 40);
     while (q < limit) {
@@ -860,6 +1088,64 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
     static constexpr absl::string_view kPayWords[] = {"연봉",   "월급", "급여", "성과급",
                                                       "보너스", "시급", "몸값"};
     implied_krw = StartsWithAny(text, q, kPayWords);
+    // 영업익 9.1조, 매출 6500억: headlines drop 원 after a money word. Only
+    // 억/조 amounts qualify, so 가입자 300만 stays a bare number.
+    // 연봉 5000만: a 만 amount counts only after a pay word (가입자 300만 is
+    // a head count).
+    const bool man_end = nu.num_end >= 3 && HasAt(text, nu.num_end - 3, "만");
+    if (!implied_krw && nu.num_end >= 3 &&
+        (HasAt(text, nu.num_end - 3, "억") || HasAt(text, nu.num_end - 3, "조") || man_end)) {
+      static constexpr absl::string_view kPayNouns[] = {"연봉", "월급",   "급여",  "시급",
+                                                        "몸값", "이적료", "계약금"};
+      static constexpr absl::string_view kMoneyNouns[] = {
+          "매출",   "매출액", "영업익",   "영업이익", "순익",   "순이익", "영업손실",
+          "순손실", "시총",   "시가총액", "거래대금", "과징금", "벌금",   "배당금",
+          "보조금", "예산",   "투자금",   "몸값",     "이적료", "계약금", "연봉",
+          "투자",   "손실",   "적자",     "흑자",     "자산",   "부채",   "기금",
+          "펀드",   "세수",   "지원금",   "상금",     "배상금", "자본금", "수익"};
+      // 1조 규모 투자, 3000억 투자 유치: a money word right after.
+      static constexpr absl::string_view kMoneyAfter[] = {" 규모", "규모",  " 투자", " 매출",
+                                                          " 적자", " 흑자", " 손실", " 펀드"};
+      if (!man_end && StartsWithAny(text, nu.num_end, kMoneyAfter)) {
+        const size_t w = nu.num_end + (text[nu.num_end] == ' ' ? 1 : 0);
+        size_t wl = 0;
+        // The word must end there (투자자, 매출처 are other words).
+        for (absl::string_view x : kMoneyAfter) {
+          if (HasAt(text, nu.num_end, x)) wl = x.size() - (x[0] == ' ' ? 1 : 0);
+        }
+        const size_t after = w + wl;
+        static constexpr absl::string_view kNotEnd[] = {"자", "처", "액"};
+        if (!StartsWithAny(text, after, kNotEnd)) implied_krw = true;
+      }
+      size_t e = a;
+      e -= SpaceBefore(text, e);
+      if (!implied_krw && (e < a || WholeWordBefore(text, e, "약"))) {
+        if (WholeWordBefore(text, e, "약")) {
+          e -= std::string("약").size();
+          e -= SpaceBefore(text, e);
+        }
+        static constexpr absl::string_view kParticles[] = {"은", "는", "이", "가"};
+        for (int with_particle = 0; with_particle < 2 && !implied_krw; ++with_particle) {
+          size_t w_end = e;
+          if (with_particle) {
+            if (!StartsWithAny(text, e >= 3 ? e - 3 : e, kParticles) || e < 3) break;
+            w_end = e - 3;
+          }
+          if (man_end) {
+            for (absl::string_view w : kPayNouns) {
+              if (WholeWordBefore(text, w_end, w)) implied_krw = true;
+            }
+            continue;
+          }
+          for (absl::string_view w : kMoneyNouns) {
+            if (WholeWordBefore(text, w_end, w)) {
+              implied_krw = true;
+              break;
+            }
+          }
+        }
+      }
+    }
   }
   if (nu.unit == nullptr && prefix_currency.empty() && !implied_krw) return false;
   end = std::max(nu.unit_end, nu.num_end);

@@ -13,8 +13,10 @@
 //
 // Also: ranges as one amount (5~20%, 200억-300억 달러: value and value_max) or
 // as two linked ones (2000억 위안에서 5000억 위안에 이르는: range_partner),
-// signed values (-2.5%), hundredths (50센트 = 0.5 USD) and salaries without
-// a currency word (2억, 3억 연봉: KRW).
+// signed values (-2.5%), hundredths (50센트 = 0.5 USD), amounts without a
+// currency word next to a money word (2억, 3억 연봉; 영업익 9.1조; 1억대 연봉:
+// KRW), vague money with no currency (조 단위) and English forms ($1.2B,
+// US$ 2.5 billion, 3.5 million dollars, 20 percent).
 //
 // Dates and clock times, model names (H200, GPT-4o), ordinals (3분기, 제3회),
 // "top-N" names (500대 기업), age brackets (30대), multipliers (4배), index

@@ -139,8 +139,19 @@ void Decimal::Normalize() {
 namespace {
 
 // Every Hangul syllable is three bytes in UTF-8; these helpers compare one.
+// Is `word` at text[pos]? Called for every candidate against word lists, so
+// it compares bytes inline, last byte first: the words are short and Hangul
+// syllables share their lead byte but rarely their final byte.
 bool HasAt(absl::string_view text, size_t pos, absl::string_view word) {
-  return pos + word.size() <= text.size() && text.compare(pos, word.size(), word) == 0;
+  const size_t n = word.size();
+  if (pos > text.size() || text.size() - pos < n) return false;
+  if (n == 0) return true;
+  const char* p = text.data() + pos;
+  if (p[n - 1] != word[n - 1]) return false;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (p[i] != word[i]) return false;
+  }
+  return true;
 }
 
 bool IsDigit(absl::string_view text, size_t pos) {
@@ -227,6 +238,17 @@ bool ConsumeKoreanNumber(absl::string_view text, size_t pos, const KoreanNumberO
     bool pending_plain = false;  // a bare Arabic number closed the section
     size_t q = p;
     while (q < text.size() && !pending_plain) {
+      // 3천 5백만 원: one space may separate the small-scale parts of a
+      // section when the next part has a smaller small scale.
+      if (!options.hangul && options.allow_space && got_section && last_small != kNone &&
+          text[q] == ' ' && IsDigit(text, q + 1)) {
+        bool point = false, comma = false;
+        const size_t n = ArabicNumberAt(text, q + 1, &point, &comma);
+        const int e = SmallScaleAt(text, q + 1 + n);
+        if (point || comma || e == 0 || e >= last_small) break;
+        ++q;
+        continue;
+      }
       if (!options.hangul && IsDigit(text, q)) {
         bool point = false, comma = false;
         const size_t n = ArabicNumberAt(text, q, &point, &comma);

@@ -3,7 +3,8 @@
 // Korean groups large numbers by four digits with scale words (만 = 1e4,
 // 억 = 1e8, 조 = 1e12, 경 = 1e16) and mixes them freely with Arabic digits and
 // the small scales 십/백/천: `62억`, `1조 4000억`, `300억 4000만`, `8만 7000`,
-// `1억8000만`, `2천억`, `3만5천`, and in Hangul `오천만`, `이십일조`, `십억`.
+// `1억8000만`, `2천억`, `3만5천`, `3천 5백만`, and in Hangul `오천만`, `이십일조`,
+// `십억`.
 // Values are kept exact as decimal digit strings, never binary floating point:
 //
 //   absl::StatusOr<std::string> v = ParseKoreanNumber("1조 4000억");

@@ -49,6 +49,8 @@ INSTANTIATE_TEST_SUITE_P(
         NumberCase{"41조 8900억", "41890000000000"}, NumberCase{"286억 8000만", "28680000000"},
         NumberCase{"3조 3350억", "3335000000000"}, NumberCase{"1만", "10000"},
         NumberCase{"2천5백", "2500"}, NumberCase{"7억3000만", "730000000"},
+        // A space between small-scale parts of one section (3천 5백만).
+        NumberCase{"3천 5백만", "35000000"}, NumberCase{"1억 2천 5백만", "125000000"},
         // Sino-Korean numerals in Hangul.
         NumberCase{"오천만", "50000000"}, NumberCase{"이십일조", "21000000000000"},
         NumberCase{"십억", "1000000000"}, NumberCase{"천만", "10000000"},
@@ -70,7 +72,7 @@ INSTANTIATE_TEST_SUITE_P(NotNumbers, ParseKoreanNumberErrorTest,
                          ::testing::Values("", "   ", "abc", "62억달러",
                                            "16만 16만",  // repeated scale
                                            "1.2.3", "2025.11.25", "09:06", "억억", "3만 5만",
-                                           "1조 4000억 원", "GPT-4"));
+                                           "1조 4000억 원", "GPT-4", "3천 5천"));
 
 TEST(DecimalTest, AddsAndShiftsExactly) {
   absl::StatusOr<Decimal> a = Decimal::FromString("0.1");
