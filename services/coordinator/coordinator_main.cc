@@ -22,7 +22,7 @@
 #include "services/coordinator/coordinator_service.h"
 #include "services/coordinator/pipeline.h"
 #include "services/coordinator/remote_stage_client.h"
-#include "workers/dedup/dedup_stage.h"
+#include "services/coordinator/sharded_dedup_client.h"
 
 ABSL_FLAG(int, port, 7000, "Port to listen on (0 picks a free one).");
 ABSL_FLAG(std::string, dedup, "", "Dedup shards, host:port,...");
@@ -40,19 +40,19 @@ namespace gleaner {
 namespace coordinator {
 namespace {
 
-template <typename Service>
-std::unique_ptr<StageClient> Connect(const std::string& flag_name,
-                                     const std::string& addresses,
-                                     bool fan_out = false) {
+RemoteStageOptions StageOptions(const std::string& addresses) {
   RemoteStageOptions options;
   options.addresses = absl::StrSplit(addresses, ',', absl::SkipEmpty());
   options.deadline = absl::GetFlag(FLAGS_stage_deadline);
   options.max_attempts = absl::GetFlag(FLAGS_max_attempts);
-  if (fan_out) {
-    options.fan_out = true;
-    options.merge = workers::dedup::MergeShardResults;
-  }
-  auto client = RemoteStageClient<Service>::Create(options);
+  return options;
+}
+
+// `Client` is RemoteStageClient<...> or ShardedDedupClient.
+template <typename Client>
+std::unique_ptr<StageClient> Connect(const std::string& flag_name,
+                                     const std::string& addresses) {
+  auto client = Client::Create(StageOptions(addresses));
   if (!client.ok()) {
     std::cerr << "--" << flag_name << ": " << client.status() << std::endl;
     std::exit(2);
@@ -71,13 +71,13 @@ int Main() {
     return 2;
   }
   std::unique_ptr<StageClient> dedup =
-      Connect<v1::Dedup>("dedup", absl::GetFlag(FLAGS_dedup), true);
+      Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup));
   std::unique_ptr<StageClient> sentence =
-      Connect<v1::Sentence>("sentence", absl::GetFlag(FLAGS_sentence));
+      Connect<RemoteStageClient<v1::Sentence>>("sentence", absl::GetFlag(FLAGS_sentence));
   std::unique_ptr<StageClient> extract =
-      Connect<v1::Extract>("extract", absl::GetFlag(FLAGS_extract));
+      Connect<RemoteStageClient<v1::Extract>>("extract", absl::GetFlag(FLAGS_extract));
   std::unique_ptr<StageClient> aggregate =
-      Connect<v1::Aggregator>("aggregator", absl::GetFlag(FLAGS_aggregator));
+      Connect<RemoteStageClient<v1::Aggregator>>("aggregator", absl::GetFlag(FLAGS_aggregator));
 
   auto aggregator_stub = v1::Aggregator::NewStub(grpc::CreateChannel(
       absl::GetFlag(FLAGS_aggregator), grpc::InsecureChannelCredentials()));

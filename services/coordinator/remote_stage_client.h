@@ -8,14 +8,12 @@
 // Each document is one short Process stream with its own deadline, so a
 // slow or dead replica costs one document one attempt, never the batch.
 // Documents are spread round-robin; a replica that is unreachable or times
-// out is skipped and the document retried on the next one. With `fan_out`
-// (dedup shards) every document goes to every replica and the answers are
-// merged.
+// out is skipped and the document retried on the next one. (Dedup shards
+// are not replicas: see sharded_dedup_client.h.)
 #ifndef GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
 #define GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
 
 #include <atomic>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,13 +36,8 @@ struct RemoteStageOptions {
   std::vector<std::string> addresses;
   // Deadline of one attempt at one document (60 s).
   absl::Duration deadline = absl::Seconds(60);
-  // Attempts per document over different replicas (3); with fan_out,
-  // attempts per shard.
+  // Attempts per document over different replicas (3).
   int max_attempts = 3;
-  // Send every document to every replica and merge the answers with
-  // `merge` (dedup shards). REQUIRES: merge set when fan_out.
-  bool fan_out = false;
-  std::function<v1::DocumentResult(std::vector<v1::DocumentResult>)> merge;
   // Largest message sent or received.
   int max_message_bytes = 256 << 20;
 };
@@ -64,9 +57,6 @@ class RemoteStageClient : public StageClient {
       RemoteStageOptions options) {
     if (options.addresses.empty()) {
       return absl::InvalidArgumentError("no replica addresses");
-    }
-    if (options.fan_out && !options.merge) {
-      return absl::InvalidArgumentError("fan_out needs a merge function");
     }
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(options.max_message_bytes);
@@ -88,7 +78,6 @@ class RemoteStageClient : public StageClient {
 
   absl::StatusOr<v1::DocumentResult> Process(
       const v1::StageRequest& request) override {
-    if (options_.fan_out) return ProcessOnEveryShard(request);
     const size_t replicas = stubs_.size();
     const size_t first = next_replica_.fetch_add(1) % replicas;
     absl::Status last_error;
@@ -107,26 +96,6 @@ class RemoteStageClient : public StageClient {
       RemoteStageOptions options,
       std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs)
       : options_(std::move(options)), stubs_(std::move(stubs)) {}
-
-  absl::StatusOr<v1::DocumentResult> ProcessOnEveryShard(
-      const v1::StageRequest& request) {
-    std::vector<v1::DocumentResult> answers;
-    for (size_t shard = 0; shard < stubs_.size(); ++shard) {
-      absl::StatusOr<v1::DocumentResult> result;
-      for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
-           ++attempt) {
-        result = ProcessOn(shard, request);
-        if (result.ok() || !IsRetryable(result.status())) break;
-      }
-      if (!result.ok()) {
-        return absl::Status(result.status().code(),
-                            absl::StrCat("shard ", shard, ": ",
-                                         result.status().message()));
-      }
-      answers.push_back(*std::move(result));
-    }
-    return options_.merge(std::move(answers));
-  }
 
   // One attempt on one replica: one stream, one request, one response.
   absl::StatusOr<v1::DocumentResult> ProcessOn(

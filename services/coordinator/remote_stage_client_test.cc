@@ -124,30 +124,10 @@ TEST(RemoteStageClient, RejectsBadOptions) {
   EXPECT_THAT(RemoteStageClient<v1::Sentence>::Create({}),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("no replica")));
-  RemoteStageOptions fan_out;
-  fan_out.addresses = {"127.0.0.1:1"};
-  fan_out.fan_out = true;
-  EXPECT_THAT(RemoteStageClient<v1::Sentence>::Create(fan_out),
-              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("merge")));
-}
-
-TEST(RemoteStageClient, FanOutMergesEveryShardsAnswer) {
-  Replica a("a"), b("b");
-  RemoteStageOptions options;
-  options.addresses = {a.address, b.address};
-  options.fan_out = true;
-  options.merge = [](std::vector<v1::DocumentResult> answers) {
-    v1::DocumentResult merged = answers[0];
-    std::string text;
-    for (const auto& answer : answers) text += answer.text();
-    merged.set_text(text);
-    return merged;
-  };
-  auto client = RemoteStageClient<v1::Sentence>::Create(options);
-  ASSERT_THAT(client, IsOk());
-  auto result = (*client)->Process(Request("d", "x"));
-  ASSERT_THAT(result, IsOk());
-  EXPECT_EQ(result->text(), "ab");
+  RemoteStageOptions empty_address;
+  empty_address.addresses = {""};
+  EXPECT_THAT(RemoteStageClient<v1::Sentence>::Create(empty_address),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("empty")));
 }
 
 }  // namespace

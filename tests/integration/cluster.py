@@ -65,9 +65,10 @@ class Cluster:
     """dedup, sentence, extract (replicas each), aggregator and a coordinator."""
 
     def __init__(self, dedup_shards=1, sentence=1, extract=1,
-                 coordinator_args=(), dedup_args=()):
+                 coordinator_args=(), dedup_args=(), index_dir=None):
         self.servers = []
-        self.index_dir = tempfile.mkdtemp(prefix="gleaner-dedup-")
+        # Pass the index_dir of an earlier cluster to restart on its index.
+        self.index_dir = index_dir or tempfile.mkdtemp(prefix="gleaner-dedup-")
         try:
             self.dedup = [
                 self._start("dedup", [f"--shard_index={i}",

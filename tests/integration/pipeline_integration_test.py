@@ -5,6 +5,7 @@ corpus submitted through the coordinator, compared with the embedded run.
 import glob
 import json
 import os
+import shutil
 import signal
 import tempfile
 import unittest
@@ -77,6 +78,61 @@ class PipelineIntegrationTest(unittest.TestCase):
             corpus_view = json.load(f)
         self.assertEqual(int(corpus_view["documents"]), 5)
         self.assertTrue(corpus_view["entity_counts"])
+
+    def _near_duplicate_inputs(self):
+        """Edited and exact copies of two corpus pages, in a fresh directory."""
+        folder = tempfile.mkdtemp(prefix="gleaner-dups-", dir=self.tmp)
+        originals = [CORPUS[0], CORPUS[3]]
+        paths = []
+        for n, source in enumerate(originals):
+            with open(source, encoding="utf-8") as f:
+                text = f.read()
+            variants = [text, "속보 " + text + "\n기자 홍길동", text,
+                        text.replace("있다.", "있었다.", 3)]
+            for v, variant in enumerate(variants):
+                path = os.path.join(folder, f"{n}_{v}.txt")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(variant)
+                paths.append(path)
+        return paths
+
+    def test_sharded_dedup_gives_the_single_index_verdicts(self):
+        inputs = self._near_duplicate_inputs()
+        embedded_out = os.path.join(self.tmp, "dups_embedded.jsonl")
+        cluster.gleaner("run", *inputs, "--output=" + embedded_out)
+        embedded = read_jsonl(embedded_out)
+        kinds = [row["duplicate"]["kind"] for row in embedded]
+        self.assertEqual(kinds[0], "DUPLICATE_KIND_UNIQUE")
+        self.assertEqual(kinds[2], "DUPLICATE_KIND_EXACT")
+        self.assertIn("DUPLICATE_KIND_NEAR", kinds)
+        with cluster.Cluster(dedup_shards=3) as c:
+            out = os.path.join(self.tmp, "dups_sharded.jsonl")
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+                            *inputs, "--output=" + out)
+            sharded = read_jsonl(out)
+        self.assertEqual([r["duplicate"] for r in sharded],
+                         [r["duplicate"] for r in embedded])
+
+    def test_dedup_index_survives_a_killed_worker(self):
+        first, second = CORPUS[1], CORPUS[2]
+        with cluster.Cluster() as c:
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+                            first, "--output=" + os.path.join(self.tmp, "day1.jsonl"))
+            index_dir = c.index_dir
+            c.dedup[0].kill()  # SIGKILL: only what was made durable survives
+        copy = os.path.join(self.tmp, "tomorrow_copy.txt")
+        shutil.copyfile(first, copy)
+        with cluster.Cluster(index_dir=index_dir) as c:
+            out = os.path.join(self.tmp, "day2.jsonl")
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+                            copy, second, "--output=" + out)
+            rows = by_source(read_jsonl(out))
+        verdict = rows["tomorrow_copy.txt"]["duplicate"]
+        self.assertEqual(verdict["kind"], "DUPLICATE_KIND_EXACT")
+        self.assertEqual(verdict["duplicate_of"], first)
+        self.assertTrue(rows["tomorrow_copy.txt"]["skipped_as_duplicate"])
+        self.assertEqual(rows[os.path.basename(second)]["duplicate"]["kind"],
+                         "DUPLICATE_KIND_UNIQUE")
 
     def test_python_client_gets_the_same_results(self):
         with cluster.Cluster() as c:

@@ -162,6 +162,29 @@ def with_chrome(text, rng, other_titles):
     return "\n".join(header + [text] + footer)
 
 
+def page_chrome_lines(corpus):
+    """Returns (head, tail): the short non-content lines near the top and the
+    bottom of each real corpus page (menus, search boxes, dates, bylines,
+    newsletter footers), to wrap copies in chrome that was not made up."""
+    heads, tails = [], []
+    for path in corpus_files(corpus):
+        lines = [l.strip() for l in page_text(path).split("\n")]
+        short = [(i, l) for i, l in enumerate(lines) if l and len(l) < 40]
+        heads.append([l for i, l in short if i < 40])
+        tails.append([l for i, l in short if i >= len(lines) - 40])
+    return [h for h in heads if len(h) >= 3], [t for t in tails if len(t) >= 2]
+
+
+def with_page_chrome(text, rng, heads, tails):
+    head = rng.choice(heads)
+    tail = rng.choice(tails)
+    k = rng.randint(3, min(8, len(head)))
+    start = rng.randrange(len(head) - k + 1)
+    m = rng.randint(2, min(6, len(tail)))
+    tstart = rng.randrange(len(tail) - m + 1)
+    return "\n".join(head[start:start + k] + [text] + tail[tstart:tstart + m])
+
+
 def rewrap_html(text, rng):
     """Re-wraps paragraphs in markup, moves line breaks and adds entities:
     the cleaned content is unchanged."""
@@ -235,6 +258,7 @@ def build(args):
         kept_sh.append(sh)
     bases = kept
     vocabulary = sorted({w for b in bases for w in b["text"].split() if w})
+    heads, tails = page_chrome_lines(args.corpus)
     titles = [b["text"].split("\n")[0] for b in bases]
 
     docs = []  # (id, text, meta)
@@ -247,6 +271,8 @@ def build(args):
                      {"cluster": cluster, "variant": "chrome", "rate": 0.0}))
         docs.append((f"b{i:03d}-chromeB", with_chrome(b["text"], rng, others),
                      {"cluster": cluster, "variant": "chrome", "rate": 0.0}))
+        docs.append((f"b{i:03d}-pagechrome", with_page_chrome(b["text"], rng, heads, tails),
+                     {"cluster": cluster, "variant": "page_chrome", "rate": 0.0}))
         docs.append((f"b{i:03d}-html", rewrap_html(b["text"], rng),
                      {"cluster": cluster, "variant": "rewrap_html", "rate": 0.0}))
         for rate in EDIT_RATES:
@@ -255,7 +281,8 @@ def build(args):
         docs.append((f"b{i:03d}-chrome-edit05",
                      with_chrome(edit(b["text"], 0.05, rng, vocabulary), rng, others),
                      {"cluster": cluster, "variant": "chrome+edit", "rate": 0.05}))
-        if len(NUMBER.findall(b["text"])) >= 3:
+        # A "report with figures": at least four numbers of two or more digits.
+        if sum(1 for n in NUMBER.findall(b["text"]) if sum(c.isdigit() for c in n) >= 2) >= 4:
             docs.append((f"b{i:03d}-figures", change_figures(b["text"], rng),
                          {"cluster": f"{cluster}-figures", "variant": "figures_changed",
                           "rate": 0.0}))

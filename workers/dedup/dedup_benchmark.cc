@@ -44,7 +44,7 @@ void BM_SignatureFromText(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * text.size());
 }
-BENCHMARK(BM_SignatureFromText)->Arg(64)->Arg(128);
+BENCHMARK(BM_SignatureFromText)->Arg(32)->Arg(64)->Arg(128);
 
 // Band lookups of a signature against an index of state.range(0) documents.
 void BM_LshLookup(benchmark::State& state) {
@@ -53,7 +53,7 @@ void BM_LshLookup(benchmark::State& state) {
   MinHashOptions o;
   o.num_permutations = defaults.num_bands * defaults.rows_per_band;
   const MinHasher hasher = MinHasher::Create(o).value();
-  std::vector<std::vector<uint8_t>> sigs;
+  std::vector<std::vector<uint16_t>> sigs;
   for (int i = 0; i < 1000; ++i) {
     sigs.push_back(LshIndex::CompactSignature(hasher.Compute(SyntheticDocument(i, 3))));
   }

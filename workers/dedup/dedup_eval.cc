@@ -64,6 +64,12 @@ int main(int argc, char** argv) {
       options.threshold = v;
     } else if (ParseFlag(arg, "min_figures_kept", &v)) {
       options.min_figures_kept = v;
+    } else if (ParseFlag(arg, "min_prose_line_chars", &v)) {
+      options.min_prose_line_chars = static_cast<int>(v);
+    } else if (ParseFlag(arg, "min_prose_fraction", &v)) {
+      options.min_prose_fraction = v;
+    } else if (ParseFlag(arg, "figures_margin", &v)) {
+      options.figures_margin = v;
     } else if (ParseFlag(arg, "figures_slack", &v)) {
       options.figures_slack = static_cast<int>(v);
     } else if (ParseFlag(arg, "min_block_chars", &v)) {

@@ -2,16 +2,17 @@
 //   gleaner_dedup --port=7001 --index_dir=/var/lib/gleaner/dedup
 //       [--shard_index=0 --num_shards=1]
 // With several shards, run one server per shard index; the coordinator
-// sends every document to all of them.
+// sends every document to all of them and commits the merged verdict.
+#include <iostream>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "services/common/server_runner.h"
-#include "proto/gleaner/v1/dedup_service.grpc.pb.h"
-#include "workers/common/stage_main.h"
+#include "workers/dedup/dedup_service.h"
 #include "workers/dedup/dedup_stage.h"
 
+ABSL_FLAG(int, port, 7001, "Port to listen on (0 picks a free one).");
 ABSL_FLAG(std::string, index_dir, "",
           "Directory of the persistent index; empty keeps it in memory.");
 ABSL_FLAG(int, shard_index, 0, "This replica's shard, 0..num_shards-1.");
@@ -22,12 +23,21 @@ ABSL_FLAG(double, threshold, gleaner::workers::dedup::DedupOptions().threshold,
 int main(int argc, char** argv) {
   gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
-  gleaner::workers::dedup::DedupOptions options;
-  options.index_dir = absl::GetFlag(FLAGS_index_dir);
-  options.shard_index = absl::GetFlag(FLAGS_shard_index);
-  options.num_shards = absl::GetFlag(FLAGS_num_shards);
-  options.threshold = absl::GetFlag(FLAGS_threshold);
-  return gleaner::workers::RunStageServer<gleaner::v1::Dedup>(
-      "gleaner.v1.Dedup", gleaner::v1::STAGE_DEDUP,
-      gleaner::workers::dedup::DedupStage::Create(options));
+  gleaner::workers::dedup::DedupOptions dedup_options;
+  dedup_options.index_dir = absl::GetFlag(FLAGS_index_dir);
+  dedup_options.shard_index = absl::GetFlag(FLAGS_shard_index);
+  dedup_options.num_shards = absl::GetFlag(FLAGS_num_shards);
+  dedup_options.threshold = absl::GetFlag(FLAGS_threshold);
+  auto stage = gleaner::workers::dedup::DedupStage::Create(dedup_options);
+  if (!stage.ok()) {
+    std::cerr << "gleaner.v1.Dedup: " << stage.status() << std::endl;
+    return 1;
+  }
+  gleaner::workers::dedup::DedupService service(stage->get());
+  gleaner::ServerRunnerOptions options;
+  options.port = absl::GetFlag(FLAGS_port);
+  options.name = "gleaner.v1.Dedup";
+  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
+  if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
+  return status.ok() ? 0 : 1;
 }

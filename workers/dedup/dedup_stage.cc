@@ -48,6 +48,10 @@ void ToProto(const DedupVerdict& verdict, v1::DuplicateVerdict* out) {
     repeated->set_cross_document(block.cross_document);
     repeated->set_first_document_id(block.first_document_id);
   }
+  if (verdict.sequence >= 0) out->set_sequence(verdict.sequence);
+  if (verdict.duplicate_of_sequence >= 0) {
+    out->set_duplicate_of_sequence(verdict.duplicate_of_sequence);
+  }
 }
 
 DedupVerdict FromProto(const v1::DuplicateVerdict& verdict) {
@@ -64,6 +68,10 @@ DedupVerdict FromProto(const v1::DuplicateVerdict& verdict) {
     repeated.cross_document = block.cross_document();
     repeated.first_document_id = block.first_document_id();
   }
+  out.sequence = verdict.has_sequence() ? verdict.sequence() : -1;
+  out.duplicate_of_sequence = verdict.has_duplicate_of_sequence()
+                                  ? verdict.duplicate_of_sequence()
+                                  : -1;
   return out;
 }
 
@@ -86,6 +94,14 @@ absl::Status DedupStage::Process(const v1::StageRequest& request,
                            deduplicator_->Process(result->id(), cleaned.text));
   ToProto(verdict, result->mutable_duplicate());
   return absl::OkStatus();
+}
+
+absl::Status DedupStage::Commit(const std::string& document_id,
+                               const v1::DuplicateVerdict& merged) {
+  if (document_id.empty()) {
+    return absl::InvalidArgumentError("CommitRequest.document_id is empty");
+  }
+  return deduplicator_->RecordMergedVerdict(document_id, FromProto(merged));
 }
 
 v1::DocumentResult MergeShardResults(

@@ -6,6 +6,7 @@
 #define GLEANER_WORKERS_DEDUP_DEDUP_STAGE_H_
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -27,6 +28,11 @@ class DedupStage : public StageProcessor {
   // cleaned (the sentence stage will report the same reason).
   absl::Status Process(const v1::StageRequest& request,
                        v1::DocumentResult* result) override;
+
+  // Records the verdict merged from every shard for a document this shard
+  // processed last (see Deduplicator::RecordMergedVerdict).
+  absl::Status Commit(const std::string& document_id,
+                      const v1::DuplicateVerdict& merged);
 
  private:
   explicit DedupStage(std::unique_ptr<Deduplicator> deduplicator)

@@ -12,7 +12,8 @@
 //   3. marks lines repeated inside the document (a listing page printing each
 //      title twice) or first seen in an earlier document (newsletter footers);
 //   4. appends one checksummed record to an fsync'd log before returning, so
-//      the verdict and the document's index entries survive a restart.
+//      the verdict and the document's index entries survive a restart
+//      (concurrent callers share each fdatasync: group commit).
 //
 //   DedupOptions options;
 //   options.index_dir = "/var/lib/gleaner/dedup";
@@ -23,16 +24,25 @@
 //
 // Defaults were chosen on the evaluation set built by tools/dedup_eval (see
 // its README for the measurements): 5-code-point shingles, 16 bands x 2 rows
-// (32 MinHash values kept as 16 bits each), threshold 0.3.
+// (32 MinHash values kept as 16 bits each), threshold 0.35, shingles from
+// prose lines of 50+ code points when a document has enough of them.
 //
 // Sharding: with num_shards = N, replica i owns the exact-hash entries, LSH
 // band keys and block hashes whose stable hash falls in its share, and keeps
-// the small per-document tables (ids, verdicts, signatures) in full. Sending
+// the small per-document tables (ids, verdicts, 64-byte signatures, number
+// sketches) in full, so that it can verify any candidate it finds: about
+// 125 bytes per document replicated plus (107 bytes + 16 per line) / N.
+// Because a band key's whole chain lives on one replica and verification
+// uses replicated data only, the replicas' candidate sets partition the
+// single index's candidate set exactly. Sending
 // every document to all N replicas in the same order and combining their
-// verdicts with MergeShardVerdicts gives the verdict one replica would give;
-// after merging, pass the merged verdict back with RecordMergedVerdict so
-// that cluster ids that chain through documents matched on another replica
-// stay global (see RecordMergedVerdict).
+// verdicts with MergeShardVerdicts gives the verdict one replica would give
+// (kind, duplicate_of, similarity, repeated blocks; ties between replicas are
+// broken by duplicate_of_sequence, so carry that field across the wire).
+// Cluster ids chain through earlier verdicts, which no single replica fully
+// knows: after merging, pass the merged verdict back to every replica with
+// RecordMergedVerdict, or a cluster id may name a later link of the chain
+// instead of its first document.
 #ifndef GLEANER_WORKERS_DEDUP_DEDUPLICATOR_H_
 #define GLEANER_WORKERS_DEDUP_DEDUPLICATOR_H_
 
@@ -54,44 +64,71 @@ namespace dedup {
 struct DedupOptions {
   // Directory of the persistent index ("" = in memory only). Created if
   // missing. An index must be reopened with the same shingle_chars,
-  // num_bands, rows_per_band, shard_index, num_shards, seed and
-  // min_block_chars (checked: kFailedPrecondition).
+  // num_bands, rows_per_band, shard_index, num_shards, seed, min_block_chars
+  // and prose settings, which decide what is stored (checked:
+  // kFailedPrecondition). threshold and the figures gate may change.
   std::string index_dir;
   // Shingle size in code points (5). With 4, recall on the evaluation set was
   // within a point, but unrelated same-story articles came closer (max
   // Jaccard 0.14 vs 0.11); 3 brings them to 0.19.
   int shingle_chars = 5;
   // LSH shape (16 bands x 2 rows = 32 MinHash values of 16 bits). Candidate
-  // probability 1 - (1 - s^2)^16 is 0.81 at s = 0.3, 0.96 at s = 0.45 and
+  // probability 1 - (1 - s^2)^16 is 0.87 at s = 0.35, 0.96 at s = 0.45 and
   // 0.999 at s = 0.65 (a copy with 10% of its words edited); rows_per_band is
   // at most 4. Longer bands (x3, x4) lost 2-4 points of recall on the
   // evaluation set; more bands cost 8 bytes per document each.
   int num_bands = 16, rows_per_band = 2;
-  // Estimated Jaccard similarity needed for a near duplicate (0.3). Measured:
-  // unrelated articles on one story reach 0.11 at most; a copy with 10% of
-  // its words edited is at 0.55-0.7, a short article wrapped in another
-  // portal's chrome at 0.35-0.7.
-  double threshold = 0.3;
+  // Estimated Jaccard similarity needed for a near duplicate (0.35).
+  // Measured: unrelated articles on one story reach 0.11 at most; a copy with
+  // 10% of its words edited is at 0.55-0.7; 0.3 and 0.4 were within a point
+  // of recall (tools/dedup_eval/README.md).
+  double threshold = 0.35;
   // This replica's share of the index: 0 <= shard_index < num_shards (0, 1).
   int shard_index = 0, num_shards = 1;
   // Seed of every hash the index stores.
   uint64_t seed = 0x676c65616e6572ULL;
-  // Figures gate. Let kept(a, b) be the fraction of a's distinct numbers that
-  // also occur in b. A near-duplicate candidate is refused when, in BOTH
-  // directions, kept < min_figures_kept (0.75) and more than figures_slack
-  // (1) numbers are missing. Two market reports that differ in their figures
-  // lose numbers both ways and do not merge; a copy whose page chrome adds
-  // dates and view counts keeps all of the original's numbers and still
-  // matches; an edited copy that changed one or two figures matches too.
+  // Figures gate. Let kept(a, b) be the fraction of a's distinct numbers
+  // (two or more digits) that also occur in b, estimated from 128-bit
+  // sketches and corrected for chance bit collisions, and s the estimated
+  // similarity. A near-duplicate candidate is refused when, in BOTH
+  // directions, more than figures_slack (1) numbers are missing and
+  // kept < min(min_figures_kept (0.75), 2s/(1+s) - figures_margin (0.25)),
+  // 2s/(1+s) being the share of shingles the two texts keep: the figures
+  // must survive about as well as the words. Two market reports that differ in their figures lose numbers both
+  // ways while sharing their wording, and do not merge; a copy whose page
+  // chrome adds dates and view counts keeps all of the original's numbers;
+  // an edited copy that lost a sentence lost that sentence's figures only.
   // min_figures_kept = 0 disables the gate.
   double min_figures_kept = 0.75;
+  double figures_margin = 0.25;
   int figures_slack = 1;
+  // Prose filter for near-duplicate features. Prose lines are lines of at
+  // least min_prose_line_chars (50) non-space code points or ending with
+  // '.', '?' or '!'. When they hold at least min_prose_fraction (0.25) of a
+  // document's text (and 100+ code points), only they are shingled: menus,
+  // bylines, dates, share bars and related headlines are short lines
+  // without a full stop, and the same story on two portals comes in
+  // different chrome. Otherwise (a listing, a text re-wrapped into short lines) the
+  // whole text is. The exact-duplicate hash always covers the whole text.
+  // 0 disables.
+  int min_prose_line_chars = 50;
+  double min_prose_fraction = 0.25;
   // Lines shorter than this many code points (white space excluded) are not
   // reported or indexed as repeated blocks (8), nor lines without a letter:
   // "검색", "- IT/바이오" (markers are not counted) and "2026-01-27" are not.
   int min_block_chars = 8;
   // fdatasync every log append (true). false only for benchmarks.
   bool sync = true;
+  // Write a snapshot of the index every this many documents (1000000; 0 =
+  // only on Snapshot()). Reopening loads the snapshot (tables sized once, no
+  // LSH chain decisions recomputed) and replays only the log records after
+  // it. The log itself is never truncated: it stays the source of truth, and
+  // a missing, corrupt or foreign snapshot is ignored. Writing one pauses
+  // Process() for about a second per million documents.
+  size_t snapshot_every_documents = 1000000;
+  // Documents to size the tables for up front (0 = grow as needed). Tables
+  // grow by 1.25x; reserving avoids the copy at each growth step.
+  size_t expected_documents = 0;
   // Largest accepted document (16 MiB): kResourceExhausted above.
   size_t max_document_bytes = 16u << 20;
 };
@@ -167,7 +204,10 @@ class Deduplicator {
   // verdict recorded for it (idempotent retries; the text is only used to
   // recompute repeated-block offsets). Returns kInvalidArgument for an empty
   // id, kResourceExhausted for a document over max_document_bytes, and I/O
-  // errors from the log (then nothing was indexed).
+  // errors from the log: after a failed write nothing was indexed; after a
+  // failed fdatasync every later call fails too (the kernel may have dropped
+  // the pages, so durability can no longer be promised; restart to recover
+  // from the log).
   absl::StatusOr<DedupVerdict> Process(absl::string_view document_id,
                                        absl::string_view text);
 
@@ -178,6 +218,11 @@ class Deduplicator {
   // kNotFound for an id never processed.
   absl::Status RecordMergedVerdict(absl::string_view document_id,
                                    const DedupVerdict& merged);
+
+  // Writes a snapshot of everything indexed so far (see
+  // snapshot_every_documents); waits for the log to be on disk first. OK and
+  // nothing written for an in-memory index.
+  absl::Status Snapshot();
 
   size_t document_count() const;
   // Returns approximate bytes held by the index.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -15,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
+#include "workers/dedup/synthetic_documents.h"
 
 namespace gleaner {
 namespace workers {
@@ -314,6 +316,98 @@ TEST(DeduplicatorTest, IndexPersistsAcrossReopen) {
   EXPECT_EQ(MustProcess(*d, "b", absl::StrCat(kArticle, "덧붙인 한 문장.\n")), before);
 }
 
+// A stream with exact copies, near copies, figure-changed reports (which
+// create LSH chains) and shared footers.
+std::vector<std::pair<std::string, std::string>> MixedStream(int n) {
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (int i = 0; i < n; ++i) {
+    std::string text;
+    switch (i % 5) {
+      case 0: text = SyntheticDocument(i, 6); break;
+      case 1: text = SyntheticDocument(i - 1, 6); break;                   // exact copy
+      case 2: text = absl::StrCat(SyntheticDocument(i - 2, 6), "덧붙인 문장 하나.\n"); break;
+      case 3: text = absl::StrCat(i % 2 ? kMarketReport : kMarketReportOtherDay, kMarketTemplate); break;
+      default: text = absl::StrCat(kArticle, "구독은 홈페이지에서 하실 수 있습니다 감사합니다\n"); break;
+    }
+    docs.push_back({absl::StrCat("m", i), text});
+  }
+  return docs;
+}
+
+TEST(DeduplicatorTest, RestartFromSnapshotGivesSameVerdictsAsNoRestart) {
+  const auto docs = MixedStream(60);
+  auto reference = MakeDedup();
+  std::vector<DedupVerdict> expected;
+  for (const auto& [id, text] : docs) expected.push_back(MustProcess(*reference, id, text));
+
+  DedupOptions options;
+  options.index_dir = TempDir("snapshot");
+  {
+    auto d = MakeDedup(options);
+    for (int i = 0; i < 30; ++i) MustProcess(*d, docs[i].first, docs[i].second);
+    ASSERT_THAT(d->Snapshot(), IsOk());
+    for (int i = 30; i < 40; ++i) MustProcess(*d, docs[i].first, docs[i].second);  // log tail
+  }
+  auto d = MakeDedup(options);
+  EXPECT_EQ(d->document_count(), 40u);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    // Retries of the first 40 and fresh verdicts for the rest.
+    EXPECT_EQ(MustProcess(*d, docs[i].first, docs[i].second), expected[i]) << docs[i].first;
+  }
+}
+
+TEST(DeduplicatorTest, UnusableSnapshotFallsBackToTheWholeLog) {
+  const auto docs = MixedStream(20);
+  DedupOptions options;
+  options.index_dir = TempDir("bad_snapshot");
+  options.snapshot_every_documents = 8;  // automatic snapshots at 8 and 16
+  {
+    auto d = MakeDedup(options);
+    for (const auto& [id, text] : docs) MustProcess(*d, id, text);
+  }
+  {
+    std::ifstream snapshot(options.index_dir + "/dedup.snapshot");
+    EXPECT_TRUE(snapshot.good());  // the automatic snapshot was written
+  }
+  struct Case {
+    const char* name;
+    std::string content;
+  };
+  const std::vector<Case> cases = {
+      {"garbage", "not a snapshot"},
+      {"empty", ""},
+  };
+  for (const Case& c : cases) {
+    {
+      std::ofstream out(options.index_dir + "/dedup.snapshot", std::ios::trunc | std::ios::binary);
+      out << c.content;
+    }
+    auto d = MakeDedup(options);
+    EXPECT_EQ(d->document_count(), docs.size()) << c.name;
+    // A retry returns the recorded verdict (and adds nothing).
+    EXPECT_EQ(MustProcess(*d, docs[2].first, docs[2].second).duplicate_of, docs[0].first)
+        << c.name;
+  }
+}
+
+TEST(DeduplicatorTest, SnapshotOfAnotherLogIsIgnored) {
+  DedupOptions a, b;
+  a.index_dir = TempDir("snap_a");
+  b.index_dir = TempDir("snap_b");
+  {
+    auto da = MakeDedup(a);
+    MustProcess(*da, "a1", kArticle);
+    MustProcess(*da, "a2", kOtherArticle);
+    ASSERT_THAT(da->Snapshot(), IsOk());
+    auto db = MakeDedup(b);
+    MustProcess(*db, "b1", kMarketReport);
+  }
+  std::system(absl::StrCat("cp '", a.index_dir, "/dedup.snapshot' '", b.index_dir, "/'").c_str());
+  auto db = MakeDedup(b);
+  EXPECT_EQ(db->document_count(), 1u);
+  EXPECT_EQ(MustProcess(*db, "b1-copy", kMarketReport).duplicate_of, "b1");
+}
+
 TEST(DeduplicatorTest, ReopenWithOtherOptionsFails) {
   DedupOptions options;
   options.index_dir = TempDir("options");
@@ -391,6 +485,79 @@ TEST_P(ShardingTest, MergedShardVerdictsEqualSingleReplica) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shards, ShardingTest, ::testing::Values(1, 2, 3, 5));
+
+TEST(DeduplicatorTest, RecordMergedVerdictNeedsAKnownDocument) {
+  auto d = MakeDedup();
+  EXPECT_THAT(d->RecordMergedVerdict("nope", DedupVerdict{}),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("never processed")));
+  MustProcess(*d, "a", kArticle);
+  EXPECT_THAT(d->RecordMergedVerdict("a", DedupVerdict{}), IsOk());
+}
+
+TEST(DeduplicatorTest, ConcurrentProcessCallsAreSerialised) {
+  auto d = MakeDedup();
+  constexpr int kThreads = 4, kPerThread = 50;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&d, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        // Every thread submits the same 50 texts under its own ids.
+        ASSERT_THAT(d->Process(absl::StrCat("t", t, "-", i), SyntheticDocument(i, 4)), IsOk());
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(d->document_count(), static_cast<size_t>(kThreads * kPerThread));
+  // Exactly one copy of each text is unique; the others are exact duplicates.
+  int unique = 0;
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kPerThread; ++i) {
+      const DedupVerdict v = MustProcess(*d, absl::StrCat("t", t, "-", i), SyntheticDocument(i, 4));
+      unique += v.kind == DuplicateKind::kUnique;
+    }
+  }
+  EXPECT_EQ(unique, kPerThread);
+}
+
+TEST(DeduplicatorTest, ConcurrentDurableWritesShareFlushesAndAllSurvive) {
+  DedupOptions options;
+  options.index_dir = TempDir("group_commit");
+  constexpr int kThreads = 4, kPerThread = 25;
+  {
+    auto d = MakeDedup(options);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&d, t] {
+        for (int i = 0; i < kPerThread; ++i) {
+          const int n = t * kPerThread + i;
+          ASSERT_THAT(d->Process(SyntheticDocumentId(n), SyntheticDocument(n, 4)), IsOk());
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+  }
+  auto reopened = MakeDedup(options);
+  EXPECT_EQ(reopened->document_count(), static_cast<size_t>(kThreads * kPerThread));
+  const DedupVerdict v = MustProcess(*reopened, "copy", SyntheticDocument(17, 4));
+  EXPECT_EQ(v.kind, DuplicateKind::kExact);
+  EXPECT_EQ(v.duplicate_of, SyntheticDocumentId(17));
+}
+
+TEST(DeduplicatorTest, NearDuplicateIndexStaysWithin256BytesPerDocument) {
+  DedupOptions options;
+  options.expected_documents = 20000;
+  auto d = MakeDedup(options);
+  for (int i = 0; i < 20000; ++i) {
+    ASSERT_THAT(d->Process(SyntheticDocumentId(i), SyntheticDocument(i, 3)), IsOk());
+  }
+  const DedupStats stats = d->Stats();
+  EXPECT_EQ(stats.documents, 20000u);
+  const double per_document =
+      static_cast<double>(stats.document_bytes + stats.lsh_bytes) / stats.documents;
+  EXPECT_LE(per_document, 256.0);
+  EXPECT_GT(per_document, 100.0);  // the accounting is not vacuous
+  EXPECT_EQ(stats.block_entries, 60000u);  // three distinct lines each
+}
 
 TEST(DeduplicatorTest, CorpusListingTitlesAreRepeatedBlocks) {
   std::ifstream in("testdata/corpus/001_ed974366ffe0647b.txt");

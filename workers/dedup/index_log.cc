@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
 #include "workers/dedup/hashing.h"
 
 namespace gleaner {
@@ -88,9 +89,14 @@ absl::StatusOr<std::unique_ptr<IndexLog>> IndexLog::Open(
   const uint64_t file_size = static_cast<uint64_t>(st.st_size);
 
   // Replay in chunks so a large log need not fit in memory twice.
+  if (options.start_offset > file_size) {
+    return absl::DataLossError(absl::StrCat("log ", path, " is shorter (", file_size,
+                                            " bytes) than its snapshot says (",
+                                            options.start_offset, ")"));
+  }
   std::string buffer;
-  uint64_t valid_end = 0;   // end of the last intact record
-  uint64_t read_pos = 0;    // file offset of buffer[0]
+  uint64_t valid_end = options.start_offset;  // end of the last intact record
+  uint64_t read_pos = options.start_offset;   // file offset of buffer[0]
   size_t consumed = 0;      // bytes of buffer already replayed
   bool eof = false;
   constexpr size_t kChunk = 1 << 20;
@@ -128,6 +134,8 @@ absl::StatusOr<std::unique_ptr<IndexLog>> IndexLog::Open(
     if (MaskCrc(crc) != GetFixed32(rec + 4)) break;  // corrupt record
     const absl::Status s = replay(absl::string_view(rec + kHeaderBytes, len));
     if (!s.ok()) return s;
+    log->last_record_offset_.store(read_pos + consumed);
+    log->last_record_crc_.store(GetFixed32(rec + 4));
     consumed += kHeaderBytes + len;
     valid_end = read_pos + consumed;
     ++log->replayed_records_;
@@ -144,7 +152,11 @@ absl::StatusOr<std::unique_ptr<IndexLog>> IndexLog::Open(
   if (::lseek(fd, static_cast<off_t>(valid_end), SEEK_SET) < 0) {
     return ErrnoError("lseek", path);
   }
-  log->size_ = valid_end;
+  log->size_.store(valid_end);
+  {
+    absl::MutexLock lock(&log->sync_mu_);
+    log->synced_ = valid_end;
+  }
   return log;
 }
 
@@ -153,25 +165,112 @@ IndexLog::~IndexLog() {
 }
 
 absl::Status IndexLog::Append(absl::string_view payload) {
+  GLEANER_ASSIGN_OR_RETURN(const uint64_t end, Write(payload));
+  return SyncTo(end);
+}
+
+absl::StatusOr<uint64_t> IndexLog::Write(absl::string_view payload) {
+  {
+    absl::MutexLock lock(&sync_mu_);
+    if (!sync_error_.ok()) return sync_error_;
+  }
   if (payload.size() > options_.max_record_bytes) {
     return absl::ResourceExhaustedError(
         absl::StrCat("log record of ", payload.size(), " bytes exceeds limit ",
                      options_.max_record_bytes));
   }
   const std::string framed = Frame(payload);
-  absl::Status s = WriteAll(fd_, framed.data(), framed.size(), path_);
-  if (s.ok() && options_.sync && ::fdatasync(fd_) != 0) {
-    s = ErrnoError("fdatasync", path_);
-  }
+  const uint64_t start = size_.load();
+  last_record_offset_.store(start);
+  last_record_crc_.store(GetFixed32(framed.data() + 4));
+  const absl::Status s = WriteAll(fd_, framed.data(), framed.size(), path_);
   if (!s.ok()) {
     // Roll back a partial write so later appends stay readable.
-    if (::ftruncate(fd_, static_cast<off_t>(size_)) == 0) {
-      ::lseek(fd_, static_cast<off_t>(size_), SEEK_SET);
+    if (::ftruncate(fd_, static_cast<off_t>(start)) == 0) {
+      ::lseek(fd_, static_cast<off_t>(start), SEEK_SET);
     }
     return s;
   }
-  size_ += framed.size();
+  size_.store(start + framed.size());
+  return start + framed.size();
+}
+
+absl::Status IndexLog::SyncTo(uint64_t end) {
+  if (!options_.sync) return absl::OkStatus();
+  absl::MutexLock lock(&sync_mu_);
+  if (!sync_error_.ok()) return sync_error_;
+  if (synced_ >= end) return absl::OkStatus();  // a group commit covered us
+  const uint64_t target = size_.load();
+  if (::fdatasync(fd_) != 0) {
+    sync_error_ = ErrnoError("fdatasync", path_);
+    return sync_error_;
+  }
+  synced_ = target;
   return absl::OkStatus();
+}
+
+absl::StatusOr<uint32_t> IndexLog::RecordCrcAt(const std::string& path, uint64_t offset,
+                                                uint64_t end) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError("open", path);
+  char header[kHeaderBytes];
+  ssize_t r;
+  do {
+    r = ::pread(fd, header, kHeaderBytes, static_cast<off_t>(offset));
+  } while (r < 0 && errno == EINTR);
+  ::close(fd);
+  if (r != static_cast<ssize_t>(kHeaderBytes) ||
+      offset + kHeaderBytes + GetFixed32(header) != end) {
+    return absl::DataLossError(absl::StrCat("no record of ", path, " ends at ", end));
+  }
+  return GetFixed32(header + 4);
+}
+
+absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError("open", path);
+  std::string buffer;
+  size_t consumed = 0;
+  bool eof = false;
+  absl::Status status;
+  while (status.ok()) {
+    const size_t available = buffer.size() - consumed;
+    size_t need = kHeaderBytes;
+    if (available >= kHeaderBytes) need += GetFixed32(buffer.data() + consumed);
+    if (available < need) {
+      if (eof) {
+        if (available > 0) status = absl::DataLossError(absl::StrCat(path, " is truncated"));
+        break;
+      }
+      buffer.erase(0, consumed);
+      consumed = 0;
+      const size_t old = buffer.size();
+      buffer.resize(old + std::max<size_t>(1 << 20, need - available));
+      ssize_t r;
+      do {
+        r = ::read(fd, &buffer[old], buffer.size() - old);
+      } while (r < 0 && errno == EINTR);
+      if (r < 0) {
+        status = ErrnoError("read", path);
+        break;
+      }
+      buffer.resize(old + static_cast<size_t>(r));
+      eof = r == 0;
+      continue;
+    }
+    const char* rec = buffer.data() + consumed;
+    const uint32_t len = GetFixed32(rec);
+    uint32_t crc = Crc32c(absl::string_view(rec, 4));
+    crc = Crc32c(absl::string_view(rec + kHeaderBytes, len), crc);
+    if (MaskCrc(crc) != GetFixed32(rec + 4)) {
+      status = absl::DataLossError(absl::StrCat(path, " has a corrupt record"));
+      break;
+    }
+    status = fn(absl::string_view(rec + kHeaderBytes, len));
+    consumed += kHeaderBytes + len;
+  }
+  ::close(fd);
+  return status;
 }
 
 absl::Status SyncDirectory(const std::string& dir) {

@@ -8,6 +8,9 @@
 // the torn tail of an append interrupted by a crash, which was never
 // acknowledged. Append() returns only after the record is on stable storage
 // (fdatasync), so an acknowledged record survives SIGKILL and power loss.
+// Write() + SyncTo() split the two steps for group commit: writers append
+// under their own lock, then wait for one fdatasync that covers every record
+// written so far, so concurrent callers share the disk flush.
 //
 //   GLEANER_ASSIGN_OR_RETURN(
 //       std::unique_ptr<IndexLog> log,
@@ -18,6 +21,7 @@
 #ifndef GLEANER_WORKERS_DEDUP_INDEX_LOG_H_
 #define GLEANER_WORKERS_DEDUP_INDEX_LOG_H_
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -26,6 +30,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 
 namespace gleaner {
 namespace workers {
@@ -38,9 +43,13 @@ struct IndexLogOptions {
   // Largest accepted payload (64 MiB); a longer length field is treated as
   // corruption.
   uint32_t max_record_bytes = 64u << 20;
+  // Replay from this byte offset (a record boundary: the log's end when a
+  // snapshot was taken); the records before it are not read.
+  uint64_t start_offset = 0;
 };
 
-// Not thread-safe (callers serialise appends). Not copyable.
+// Write() and Append() must be serialised by the caller; SyncTo() is
+// thread-safe and may run concurrently with Write(). Not copyable.
 class IndexLog {
  public:
   using ReplayFn = std::function<absl::Status(absl::string_view payload)>;
@@ -61,8 +70,35 @@ class IndexLog {
   // back to its previous end, so a failed append leaves no partial record.
   absl::Status Append(absl::string_view payload);
 
+  // Appends one record without waiting for the disk; returns the file offset
+  // just past it (pass it to SyncTo). A failed write leaves no partial record.
+  absl::StatusOr<uint64_t> Write(absl::string_view payload);
+
+  // Returns once every byte before `end` is on stable storage. One caller
+  // runs fdatasync for all records written so far while others wait. A
+  // failed fdatasync poisons the log: every later call returns that error
+  // (the kernel may have dropped the dirty pages, so retrying would lie).
+  absl::Status SyncTo(uint64_t end);
+
   // Returns the current file size in bytes.
-  uint64_t size_bytes() const { return size_; }
+  uint64_t size_bytes() const { return size_.load(); }
+  // Returns the offset of the last intact record (0 when empty) and that
+  // record's stored checksum: a snapshot keeps both to check that it belongs
+  // to this log.
+  uint64_t last_record_offset() const { return last_record_offset_.load(); }
+  uint32_t last_record_crc() const { return last_record_crc_.load(); }
+  // Reads the stored checksum of the record at `offset` of the log file at
+  // `path`, if that record ends exactly at `end`. Returns kDataLoss
+  // otherwise. Reads only; checks a snapshot against its log before Open().
+  static absl::StatusOr<uint32_t> RecordCrcAt(const std::string& path, uint64_t offset,
+                                              uint64_t end);
+
+  // Reads every record of a file written with Frame(), in order, calling
+  // `fn` for each. Unlike Open() it never modifies the file and fails with
+  // kDataLoss on the first short or corrupt record (for snapshots, which are
+  // complete or useless).
+  static absl::Status ReadAll(const std::string& path, const ReplayFn& fn);
+
   // Returns how many bytes of torn/corrupt tail Open() removed.
   uint64_t dropped_tail_bytes() const { return dropped_tail_bytes_; }
   // Returns the number of intact records replayed by Open().
@@ -78,7 +114,12 @@ class IndexLog {
   int fd_;
   std::string path_;
   IndexLogOptions options_;
-  uint64_t size_ = 0;
+  std::atomic<uint64_t> size_{0};  // bytes written
+  std::atomic<uint64_t> last_record_offset_{0};
+  std::atomic<uint32_t> last_record_crc_{0};
+  absl::Mutex sync_mu_;
+  uint64_t synced_ ABSL_GUARDED_BY(sync_mu_) = 0;  // bytes known durable
+  absl::Status sync_error_ ABSL_GUARDED_BY(sync_mu_);
   uint64_t dropped_tail_bytes_ = 0;
   uint64_t replayed_records_ = 0;
 };

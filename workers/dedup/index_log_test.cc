@@ -18,6 +18,7 @@ namespace dedup {
 namespace {
 
 using ::gleaner::testing::IsOk;
+using ::gleaner::testing::IsOkAndHolds;
 using ::gleaner::testing::StatusIs;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
@@ -93,6 +94,53 @@ TEST(IndexLogTest, TornTailIsDroppedAndOverwritten) {
     }
     EXPECT_THAT(Replay(path, nullptr), ElementsAre("kept", "after")) << c.name;
   }
+}
+
+TEST(IndexLogTest, StartOffsetSkipsThePrefixAndRecordCrcChecksIt) {
+  const std::string path = TempPath("start_offset");
+  uint64_t offset = 0, last = 0;
+  uint32_t crc = 0;
+  {
+    std::unique_ptr<IndexLog> log;
+    Replay(path, &log);
+    ASSERT_THAT(log->Append("one"), IsOk());
+    ASSERT_THAT(log->Append("two"), IsOk());
+    offset = log->size_bytes();
+    last = log->last_record_offset();
+    crc = log->last_record_crc();
+    ASSERT_THAT(log->Append("three"), IsOk());
+  }
+  EXPECT_THAT(IndexLog::RecordCrcAt(path, last, offset), IsOkAndHolds(crc));
+  EXPECT_THAT(IndexLog::RecordCrcAt(path, 0, offset),
+              StatusIs(absl::StatusCode::kDataLoss, ::testing::HasSubstr("ends at")));
+  std::vector<std::string> records;
+  IndexLogOptions options;
+  options.start_offset = offset;
+  ASSERT_THAT(IndexLog::Open(path,
+                             [&](absl::string_view r) {
+                               records.emplace_back(r);
+                               return absl::OkStatus();
+                             },
+                             options),
+              IsOk());
+  EXPECT_THAT(records, ElementsAre("three"));
+}
+
+TEST(IndexLogTest, ReadAllIsStrict) {
+  const std::string path = TempPath("read_all");
+  AppendRaw(path, IndexLog::Frame("a") + IndexLog::Frame("b"));
+  std::vector<std::string> records;
+  auto collect = [&](absl::string_view r) {
+    records.emplace_back(r);
+    return absl::OkStatus();
+  };
+  EXPECT_THAT(IndexLog::ReadAll(path, collect), IsOk());
+  EXPECT_THAT(records, ElementsAre("a", "b"));
+  AppendRaw(path, IndexLog::Frame("c").substr(0, 5));  // torn
+  EXPECT_THAT(IndexLog::ReadAll(path, collect),
+              StatusIs(absl::StatusCode::kDataLoss, ::testing::HasSubstr("truncated")));
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  EXPECT_EQ(static_cast<size_t>(in.tellg()), 2 * IndexLog::Frame("a").size() + 5);  // untouched
 }
 
 TEST(IndexLogTest, ReplayErrorIsReturned) {

@@ -14,9 +14,9 @@ constexpr uint64_t kBandSalt = 0x62616e646b6579ULL;   // "bandkey"
 constexpr uint64_t kShardSalt = 0x7368617264ULL;      // "shard"
 
 // Bytes of a swiss-table slot plus its control byte.
-template <typename Set>
-size_t TableBytes(const Set& set) {
-  return set.capacity() * (sizeof(typename Set::value_type) + 1);
+template <typename Map>
+size_t TableBytes(const Map& map) {
+  return map.capacity() * (sizeof(typename Map::value_type) + 1);
 }
 
 }  // namespace
@@ -26,12 +26,10 @@ LshIndex::LshIndex(int num_bands, int rows_per_band, int shard_index,
     : num_bands_(num_bands),
       rows_per_band_(rows_per_band),
       signature_size_(num_bands * rows_per_band),
+      signatures_(static_cast<size_t>(num_bands * rows_per_band)),
       shard_index_(shard_index),
       num_shards_(num_shards) {
-  bands_.reserve(num_bands_);
-  for (int b = 0; b < num_bands_; ++b) {
-    bands_.emplace_back(0, BandHash{this, b}, BandEq{this, b});
-  }
+  bands_.resize(num_bands_);
 }
 
 std::vector<uint16_t> LshIndex::CompactSignature(absl::Span<const uint32_t> sig) {
@@ -64,20 +62,6 @@ size_t LshIndex::HashKey(uint64_t key, int band) {
   return static_cast<size_t>(Mix64(key ^ (kBandSalt * (band + 1))));
 }
 
-size_t LshIndex::BandHash::operator()(uint32_t doc) const {
-  return HashKey(index->KeyOf(index->Signature(doc), band), band);
-}
-size_t LshIndex::BandHash::operator()(Probe p) const {
-  return HashKey(p.key, band);
-}
-bool LshIndex::BandEq::operator()(uint32_t a, uint32_t b) const {
-  return a == b || index->KeyOf(index->Signature(a), band) ==
-                       index->KeyOf(index->Signature(b), band);
-}
-bool LshIndex::BandEq::operator()(uint32_t a, Probe p) const {
-  return index->KeyOf(index->Signature(a), band) == p.key;
-}
-
 bool LshIndex::OwnsBand(absl::Span<const uint16_t> sig, int band) const {
   if (num_shards_ <= 1) return true;
   const uint64_t h = Mix64(KeyOf(sig, band) + kShardSalt * (band + 1));
@@ -88,13 +72,17 @@ bool LshIndex::OwnsBand(absl::Span<const uint16_t> sig, int band) const {
 uint32_t LshIndex::Add(absl::Span<const uint16_t> sig,
                        absl::FunctionRef<bool(uint32_t member)> covered) {
   const uint32_t doc = count_;
-  signatures_.insert(signatures_.end(), sig.begin(), sig.end());
+  signatures_.Append(sig.data());
   ++count_;
   for (int b = 0; b < num_bands_; ++b) {
     if (!OwnsBand(sig, b)) continue;
-    const auto [it, inserted] = bands_[b].insert(doc);
+    const uint64_t key = KeyOf(sig, b);
+    const auto [head, inserted] = bands_[b].Insert(
+        HashKey(key, b), doc,
+        [&](uint32_t other) { return KeyOf(Signature(other), b) == key; },
+        [&](uint32_t other) { return HashKey(KeyOf(Signature(other), b), b); });
     if (inserted) continue;  // a new key: doc starts its chain
-    uint32_t member = *it;
+    uint32_t member = head;
     int length = 1;
     bool is_covered = covered(member);
     while (!is_covered) {
@@ -109,15 +97,34 @@ uint32_t LshIndex::Add(absl::Span<const uint16_t> sig,
   return doc;
 }
 
+uint32_t LshIndex::AddRestored(absl::Span<const uint16_t> sig,
+                               absl::Span<const std::pair<uint16_t, uint32_t>> links) {
+  const uint32_t doc = count_;
+  signatures_.Append(sig.data());
+  ++count_;
+  for (int b = 0; b < num_bands_; ++b) {
+    if (!OwnsBand(sig, b)) continue;
+    const uint64_t key = KeyOf(sig, b);
+    bands_[b].Insert(
+        HashKey(key, b), doc,
+        [&](uint32_t other) { return KeyOf(Signature(other), b) == key; },
+        [&](uint32_t other) { return HashKey(KeyOf(Signature(other), b), b); });
+  }
+  for (const auto& [band, member] : links) next_.emplace(LinkKey(member, band), doc);
+  return doc;
+}
+
 void LshIndex::Candidates(absl::Span<const uint16_t> sig, uint32_t before,
                           std::vector<uint32_t>* out) const {
   const size_t first = out->size();
   for (int b = 0; b < num_bands_; ++b) {
     if (!OwnsBand(sig, b)) continue;
-    const auto it = bands_[b].find(Probe{KeyOf(sig, b)});
-    if (it == bands_[b].end()) continue;
+    const uint64_t key = KeyOf(sig, b);
+    const uint32_t head = bands_[b].Find(
+        HashKey(key, b), [&](uint32_t other) { return KeyOf(Signature(other), b) == key; });
+    if (head == DocSet::kNotFound) continue;
     // Chains ascend, so stop at the first member that is not earlier.
-    for (uint32_t member = *it; member < before;) {
+    for (uint32_t member = head; member < before;) {
       out->push_back(member);
       const auto next = next_.find(LinkKey(member, b));
       if (next == next_.end()) break;
@@ -130,19 +137,22 @@ void LshIndex::Candidates(absl::Span<const uint16_t> sig, uint32_t before,
 
 size_t LshIndex::band_entries() const {
   size_t n = next_.size();
-  for (const BandTable& t : bands_) n += t.size();
+  for (const DocSet& t : bands_) n += t.size();
   return n;
 }
 
 size_t LshIndex::MemoryUsageBytes() const {
-  size_t bytes = signatures_.capacity() * sizeof(uint16_t) + TableBytes(next_);
-  for (const BandTable& t : bands_) bytes += TableBytes(t);
+  size_t bytes = signatures_.MemoryUsageBytes() + TableBytes(next_);
+  for (const DocSet& t : bands_) bytes += t.MemoryUsageBytes();
   return bytes;
 }
 
 void LshIndex::Reserve(size_t docs) {
-  signatures_.reserve(docs * signature_size_);
-  for (BandTable& t : bands_) t.reserve(docs / std::max(1, num_shards_));
+  for (int b = 0; b < num_bands_; ++b) {
+    bands_[b].Reserve(docs / std::max(1, num_shards_), [&](uint32_t other) {
+      return HashKey(KeyOf(Signature(other), b), b);
+    });
+  }
 }
 
 }  // namespace dedup

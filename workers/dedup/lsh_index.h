@@ -10,7 +10,9 @@
 // deduplicator, "is a verified near duplicate of"). Copies therefore add no
 // entries, while a copy whose first look-alike was refused (say, a report
 // with other figures) stays findable. Chain links live in a side table that
-// only such documents use.
+// only such documents use; a chain holds at most kMaxChain documents, which
+// bounds the work for keys that many unrelated texts share (common
+// boilerplate shingles).
 //
 // Sharding: band keys are split across `num_shards` replicas by a hash of
 // (band, key). Every replica keeps all signatures, so each can verify any
@@ -26,19 +28,19 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/functional/function_ref.h"
 #include "absl/types/span.h"
+#include "workers/dedup/compact_table.h"
 
 namespace gleaner {
 namespace workers {
 namespace dedup {
 
-// Not thread-safe (the Deduplicator serialises access). Not copyable or
-// movable: the band tables' hash functors point back at the index.
+// Not thread-safe (the Deduplicator serialises access). Not copyable.
 class LshIndex {
  public:
   // REQUIRES: num_bands >= 1, 1 <= rows_per_band <= 4,
@@ -75,6 +77,21 @@ class LshIndex {
     return Add(sig, [](uint32_t) { return true; });
   }
 
+  // Adds a document as Add() did before, from a snapshot: `links` lists the
+  // (band, member) pairs where Add() appended it after chain member
+  // `member`, so no coverage has to be recomputed.
+  uint32_t AddRestored(absl::Span<const uint16_t> sig,
+                       absl::Span<const std::pair<uint16_t, uint32_t>> links);
+
+  // Calls fn(member, band, doc) for every chain link (document `doc` follows
+  // `member` in the chain of `band`), in no particular order.
+  template <typename Fn>
+  void ForEachLink(Fn fn) const {
+    for (const auto& [key, doc] : next_) {
+      fn(static_cast<uint32_t>(key >> 10), static_cast<uint16_t>(key & 1023), doc);
+    }
+  }
+
   // Appends to *out the distinct documents (numbers < `before`) that share an
   // owned band key with `sig`, in increasing order.
   void Candidates(absl::Span<const uint16_t> sig, uint32_t before,
@@ -82,8 +99,7 @@ class LshIndex {
 
   // Returns the compact signature of document `doc`.
   absl::Span<const uint16_t> Signature(uint32_t doc) const {
-    return absl::MakeConstSpan(signatures_.data() + size_t{doc} * signature_size_,
-                               signature_size_);
+    return absl::MakeConstSpan(signatures_.Get(doc), signature_size_);
   }
 
   // Returns true if this shard owns the key of `band` in `sig`.
@@ -97,26 +113,6 @@ class LshIndex {
   void Reserve(size_t docs);
 
  private:
-  struct Probe {
-    uint64_t key;
-  };
-  struct BandHash {
-    using is_transparent = void;
-    const LshIndex* index;
-    int band;
-    size_t operator()(uint32_t doc) const;
-    size_t operator()(Probe p) const;
-  };
-  struct BandEq {
-    using is_transparent = void;
-    const LshIndex* index;
-    int band;
-    bool operator()(uint32_t a, uint32_t b) const;
-    bool operator()(uint32_t a, Probe p) const;
-    bool operator()(Probe p, uint32_t a) const { return (*this)(a, p); }
-  };
-  using BandTable = absl::flat_hash_set<uint32_t, BandHash, BandEq>;
-
   uint64_t KeyOf(absl::Span<const uint16_t> sig, int band) const;
   static size_t HashKey(uint64_t key, int band);
   static uint64_t LinkKey(uint32_t doc, int band) {
@@ -129,8 +125,8 @@ class LshIndex {
   const int shard_index_;
   const int num_shards_;
   uint32_t count_ = 0;
-  std::vector<uint16_t> signatures_;
-  std::vector<BandTable> bands_;  // key -> first document of its chain
+  ChunkedArray<uint16_t> signatures_;
+  std::vector<DocSet> bands_;  // key -> first document of its chain
   // (document, band) -> next document with the same band key.
   absl::flat_hash_map<uint64_t, uint32_t> next_;
 };

@@ -11,22 +11,30 @@ namespace workers {
 namespace dedup {
 namespace {
 
-void AppendUtf8(uint32_t cp, std::string* out) {
+inline void AppendUtf8(uint32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    return;
   }
+  char buf[4];
+  size_t n;
+  if (cp < 0x800) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
+    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  out->append(buf, n);
 }
 
 // If text[pos] starts a markup tag, returns its length, else 0. A tag is '<'
@@ -126,44 +134,6 @@ namespace {
 
 }  // namespace
 
-size_t DecodeUtf8(absl::string_view text, size_t pos, uint32_t* cp) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  const unsigned char c = s[pos];
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t v;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    v = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    v = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  if (pos + len > n) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  for (size_t i = 1; i < len; ++i) {
-    if ((s[pos + i] & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (s[pos + i] & 0x3F);
-  }
-  *cp = v;
-  return len;
-}
-
 bool IsSpace(uint32_t cp) {
   switch (cp) {
     case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
@@ -179,30 +149,67 @@ std::string NormalizeContent(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
+  // Bytes [run_begin, pos) are kept as they are; copying them in one append
+  // instead of one code point at a time is most of this function's speed.
+  size_t run_begin = 0;
   size_t pos = 0;
-  while (pos < text.size()) {
-    if (const size_t tag = TagLength(text, pos); tag > 0) {
-      // A tag separates words ("<br>", "</p><p>"): treat it as white space.
-      pending_space = true;
-      pos += tag;
-      continue;
-    }
-    uint32_t cp;
-    size_t len = EntityLength(text, pos, &cp);
-    if (len == 0) len = DecodeUtf8(text, pos, &cp);
-    pos += len;
-    if (IsSpace(cp)) {
-      pending_space = true;
-      continue;
-    }
+  auto flush = [&]() {
+    if (pos > run_begin) out.append(text.data() + run_begin, pos - run_begin);
+  };
+  auto start_token = [&]() {
     if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    AppendUtf8(cp, &out);
+  };
+  while (pos < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c == '<' || c == '&') {
+      if (const size_t tag = c == '<' ? TagLength(text, pos) : 0; tag > 0) {
+        // A tag separates words ("<br>", "</p><p>"): treat it as white space.
+        flush();
+        pending_space = true;
+        pos += tag;
+        run_begin = pos;
+        continue;
+      }
+      uint32_t cp;
+      if (const size_t len = c == '&' ? EntityLength(text, pos, &cp) : 0; len > 0) {
+        flush();
+        if (IsSpace(cp)) {
+          pending_space = true;
+        } else {
+          start_token();
+          AppendUtf8(cp, &out);
+        }
+        pos += len;
+        run_begin = pos;
+        continue;
+      }
+    }
+    uint32_t cp;
+    const size_t len = c < 0x80 ? (cp = c, 1) : DecodeUtf8(text, pos, &cp);
+    if (IsSpace(cp)) {
+      flush();
+      pending_space = true;
+      pos += len;
+      run_begin = pos;
+      continue;
+    }
+    if (pos == run_begin) start_token();  // first code point of a run
+    if (cp == 0xFFFD && len == 1) {
+      // A malformed byte: emit the replacement character instead.
+      flush();
+      AppendUtf8(cp, &out);
+      pos += len;
+      run_begin = pos;
+      continue;
+    }
+    pos += len;
   }
+  flush();
   return out;
 }
 
-uint32_t FoldCodePoint(uint32_t cp) {
+uint32_t FoldCodePointSlow(uint32_t cp) {
   if (cp < 0x80) {
     if (cp >= 'A' && cp <= 'Z') return cp + ('a' - 'A');
     if (cp == '\'' || cp == '`') return '"';
@@ -247,7 +254,7 @@ NumberSketch ComputeNumberSketch(absl::string_view text) {
   auto flush = [&]() {
     // A trailing '.' ends a sentence, not a decimal.
     while (!number.empty() && number.back() == '.') number.pop_back();
-    if (!number.empty()) {
+    if (number.size() >= 2) {
       const uint64_t bit = StableHash64(number, 0x6e756d) & 127;
       sketch.bits[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
@@ -282,7 +289,7 @@ NumberSketch ComputeNumberSketch(absl::string_view text) {
 
 std::vector<Block> SplitBlocks(absl::string_view text, uint64_t seed) {
   std::vector<Block> blocks;
-  std::string folded;
+  std::vector<uint32_t> folded;
   struct Unit {
     size_t pos, len;
     uint32_t cp;
@@ -296,7 +303,8 @@ std::vector<Block> SplitBlocks(absl::string_view text, uint64_t seed) {
     units.clear();
     for (size_t pos = line_begin; pos < line_end;) {
       uint32_t cp;
-      const size_t len = DecodeUtf8(line, pos, &cp);
+      const unsigned char c = static_cast<unsigned char>(line[pos]);
+      const size_t len = c < 0x80 ? (cp = c, 1) : DecodeUtf8(line, pos, &cp);
       const uint32_t folded_cp = FoldCodePoint(cp);
       if (folded_cp != 0) units.push_back({pos, len, folded_cp});
       pos += len;
@@ -312,11 +320,16 @@ std::vector<Block> SplitBlocks(absl::string_view text, uint64_t seed) {
       block.end = units[last - 1].pos + units[last - 1].len;
       folded.clear();
       for (size_t i = first; i < last; ++i) {
-        AppendUtf8(units[i].cp, &folded);
+        folded.push_back(units[i].cp);
         ++block.code_points;
         if (IsLetter(units[i].cp)) ++block.letters;
       }
-      block.hash = StableHash64(folded, seed);
+      // Hash the code points' little-endian bytes (stable on every host
+      // that runs this: x86-64 and aarch64).
+      block.hash = StableHash64(
+          absl::string_view(reinterpret_cast<const char*>(folded.data()),
+                            folded.size() * sizeof(uint32_t)),
+          seed);
       blocks.push_back(block);
     }
     line_begin = line_end + 1;

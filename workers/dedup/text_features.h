@@ -28,8 +28,44 @@ namespace dedup {
 
 // Decodes one UTF-8 code point at text[pos]; stores it in *cp and returns the
 // number of bytes consumed (>= 1). Malformed bytes decode to U+FFFD, one byte
-// at a time, so the function never stalls.
-size_t DecodeUtf8(absl::string_view text, size_t pos, uint32_t* cp);
+// at a time, so the function never stalls. Inline: it runs once per byte of
+// every document, several times over.
+inline size_t DecodeUtf8(absl::string_view text, size_t pos, uint32_t* cp) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char c = s[pos];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t len;
+  uint32_t v;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2;
+    v = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3;
+    v = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4;
+    v = c & 0x07;
+  } else {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  if (pos + len > text.size()) {
+    *cp = 0xFFFD;
+    return 1;
+  }
+  for (size_t i = 1; i < len; ++i) {
+    if ((s[pos + i] & 0xC0) != 0x80) {
+      *cp = 0xFFFD;
+      return 1;
+    }
+    v = (v << 6) | (s[pos + i] & 0x3F);
+  }
+  *cp = v;
+  return len;
+}
 
 // Returns true for ASCII and Unicode white space (including NBSP, ideographic
 // space and zero-width space/BOM, which scrapers leave behind).
@@ -45,7 +81,13 @@ std::string NormalizeContent(absl::string_view text);
 // ASCII to ASCII, curly/angle quotes to '"', dashes to '-', wave dashes to
 // '~', '⋯' to '…'. White space maps to 0 (dropped from shingles, because
 // Korean spacing varies between portals and re-wrapping moves line breaks).
-uint32_t FoldCodePoint(uint32_t cp);
+uint32_t FoldCodePointSlow(uint32_t cp);
+inline uint32_t FoldCodePoint(uint32_t cp) {
+  // Fast paths: Hangul syllables and plain ASCII letters and digits.
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return cp;
+  if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return cp;
+  return FoldCodePointSlow(cp);
+}
 
 // Appends the folded, non-space code points of `text` to *out.
 void AppendShingleCodePoints(absl::string_view text, std::vector<uint32_t>* out);
@@ -54,6 +96,7 @@ void AppendShingleCodePoints(absl::string_view text, std::vector<uint32_t>* out)
 // sets one bit. 128 bits keep chance collisions rare for the 5-60 distinct
 // figures of a news article.
 struct NumberSketch {
+  static constexpr int kBits = 128;
   uint64_t bits[2] = {0, 0};
 
   // Returns the number of set bits (about the number of distinct numbers).
@@ -71,7 +114,9 @@ struct NumberSketch {
 };
 
 // Returns the sketch of the numbers in `text`: each maximal digit run (with
-// ',' grouping removed and a '.' kept between digits) sets one bit. Used to
+// ',' grouping removed and a '.' kept between digits) of two or more digits
+// sets one bit. Single digits ("3가지", "1위") are left out: they recur in
+// unrelated texts and would make different figures look shared. Used to
 // refuse near-duplicate verdicts between texts whose figures disagree.
 // Empty (all zero) when the text has no digits.
 NumberSketch ComputeNumberSketch(absl::string_view text);

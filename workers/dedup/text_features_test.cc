@@ -72,7 +72,8 @@ TEST(NumberSketchTest, Table) {
       {"1,000원", "1000원", true},              // grouping ignored
       {"１０００원", "1000원", true},            // full width
       {"2.5%", "25%", false},                   // decimal point kept
-      {"끝났다 3.", "끝났다 3", true},           // sentence period dropped
+      {"끝났다 34.", "끝났다 34", true},         // sentence period dropped
+      {"3가지", "7가지", true},                  // single digits are ignored
       {"2698.01에 마감", "2654.32에 마감", false},
       {"숫자 없음", "다른 글", true},            // both 0
   };
@@ -80,9 +81,9 @@ TEST(NumberSketchTest, Table) {
     EXPECT_EQ(ComputeNumberSketch(c.a) == ComputeNumberSketch(c.b), c.same) << c.a << " vs " << c.b;
   }
   EXPECT_EQ(ComputeNumberSketch("숫자 없음").Count(), 0);
-  EXPECT_EQ(ComputeNumberSketch("1 2 3").Count(), 3);
-  EXPECT_EQ(ComputeNumberSketch("1 2 3").MissingFrom(ComputeNumberSketch("1 2 3 4")), 0);
-  EXPECT_EQ(ComputeNumberSketch("1 2 3 4").MissingFrom(ComputeNumberSketch("1 2 3")), 1);
+  EXPECT_EQ(ComputeNumberSketch("10 20 30").Count(), 3);
+  EXPECT_EQ(ComputeNumberSketch("10 20 30").MissingFrom(ComputeNumberSketch("10 20 30 40")), 0);
+  EXPECT_EQ(ComputeNumberSketch("10 20 30 40").MissingFrom(ComputeNumberSketch("10 20 30")), 1);
 }
 
 TEST(SplitBlocksTest, TrimsMarkersAndSpaces) {

@@ -1,24 +1,36 @@
 // The extract worker server:
 //   gleaner_extract --port=7003 [--gazetteer=mine.tsv,other.tsv]
+#include <iostream>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
-#include "services/common/server_runner.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
-#include "workers/common/stage_main.h"
+#include "services/common/server_runner.h"
+#include "services/common/stage_service.h"
 #include "workers/extract/extract_stage.h"
 
+ABSL_FLAG(int, port, 7003, "Port to listen on (0 picks a free one).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
           "Extra gazetteer TSV files, comma-separated.");
 
 int main(int argc, char** argv) {
   gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
-  gleaner::workers::extract::ExtractStageOptions options;
-  options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
-  return gleaner::workers::RunStageServer<gleaner::v1::Extract>(
-      "gleaner.v1.Extract", gleaner::v1::STAGE_EXTRACT,
-      gleaner::workers::extract::ExtractStage::Create(options));
+  gleaner::workers::extract::ExtractStageOptions stage_options;
+  stage_options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
+  auto stage = gleaner::workers::extract::ExtractStage::Create(stage_options);
+  if (!stage.ok()) {
+    std::cerr << "gleaner.v1.Extract: " << stage.status() << std::endl;
+    return 1;
+  }
+  gleaner::StageService<gleaner::v1::Extract> service(
+      stage->get(), gleaner::v1::STAGE_EXTRACT);
+  gleaner::ServerRunnerOptions options;
+  options.port = absl::GetFlag(FLAGS_port);
+  options.name = "gleaner.v1.Extract";
+  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
+  if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
+  return status.ok() ? 0 : 1;
 }

@@ -1,14 +1,29 @@
 // The sentence worker server: gleaner_sentence --port=7002
+#include <iostream>
+
+#include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
-#include "services/common/server_runner.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
-#include "workers/common/stage_main.h"
+#include "services/common/server_runner.h"
+#include "services/common/stage_service.h"
 #include "workers/sentence/sentence_stage.h"
+
+ABSL_FLAG(int, port, 7002, "Port to listen on (0 picks a free one).");
 
 int main(int argc, char** argv) {
   gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
-  return gleaner::workers::RunStageServer<gleaner::v1::Sentence>(
-      "gleaner.v1.Sentence", gleaner::v1::STAGE_SENTENCE,
-      gleaner::workers::sentence::SentenceStage::Create());
+  auto stage = gleaner::workers::sentence::SentenceStage::Create();
+  if (!stage.ok()) {
+    std::cerr << "gleaner.v1.Sentence: " << stage.status() << std::endl;
+    return 1;
+  }
+  gleaner::StageService<gleaner::v1::Sentence> service(
+      stage->get(), gleaner::v1::STAGE_SENTENCE);
+  gleaner::ServerRunnerOptions options;
+  options.port = absl::GetFlag(FLAGS_port);
+  options.name = "gleaner.v1.Sentence";
+  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
+  if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
+  return status.ok() ? 0 : 1;
 }

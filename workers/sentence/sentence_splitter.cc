@@ -146,12 +146,20 @@ inline bool IsOpeningBracket(char32_t c) {
 inline bool IsOpeningMark(char32_t c) {
   return IsOpeningQuote(c) || IsOpeningBracket(c);
 }
+// Geometric shapes that open news items and subheadings: `▶관련기사`,
+// `■ 전문가 진단`, `● 주요 내용`, `◆`, `□`, `○`, `▷`.
+inline bool IsBulletShape(char32_t c) {
+  return c == 0x25A0 || c == 0x25A1 || c == 0x25B6 || c == 0x25B7 ||
+         c == 0x25C6 || c == 0x25C7 || c == 0x25CB || c == 0x25CF ||
+         c == 0x25C9 || c == 0x25AA;
+}
+
 // Characters that can open a sentence glued to the previous one
 // (`전망이다.특히`, `다.‘인공지능`, `다.GPU`, `였다.50일`). A glued bracket
 // does not: `…한다.”(요한 3:13)` cites, `다.[1]` is a footnote.
 inline bool StartsSentence(char32_t c) {
   return IsWordChar(c) || IsOpeningQuote(c) || IsEmoji(c) || c == 0x25B2 ||
-         c == 0x2022 || c == 0x203B;
+         c == 0x2022 || c == 0x203B || IsBulletShape(c);
 }
 
 // ---------------------------------------------------------------------------
@@ -218,7 +226,23 @@ bool IsSpacedQuoteContinuation(absl::string_view text, size_t after,
   return false;
 }
 
+// Copulas and longer particles that glue a quotation into its sentence
+// whatever follows them: `“…말자.”였다`, `“고맙다.”뿐이었다`, `“…다.”이다`,
+// `“…”에서`. None of them starts a sentence (`이에 따라` does, so `이에` is
+// left out).
+constexpr const char* kQuoteContinuationPrefixes[] = {
+    "였", "이었", "이다", "이며", "이고", "이지", "이야", "입니", "예요",
+    "뿐", "처럼", "까지", "부터", "조차", "마저", "에서", "에게", "에는",
+    "에도", "에선", "으로", "로서", "로써", "만큼", "이라", "이란", "라는",
+    "라고", "라며", "라면", "라니", "라든", "하고", "하며", "하는", "하면",
+    "하던", "하자", "하니", "한다", "했다", "했던",
+};
+
 bool IsQuoteContinuation(absl::string_view text, size_t pos, size_t end) {
+  for (const char* prefix : kQuoteContinuationPrefixes) {
+    const size_t n = std::strlen(prefix);
+    if (pos + n <= end && text.compare(pos, n, prefix) == 0) return true;
+  }
   for (const char* particle : kQuoteContinuations) {
     const size_t n = std::strlen(particle);
     if (pos + n > end || text.compare(pos, n, particle) != 0) continue;
@@ -257,11 +281,42 @@ inline bool IsReaction(char32_t c) {
          c == '~' || c == 0x2665 || c == 0x2661;
 }
 
+// ASCII emoticons that trail a sentence like `ㅋㅋ` does (`좋았어요. :)`).
+constexpr const char* kEmoticons[] = {
+    ":-)", ":-(", ":-D", ":-P", ";-)", ":)", ":(", ":D", ":P", ":p", ";)",
+    "=)", "^_^", "^-^", "^^;", "T_T", "T.T", "-_-;", "-_-", ">_<", "XD",
+};
+
+// Returns the end of an emoticon starting at `pos` and followed by a space or
+// the line end, or `pos` when there is none.
+size_t EmoticonEnd(absl::string_view text, size_t pos, size_t end) {
+  if (pos >= end || std::strchr(":;=^T->X", text[pos]) == nullptr ||
+      text[pos] == '\0') {
+    return pos;  // the common case: a word follows the sentence end
+  }
+  for (const char* e : kEmoticons) {
+    const size_t n = std::strlen(e);
+    if (pos + n > end || text.compare(pos, n, e) != 0) continue;
+    if (pos + n == end || IsSpaceByte(static_cast<unsigned char>(text[pos + n]))) {
+      return pos + n;
+    }
+  }
+  return pos;
+}
+
 // Returns how many bytes of spaces and tabs start text[pos, end).
 size_t AfterSpaces(absl::string_view text, size_t pos, size_t end) {
   size_t k = pos;
   while (k < end && (text[k] == ' ' || text[k] == '\t')) ++k;
   return k - pos;
+}
+
+// True when text[b, e) holds nothing but spaces.
+bool OnlySpaces(absl::string_view text, size_t b, size_t e) {
+  for (size_t k = b; k < e; ++k) {
+    if (!IsSpaceByte(static_cast<unsigned char>(text[k]))) return false;
+  }
+  return true;
 }
 
 // True when the syllable starting at `prev_start` stands alone: nothing but
@@ -283,6 +338,23 @@ bool SyllableThenTerminal(absl::string_view text, size_t pos, size_t end) {
   return IsTerminal(DecodeAt(text, pos + len, end, &len2));
 }
 
+inline bool IsWeekday(char32_t c) {
+  return c == U'월' || c == U'화' || c == U'수' || c == U'목' || c == U'금' ||
+         c == U'토' || c == U'일';
+}
+
+// Syllables that number items in Korean outlines (`가. 목적`, `나. 범위`).
+inline bool IsListSyllable(char32_t c) {
+  switch (c) {
+    case U'가': case U'나': case U'다': case U'라': case U'마': case U'바':
+    case U'사': case U'아': case U'자': case U'차': case U'카': case U'타':
+    case U'파': case U'하':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Particles that attach to a Latin word ending in a dot: `Inc.는`.
 bool IsParticleAfterLatin(absl::string_view text, size_t pos, size_t end) {
   static constexpr const char* kParticles[] = {
@@ -302,7 +374,35 @@ bool IsParticleAfterLatin(absl::string_view text, size_t pos, size_t end) {
 
 // Hangul syllables that end a sentence before an ellipsis (`했다... 그`).
 inline bool IsFinalEnding(char32_t c) {
-  return c == U'다' || c == U'요' || c == U'죠' || c == U'까';
+  return c == U'다' || c == U'요' || c == U'죠' || c == U'까' || c == U'네' ||
+         c == U'걸' || c == U'듯';
+}
+
+// True when the syllable has the final consonant ㅆ, the mark of the past
+// and future stems (`했`, `겠`, `있`) that only verbs carry.
+inline bool HasSsangSiotFinal(char32_t c) {
+  return c >= 0xAC00 && c <= 0xD7A3 && (c - 0xAC00) % 28 == 20;
+}
+
+// True when the text before an ellipsis ending at `end` closes a sentence:
+// a final ending (`했다...`), or an informal ending after a verb stem
+// (`좋았어...`, `몰랐지...`, `늦었겠지...`, `힘들었음...`). A noun before
+// an ellipsis (`아시아... 그`, `미래... 우리는`) does not end a sentence.
+bool EndsBeforeEllipsis(absl::string_view text, size_t begin, size_t end) {
+  if (end <= begin) return false;
+  size_t last_start;
+  const char32_t last = DecodeBefore(text, begin, end, &last_start);
+  if (IsFinalEnding(last)) return true;
+  switch (last) {
+    case U'어': case U'아': case U'지': case U'야': case U'나': case U'니':
+    case U'군': case U'음': case U'게': case U'냐': case U'래': case U'데':
+      break;
+    default:
+      return false;
+  }
+  if (last_start <= begin) return false;
+  size_t stem_start;
+  return HasSsangSiotFinal(DecodeBefore(text, begin, last_start, &stem_start));
 }
 
 // Returns the mark that `c` opens, if any.
@@ -557,7 +657,22 @@ constexpr const char* kAbbreviations[] = {
     "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Approx", "est",
     "Est", "dept", "Dept", "al", "cf", "Cf", "ca", "viz", "Ave", "Blvd",
     "Rd", "Ft", "Op", "Ed", "ed", "eds", "Eds", "Rev", "Univ", "Assn",
+    // Taxonomic ranks inside Latin names: `Prunus serrulata var. spontanea`.
+    "var", "subsp", "ssp", "spp", "cv", "aff",
 };
+// Abbreviations that stand before a number (`No. 7`, `Vol. 25`, `pp. 23`);
+// before anything else the period ends a sentence (`No. I won't.`).
+constexpr const char* kNumberAbbreviations[] = {
+    "No", "Nos", "no", "Vol", "vol", "Vols", "Fig", "fig", "Figs", "Eq",
+    "pp", "Ch", "ch", "Art", "Sec",
+};
+bool IsNumberAbbreviation(absl::string_view word) {
+  for (const char* a : kNumberAbbreviations) {
+    if (word == a) return true;
+  }
+  return false;
+}
+
 // Company suffixes end a sentence unless the text goes on in lower case.
 constexpr const char* kCompanySuffixes[] = {"Inc", "Corp", "Co", "Ltd",
                                             "Bros", "LLC", "Plc"};
@@ -765,6 +880,13 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
         // A short footnote or citation glued to the terminal belongs to its
         // sentence: `설립됐다.[1]`, `[4][5]`, `이다.[참고 2]`,
         // `한다.”(요한 3:13)`.
+        // A weekday after a date is no citation: `2024. 10. 5.(토) 오후`.
+        size_t weekday_len;
+        if (tc == '(' && dots == 1 && marks == 0 && t0 > begin &&
+            IsDigit(s[t0 - 1]) && t + 4 < end && s[t + 4] == ')' &&
+            IsWeekday(DecodeAt(text, t + 1, end, &weekday_len))) {
+          break;
+        }
         const char close = tc == '[' ? ']' : ')';
         const size_t limit = tc == '[' ? 16 : 40;
         size_t k = t + 1;
@@ -822,6 +944,7 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
         if (!IsJamo(kc) && kc != '^') break;
         k += kl;
       }
+      if (k == run) k = EmoticonEnd(text, run, end);  // `좋았어요. :)`
       if (k > run && (k == end || IsSpaceByte(s[k]))) {
         t = k;
         ++closers;
@@ -870,6 +993,9 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
                 (!spaced && IsSyllable(next) && prev_start > begin &&
                  s[prev_start - 1] == '.'))) {
       boundary = false;  // spelled-out emphasis: `반.전.매.력`, `전. 부. 다.`
+    } else if (dots == 1 && closers == 0 && spaced && after_space != kEol &&
+               IsListSyllable(prev) && OnlySpaces(text, seg, prev_start)) {
+      boundary = false;  // an outline number opening the segment: `가. 목적`
     } else if (marks > 0) {
       if (spaced) {
         boundary = true;
@@ -885,7 +1011,9 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
     } else if (dots >= 2) {
       // `..`/`...` after a noun is an ellipsis in a title (`도박... 오픈AI`);
       // after a sentence-final ending it ends the sentence.
-      boundary = spaced && IsFinalEnding(prev);
+      // Glued Hangul after it starts the next sentence too (`좋았다..근데`).
+      boundary = (spaced || IsHangul(next)) &&
+                 EndsBeforeEllipsis(text, begin, t0);
     } else if (closers > 0) {
       if (spaced) {
         boundary = true;
@@ -933,12 +1061,16 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
                                (text.compare(w, 2, "19") == 0 ||
                                 text.compare(w, 2, "20") == 0) &&
                                w + 4 < t0 && s[w + 4] == '.';
+      // `1988.9.17.~10.2. 서울에서`: a month and day closing a date range.
+      const bool range_end_date =
+          dots_in_number == 1 && t0 - w <= 5 && w > begin &&
+          (s[w - 1] == '~' || s[w - 1] == '-');
       // A number glued to a word is a model name, not numbering: `GPT-4.`.
       const bool attached = w > begin && !IsSpaceByte(s[w - 1]) &&
                             s[w - 1] != '(' && s[w - 1] != '[';
       if (next == kEol || after_space == kEol) {
         boundary = true;
-      } else if (IsDigit(after_space) || dotted_date) {
+      } else if (IsDigit(after_space) || dotted_date || range_end_date) {
         boundary = false;
       } else {
         boundary = punct || attached || t0 - w >= 3;
@@ -961,6 +1093,8 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
                                                before == '"')));
       if (initial || (word.size() == 1 && IsDigit(after_space))) {
         boundary = false;  // also `p. 23`
+      } else if (IsNumberAbbreviation(word)) {
+        boundary = !(IsDigit(after_space) || after_space == '#');
       } else if (IsAbbreviation(word)) {
         boundary = false;
       } else if (company) {

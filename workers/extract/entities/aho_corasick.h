@@ -71,9 +71,7 @@ class AhoCorasick {
   uint32_t pattern_length(uint32_t id) const { return lengths_[id]; }
 
  private:
-  static uint8_t Fold(uint8_t c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<uint8_t>(c + 32) : c;
-  }
+  static uint8_t Fold(uint8_t c) { return (c >= 'A' && c <= 'Z') ? static_cast<uint8_t>(c + 32) : c; }
   // Everything the matching loop needs about one state, in one cache line.
   struct State {
     uint32_t edge_begin;  // edges are [edge_begin, edge_begin + num_edges)

@@ -63,7 +63,8 @@ TEST(AhoCorasickTest, AgreesWithNaiveSearch) {
   const std::string text = "abcabaaabcbacab";
   std::vector<Hit> want;
   for (uint32_t id = 0; id < patterns.size(); ++id) {
-    for (size_t pos = text.find(patterns[id]); pos != std::string::npos; pos = text.find(patterns[id], pos + 1)) {
+    for (size_t pos = text.find(patterns[id]); pos != std::string::npos;
+         pos = text.find(patterns[id], pos + 1)) {
       want.emplace_back(pos, pos + patterns[id].size(), id);
     }
   }

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -22,45 +23,56 @@ using StringSet = absl::flat_hash_set<absl::string_view>;
 
 // Suffixes that mark an unseen Korean organisation name (삼성전자, 미래에셋증권).
 constexpr absl::string_view kOrgSuffixes[] = {
-    "전자",   "증권",     "은행",     "통신",   "그룹",     "홀딩스", "연구소",   "연구원",
-    "대학교", "협회",     "위원회",   "랩스",   "캐피털",   "캐피탈", "자산운용", "투자증권",
-    "재단",   "벤처스",   "파트너스", "인베스트먼트",       "테크놀로지스", "시스템즈",
-    "일렉트로닉스", "반도체", "중공업", "연합회", "공사",   "공단",   "거래소",   "일보",
-    "신문",   "방송",     "연구재단", "생명",   "게임즈",   "엔터테인먼트", "모빌리티", "로보틱스",
-    "바이오", "제약",     "에너지",   "화학",   "물산",     "상사",   "디스플레이", "솔루션즈"};
+    "전자",       "증권",         "은행",   "통신",     "그룹",     "홀딩스",       "연구소",
+    "연구원",     "대학교",       "협회",   "위원회",   "랩스",     "캐피털",       "캐피탈",
+    "자산운용",   "투자증권",     "재단",   "벤처스",   "파트너스", "인베스트먼트", "테크놀로지스",
+    "시스템즈",   "일렉트로닉스", "중공업", "연합회",   "공사",     "공단",         "거래소",
+    "일보",       "신문",         "방송",   "연구재단", "생명",     "게임즈",       "엔터테인먼트",
+    "모빌리티",   "로보틱스",     "바이오", "제약",     "화학",     "물산",         "상사",
+    "디스플레이", "솔루션즈"};
 
 // Words before an organisation suffix that make the whole a generic noun
 // (국내은행, 시중은행, 자문위원회), not a name.
 const StringSet& GenericOrgPrefixes() {
   static const auto* kSet = new StringSet{
-      "국내", "해외", "주요", "대형", "중소", "시중", "지방", "인터넷", "외국계", "글로벌", "각", "관련",
-      "계열", "모", "자", "투자", "민간", "국책", "상업", "저축", "지주", "전문", "종합", "대", "중",
-      "소", "일반", "신생", "유명", "미국", "중국", "한국", "일본", "해당", "이", "그", "우리", "이번",
-      "여러", "다른", "두", "세", "한", "금융", "정부", "연방", "산하", "국제", "자문", "운영", "특별",
-      "조사", "윤리", "감사", "이사", "평가", "심사", "선정", "조직", "준비", "비상", "기획", "산업",
-      "업계", "관계", "학계", "중앙", "지역", "외국", "국영", "공영", "민영", "상장", "비상장", "거대",
-      "초대형", "빅테크", "테크", "기술", "벤처", "스타트업", "창업", "연구", "정부출연", "출연",
-      "부설", "기업", "회사", "자체", "사내", "AI", "인공지능", "반도체", "통신", "전자", "증권",
-      "은행", "이동", "유선", "무선", "위성", "방송", "종편", "지상파", "경제", "일간", "주간", "월간",
-      "종합일간", "온라인", "디지털", "신재생", "친환경", "차세대", "첨단", "국가", "공공", "정책",
-      "국립", "사립", "명문", "지방대", "현지", "최대", "최고", "신규", "기존", "제약", "바이오",
-      "소형", "중견", "대기업", "제2", "제3", "전", "현", "일부", "모든", "여타", "양", "3대", "4대",
-      "5대", "빅", "주", "합작", "자회사", "모회사", "손자", "계열사", "협력", "반도", "거래", "전거래"};
+      "국내",     "해외",     "주요",     "대형",   "중소",   "시중",   "지방", "인터넷", "외국계",
+      "글로벌",   "각",       "관련",     "계열",   "모",     "자",     "투자", "민간",   "국책",
+      "상업",     "저축",     "지주",     "전문",   "종합",   "대",     "중",   "소",     "일반",
+      "신생",     "유명",     "미국",     "중국",   "한국",   "일본",   "해당", "이",     "그",
+      "우리",     "이번",     "여러",     "다른",   "두",     "세",     "한",   "금융",   "정부",
+      "연방",     "산하",     "국제",     "자문",   "운영",   "특별",   "조사", "윤리",   "감사",
+      "이사",     "평가",     "심사",     "선정",   "조직",   "준비",   "비상", "기획",   "산업",
+      "업계",     "관계",     "학계",     "중앙",   "지역",   "외국",   "국영", "공영",   "민영",
+      "상장",     "비상장",   "거대",     "초대형", "빅테크", "테크",   "기술", "벤처",   "스타트업",
+      "창업",     "연구",     "정부출연", "출연",   "부설",   "기업",   "회사", "자체",   "사내",
+      "AI",       "인공지능", "반도체",   "통신",   "전자",   "증권",   "은행", "이동",   "유선",
+      "무선",     "위성",     "방송",     "종편",   "지상파", "경제",   "일간", "주간",   "월간",
+      "종합일간", "온라인",   "디지털",   "신재생", "친환경", "차세대", "첨단", "국가",   "공공",
+      "정책",     "국립",     "사립",     "명문",   "지방대", "현지",   "최대", "최고",   "신규",
+      "기존",     "제약",     "바이오",   "소형",   "중견",   "대기업", "제2",  "제3",    "전",
+      "현",       "일부",     "모든",     "여타",   "양",     "3대",    "4대",  "5대",    "빅",
+      "주",       "합작",     "자회사",   "모회사", "손자",   "계열사", "협력", "반도",   "거래",
+      "전거래",   "박사후",   "연구"};
   return *kSet;
 }
 
 // Latin words that mark a parenthesised English phrase as an organisation
 // rather than a person's name.
 const StringSet& LatinOrgWords() {
-  static const auto* kSet = new StringSet{
-      "Inc",        "Corp",     "Corporation", "Labs",       "Lab",       "Technologies", "Technology",
-      "Systems",    "Group",    "Capital",     "Company",    "Bank",      "University",   "Institute",
-      "Foundation", "Fund",     "Partners",    "Ventures",   "Holdings",  "Motors",       "Electronics",
-      "Networks",   "Project",  "AI",          "Research",   "Association", "Agency",     "Council",
-      "Committee",  "Department", "Ministry",  "Times",      "Journal",   "News",         "Post",
-      "Media",      "Center",   "Centre",      "Security",   "Securities", "Investment", "Management",
-      "Global",     "International", "Energy", "Cloud",      "Robotics",  "Computing",    "Semiconductor",
-      "Intelligence", "Model",  "Models",      "Platform",   "Service",   "Services",     "The"};
+  static const auto* kSet = new StringSet{"Inc",           "Corp",         "Corporation", "Labs",
+                                          "Lab",           "Technologies", "Technology",  "Systems",
+                                          "Group",         "Capital",      "Company",     "Bank",
+                                          "University",    "Institute",    "Foundation",  "Fund",
+                                          "Partners",      "Ventures",     "Holdings",    "Motors",
+                                          "Electronics",   "Networks",     "Project",     "AI",
+                                          "Research",      "Association",  "Agency",      "Council",
+                                          "Committee",     "Department",   "Ministry",    "Times",
+                                          "Journal",       "News",         "Post",        "Media",
+                                          "Center",        "Centre",       "Security",    "Securities",
+                                          "Investment",    "Management",   "Global",      "International",
+                                          "Energy",        "Cloud",        "Robotics",    "Computing",
+                                          "Semiconductor", "Intelligence", "Model",       "Models",
+                                          "Platform",      "Service",      "Services",    "The"};
   return *kSet;
 }
 
@@ -68,31 +80,82 @@ const StringSet& LatinOrgWords() {
 // a person's name (스마트 시티(Smart City), 제제로 크레이터(Jezero Crater)).
 const StringSet& CommonEnglishWords() {
   static const auto* kSet = new StringSet{
-      "City", "Crater", "Cluster", "Grade", "Investment", "Investments", "Biosciences", "Science",
-      "Sciences", "Smart", "One", "Rule", "Rulebook", "Big", "New", "Data", "Deep", "Learning",
-      "Machine", "Network", "Power", "Energy", "Bank", "Fund", "Market", "Markets", "Trade", "Street",
-      "House", "Act", "Law", "Bill", "Order", "Policy", "Plan", "Program", "Programme", "Initiative",
-      "Summit", "Forum", "Conference", "Week", "Day", "Year", "Index", "Report", "Review", "Junk",
-      "Bond", "Bonds", "Stock", "Stocks", "Capital", "Agent", "Agents", "Agentic", "Physical",
-      "Full", "Stack", "Open", "Source", "Model", "Chip", "Chips", "Super", "Ultra", "Nano", "Pro",
-      "Max", "Mini", "Edge", "Cloud", "Server", "Factory", "Gigafab", "Fab", "Foundry", "Memory",
-      "Computer", "Computing", "Quantum", "Robot", "Robotics", "Vision", "Language", "Large",
-      "General", "Artificial", "Intelligence", "Center", "Hub", "Campus", "Park", "Valley", "Tower",
-      "Lake", "River", "Mountain", "Island", "Sea", "Ocean", "Space", "Mission", "Station", "Star",
-      "Planet", "Galaxy", "Universe", "Theory", "Effect", "Test", "Benchmark", "Score", "Risk",
-      "Growth", "Value", "Dollar", "Economy", "Economic", "Global", "National", "Federal", "State",
-      "United", "North", "South", "East", "West", "Central", "World", "Digital", "Green", "Blue",
-      "Red", "Black", "White", "Gold", "Silver", "Golden", "First", "Next", "Future", "Project",
-      "Key", "Insights", "Summary", "Big Picture", "The", "And", "Of", "For", "In", "On", "With"};
+      "City",     "Crater",    "Cluster",    "Grade",      "Investment",   "Investments", "Biosciences",
+      "Science",  "Sciences",  "Smart",      "One",        "Rule",         "Rulebook",    "Big",
+      "New",      "Data",      "Deep",       "Learning",   "Machine",      "Network",     "Power",
+      "Energy",   "Bank",      "Fund",       "Market",     "Markets",      "Trade",       "Street",
+      "House",    "Act",       "Law",        "Bill",       "Order",        "Policy",      "Plan",
+      "Program",  "Programme", "Initiative", "Summit",     "Forum",        "Conference",  "Week",
+      "Day",      "Year",      "Index",      "Report",     "Review",       "Junk",        "Bond",
+      "Bonds",    "Stock",     "Stocks",     "Capital",    "Agent",        "Agents",      "Agentic",
+      "Physical", "Full",      "Stack",      "Open",       "Source",       "Model",       "Chip",
+      "Chips",    "Super",     "Ultra",      "Nano",       "Pro",          "Max",         "Mini",
+      "Edge",     "Cloud",     "Server",     "Factory",    "Gigafab",      "Fab",         "Foundry",
+      "Memory",   "Computer",  "Computing",  "Quantum",    "Robot",        "Robotics",    "Vision",
+      "Language", "Large",     "General",    "Artificial", "Intelligence", "Center",      "Hub",
+      "Campus",   "Park",      "Valley",     "Tower",      "Lake",         "River",       "Mountain",
+      "Island",   "Sea",       "Ocean",      "Space",      "Mission",      "Station",     "Star",
+      "Planet",   "Galaxy",    "Universe",   "Theory",     "Effect",       "Test",        "Benchmark",
+      "Score",    "Risk",      "Growth",     "Value",      "Dollar",       "Economy",     "Economic",
+      "Global",   "National",  "Federal",    "State",      "United",       "North",       "South",
+      "East",     "West",      "Central",    "World",      "Digital",      "Green",       "Blue",
+      "Red",      "Black",     "White",      "Gold",       "Silver",       "Golden",      "First",
+      "Next",     "Future",    "Project",    "Key",        "Insights",     "Summary",     "Picture",
+      "The",      "And",       "Of",         "For",        "In",           "On",          "With"};
+  return *kSet;
+}
+
+// Last words of English organisation names.
+const StringSet& OrgHeadWords() {
+  static const auto* kSet = new StringSet{"Labs",
+                                          "Lab",
+                                          "Inc",
+                                          "Inc.",
+                                          "Corp",
+                                          "Corp.",
+                                          "Corporation",
+                                          "Technologies",
+                                          "Biosciences",
+                                          "Therapeutics",
+                                          "Investments",
+                                          "Capital",
+                                          "Ventures",
+                                          "Partners",
+                                          "Holdings",
+                                          "Group",
+                                          "Systems",
+                                          "Networks",
+                                          "Robotics",
+                                          "Motors",
+                                          "Electronics",
+                                          "Semiconductor",
+                                          "Institute",
+                                          "Foundation",
+                                          "Association",
+                                          "Society",
+                                          "University",
+                                          "College",
+                                          "Bank",
+                                          "Fund",
+                                          "Management",
+                                          "Research",
+                                          "Analytics",
+                                          "Media",
+                                          "AI",
+                                          "Studios",
+                                          "Pharmaceuticals",
+                                          "Securities",
+                                          "Advisors",
+                                          "Company"};
   return *kSet;
 }
 
 // Parenthesised abbreviations that are common nouns, never names of the
 // entity before them (엔비디아 최고경영자(CEO), 인공지능(AI)).
 const StringSet& NonNameAbbreviations() {
-  static const auto* kSet = new StringSet{
-      "CEO", "CTO", "CFO", "COO", "AI",  "GPU", "CPU", "NPU", "IPO", "LLM", "MOU", "M&A", "IT",
-      "HBM", "R&D", "ESG", "ETF", "GDP", "EV",  "PC",  "OS",  "API", "SW",  "HW",  "VC",  "PE"};
+  static const auto* kSet =
+      new StringSet{"CEO", "CTO", "CFO", "COO", "AI",  "GPU", "CPU", "NPU", "IPO", "LLM", "MOU", "M&A", "IT",
+                    "HBM", "R&D", "ESG", "ETF", "GDP", "EV",  "PC",  "OS",  "API", "SW",  "HW",  "VC",  "PE"};
   return *kSet;
 }
 
@@ -100,11 +163,12 @@ const StringSet& NonNameAbbreviations() {
 // foreign name.
 const StringSet& RomanizedKoreanSurnames() {
   static const auto* kSet = new StringSet{
-      "Kim", "Lee", "Yi", "Rhee", "Park", "Pak", "Choi", "Choe", "Jung", "Chung", "Jeong", "Kang",
-      "Cho", "Jo", "Yoon", "Yun", "Jang", "Chang", "Lim", "Im", "Han", "Oh", "Seo", "Suh", "Shin",
-      "Sin", "Kwon", "Hwang", "Ahn", "An", "Song", "Yoo", "Yu", "Ryu", "Hong", "Ko", "Koh", "Moon",
-      "Mun", "Yang", "Son", "Sohn", "Bae", "Baek", "Paik", "Heo", "Huh", "Nam", "Shim", "Noh", "Roh",
-      "Ha", "Kwak", "Sung", "Cha", "Joo", "Ju", "Woo", "Koo", "Min", "Jin", "Chin", "Ji", "Chae"};
+      "Kim",  "Lee",  "Yi",   "Rhee", "Park", "Pak",   "Choi",  "Choe", "Jung", "Chung", "Jeong",
+      "Kang", "Cho",  "Jo",   "Yoon", "Yun",  "Jang",  "Chang", "Lim",  "Im",   "Han",   "Oh",
+      "Seo",  "Suh",  "Shin", "Sin",  "Kwon", "Hwang", "Ahn",   "An",   "Song", "Yoo",   "Yu",
+      "Ryu",  "Hong", "Ko",   "Koh",  "Moon", "Mun",   "Yang",  "Son",  "Sohn", "Bae",   "Baek",
+      "Paik", "Heo",  "Huh",  "Nam",  "Shim", "Noh",   "Roh",   "Ha",   "Kwak", "Sung",  "Cha",
+      "Joo",  "Ju",   "Woo",  "Koo",  "Min",  "Jin",   "Chin",  "Ji",   "Chae"};
   return *kSet;
 }
 
@@ -151,6 +215,22 @@ bool IsPureHangul(absl::string_view s) {
   return !s.empty();
 }
 
+// Returns true if the last three bytes (one Hangul syllable) of `a` and `b`
+// agree: a cheap test before a full suffix comparison.
+inline bool SameLastBytes(absl::string_view a, absl::string_view b) {
+  return a.size() >= 3 && b.size() >= 3 && a[a.size() - 1] == b[b.size() - 1] &&
+         a[a.size() - 2] == b[b.size() - 2] && a[a.size() - 3] == b[b.size() - 3];
+}
+
+// CJK unified ideographs (Hanja).
+bool IsHanja(char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+// One-character Hanja names of countries, which pair up in headlines (美中).
+bool IsCountryHanja(char32_t c) {
+  return c == U'美' || c == U'中' || c == U'日' || c == U'韓' || c == U'英' || c == U'獨' || c == U'佛' ||
+         c == U'露' || c == U'印' || c == U'北' || c == U'臺';
+}
+
 bool HasAsciiAlnum(absl::string_view s) {
   for (char c : s) {
     if (IsAsciiAlnum(static_cast<unsigned char>(c))) return true;
@@ -184,13 +264,22 @@ size_t TitlePrefix(absl::string_view word) {
   return best;
 }
 
+// Returns true if `word` may stand between a name and its title: 전 (former),
+// 공동 (co-), 수석 (chief) ...
+bool IsTitleModifier(absl::string_view word) {
+  static const auto* kSet =
+      new StringSet{"전", "현",   "前",   "現",   "공동", "신임", "초대",   "수석",   "선임", "책임",
+                    "부", "총괄", "최고", "대표", "임시", "명예", "글로벌", "수석부", "담당"};
+  return kSet->contains(word);
+}
+
 // Returns true if `word` (3 syllables, no particle) is shaped like a Korean
 // personal name: a surname syllable and a two-syllable given name.
 bool IsKoreanNameShaped(absl::string_view word) {
   // Given names rarely end in these syllables; words that do are mostly a
   // noun with a particle (채권이, 연구로, 문제가).
   static const auto* kNotNameEnds = new StringSet{"을", "를", "의", "에", "로", "가", "도", "와", "과",
-                                                  "들", "서", "고", "며", "만", "이", "께", "게"};
+                                                  "들", "서", "고", "며", "만", "이", "께", "게", "기"};
   return IsPureHangul(word) && CountCodepoints(word) == 3 && IsKoreanSurname(CodepointAt(word, 0)) &&
          !IsNameStopWord(word) && !kNotNameEnds->contains(word.substr(6));
 }
@@ -200,19 +289,25 @@ bool IsKoreanNameShaped(absl::string_view word) {
 // (데이비드 진스너, not 진스너 alone).
 const StringSet& ForeignGivenNames() {
   static const auto* kSet = new StringSet{
-      "데이비드", "마이클", "존", "제임스", "로버트", "윌리엄", "리처드", "토마스", "토머스", "크리스",
-      "마크", "스티브", "스티븐", "폴", "피터", "앤드루", "앤드류", "댄", "대니얼", "다니엘", "톰", "짐",
-      "빌", "조", "제프", "케빈", "브라이언", "에릭", "스콧", "라이언", "제이슨", "매튜", "매슈", "조지",
-      "찰스", "프랭크", "잭", "샘", "벤", "알렉스", "사라", "세라", "제니퍼", "리사", "메리", "엘리자베스",
-      "캐서린", "에밀리", "안나", "마리아", "줄리아", "니콜", "레이첼", "로라", "앤", "진", "케이트",
-      "팀", "조너선", "조나단", "닉", "니컬러스", "니콜라스", "애덤", "아담", "저스틴", "패트릭", "숀",
-      "션", "브래드", "그레그", "그렉", "게리", "개리", "래리", "레이", "로저", "프레드", "해리", "헨리",
-      "이언", "이안", "아이작", "조슈아", "조셉", "조지프", "카를로스", "호세", "루이스", "후안", "마르코",
-      "알버트", "앨버트", "에이드리언", "브라이어니", "프란체스카", "나이얼", "오누르", "크리슈나",
-      "비벡", "라훌", "라지", "아르준", "토시야", "하루키", "웨이", "리", "왕", "장", "천", "징위안",
-      "콜렛", "클레어", "수전", "수잔", "린다", "캐런", "캐시", "케이티", "앨리스", "올리비아", "에마",
-      "엠마", "소피아", "한나", "마틴", "필립", "필", "키스", "트레버", "맷", "매트", "데릭", "테드",
-      "에드", "에드워드", "월터", "하워드", "케네스", "도널드", "론", "로널드", "아서", "빅터", "스탠리"};
+      "데이비드", "마이클", "존",       "제임스", "로버트", "윌리엄",     "리처드",     "토마스",
+      "토머스",   "크리스", "마크",     "스티브", "스티븐", "폴",         "피터",       "앤드루",
+      "앤드류",   "댄",     "대니얼",   "다니엘", "톰",     "짐",         "빌",         "조",
+      "제프",     "케빈",   "브라이언", "에릭",   "스콧",   "라이언",     "제이슨",     "매튜",
+      "매슈",     "조지",   "찰스",     "프랭크", "잭",     "샘",         "벤",         "알렉스",
+      "사라",     "세라",   "제니퍼",   "리사",   "메리",   "엘리자베스", "캐서린",     "에밀리",
+      "안나",     "마리아", "줄리아",   "니콜",   "레이첼", "로라",       "앤",         "진",
+      "케이트",   "팀",     "조너선",   "조나단", "닉",     "니컬러스",   "니콜라스",   "애덤",
+      "아담",     "저스틴", "패트릭",   "숀",     "션",     "브래드",     "그레그",     "그렉",
+      "게리",     "개리",   "래리",     "레이",   "로저",   "프레드",     "해리",       "헨리",
+      "이언",     "이안",   "아이작",   "조슈아", "조셉",   "조지프",     "카를로스",   "호세",
+      "루이스",   "후안",   "마르코",   "알버트", "앨버트", "에이드리언", "브라이어니", "프란체스카",
+      "나이얼",   "오누르", "크리슈나", "비벡",   "라훌",   "라지",       "아르준",     "토시야",
+      "하루키",   "웨이",   "리",       "왕",     "장",     "천",         "징위안",     "콜렛",
+      "클레어",   "수전",   "수잔",     "린다",   "캐런",   "캐시",       "케이티",     "앨리스",
+      "올리비아", "에마",   "엠마",     "소피아", "한나",   "마틴",       "필립",       "필",
+      "키스",     "트레버", "맷",       "매트",   "데릭",   "테드",       "에드",       "에드워드",
+      "월터",     "하워드", "케네스",   "도널드", "론",     "로널드",     "아서",       "빅터",
+      "스탠리"};
   return *kSet;
 }
 
@@ -221,14 +316,26 @@ const StringSet& ForeignGivenNames() {
 // in a case particle.
 bool IsForeignNamePart(absl::string_view word) {
   if (!IsPureHangul(word) || IsNameStopWord(word)) return false;
+  // Loanwords common in company names (어드밴티지 리서치 컨설팅 설립자).
+  static const auto* kLoanwords =
+      new StringSet{"리서치",       "컨설팅",       "캐피털",     "캐피탈",   "파트너스",   "테크",
+                    "솔루션",       "솔루션즈",     "그룹",       "랩",       "랩스",       "벤처스",
+                    "인베스트먼트", "어드바이저스", "매니지먼트", "글로벌",   "코리아",     "인터내셔널",
+                    "에셋",         "어드밴티지",   "홀딩스",     "시스템즈", "네트웍스",   "커뮤니케이션즈",
+                    "미디어",       "뉴스",         "데이터",     "소프트",   "소프트웨어", "플랫폼",
+                    "스튜디오",     "엔터테인먼트", "바이오",     "로보틱스", "모빌리티",   "에너지",
+                    "일렉트릭",     "모터스",       "인더스트리", "센터",     "컴퍼니",     "코퍼레이션",
+                    "스타트업",     "펀드"};
+  if (kLoanwords->contains(word)) return false;
   const size_t n = CountCodepoints(word);
   if (n < 1 || n > 5) return false;
   size_t last_start;
   CodepointBefore(word, word.size(), &last_start);
   // Case particles and verb or adjective endings (유망한, 가진, 따르면).
-  static const auto* kParticleEnds = new StringSet{
-      "의", "를", "을", "는", "은", "에", "와", "과", "도", "로", "가", "들", "서", "고", "며", "이",
-      "한", "된", "던", "어", "면", "데", "게", "께", "만", "적", "진", "인", "운", "른", "함", "음", "히"};
+  static const auto* kParticleEnds =
+      new StringSet{"의", "를", "을", "는", "은", "에", "와", "과", "도", "로", "가", "들",
+                    "서", "고", "며", "이", "한", "된", "던", "어", "면", "데", "게", "께",
+                    "만", "적", "진", "인", "운", "른", "함", "음", "히", "해", "학", "대"};
   return !(n > 1 && kParticleEnds->contains(word.substr(last_start)));
 }
 
@@ -237,25 +344,25 @@ bool IsForeignNamePart(absl::string_view word) {
 bool InitialsAgree(char32_t h, char latin) {
   if (!IsHangul(h)) return false;
   static constexpr const char* kLatinByInitial[19] = {
-      "GKCQ",   // ㄱ
-      "KG",     // ㄲ
-      "N",      // ㄴ
-      "DT",     // ㄷ
-      "TD",     // ㄸ
-      "RL",     // ㄹ
-      "M",      // ㅁ
-      "BVP",    // ㅂ
-      "PB",     // ㅃ
-      "SCTXZ",  // ㅅ (Sh, Th, Ch)
-      "S",      // ㅆ
+      "GKCQ",        // ㄱ
+      "KG",          // ㄲ
+      "N",           // ㄴ
+      "DT",          // ㄷ
+      "TD",          // ㄸ
+      "RL",          // ㄹ
+      "M",           // ㅁ
+      "BVP",         // ㅂ
+      "PB",          // ㅃ
+      "SCTXZ",       // ㅅ (Sh, Th, Ch)
+      "S",           // ㅆ
       "AEIOUYWHLR",  // ㅇ (vowels; Lee, Rhee)
-      "JGZC",   // ㅈ
-      "JZ",     // ㅉ
-      "CT",     // ㅊ
-      "KCQ",    // ㅋ
-      "T",      // ㅌ
-      "PF",     // ㅍ
-      "HW",     // ㅎ
+      "JGZC",        // ㅈ
+      "JZ",          // ㅉ
+      "CT",          // ㅊ
+      "KCQ",         // ㅋ
+      "T",           // ㅌ
+      "PF",          // ㅍ
+      "HW",          // ㅎ
   };
   const int initial = static_cast<int>((h - 0xAC00) / (21 * 28));
   const char upper = static_cast<char>(latin >= 'a' && latin <= 'z' ? latin - 32 : latin);
@@ -288,9 +395,14 @@ class EntityExtractor::Document {
   std::vector<EntityMention> Run(absl::Span<const FlaggedRange> flagged) {
     words_ = SplitWords(text_);
     FindGazetteerMentions();
+    FindContextAliases();
     FindRomanizedPersons();
     FindTitledPersons();
+    FindNamesWithAge();
     FindSuffixOrganizations();
+    FindSpacedOrganizations();
+    FindUniversityShortForms();
+    FindCountryAbbreviations();
     FindLatinOrganizations();
     FindAliases();
     FindCoreferences();
@@ -335,10 +447,44 @@ class EntityExtractor::Document {
 
   int AddEntry(size_t b, size_t e, uint32_t entry, MatchMethod method) {
     const GazetteerEntry& g = g_.entry(entry);
-    return Add(b, e, g.type, g.canonical, method, &g.metadata);
+    return Add(b, e, DualType(g, b), g.canonical, method, &g.metadata);
+  }
+
+  // Returns the type of a mention of `g` at `b`. A company named like its
+  // model (metadata dual_type=PRODUCT: 딥시크) is the product where the
+  // sentence talks about models before it: "라마 모델이나 중국의 딥시크와".
+  EntityType DualType(const GazetteerEntry& g, size_t b) const {
+    bool dual = false;
+    for (const auto& [key, value] : g.metadata) dual |= key == "dual_type" && value == "PRODUCT";
+    if (!dual) return g.type;
+    static constexpr size_t kLookBack = 120;
+    absl::string_view before = Slice(b > kLookBack ? b - kLookBack : 0, b);
+    const size_t stop = before.find_last_of(".!?\n");  // this sentence only
+    if (stop != absl::string_view::npos) before.remove_prefix(stop + 1);
+    for (absl::string_view cue : {"모델", "model", "LLM", "챗봇"}) {
+      if (absl::StrContains(before, cue)) return EntityType::kProduct;
+    }
+    return g.type;
   }
 
   absl::string_view Slice(size_t b, size_t e) const { return text_.substr(b, e - b); }
+
+  // Returns the Hangul syllables that follow byte `e` in the same word, at
+  // most kMaxTail bytes: longer runs are returned whole up to the cap plus
+  // one syllable, which no particle sequence matches, so a pathological
+  // input cannot make every match scan to the end of the text.
+  absl::string_view Tail(size_t e) const {
+    static constexpr size_t kMaxTail = 48;
+    const absl::string_view rest = text_.substr(e, kMaxTail + 3);
+    return Slice(e, e + HangulRunEnd(rest, 0));
+  }
+
+  // Returns the position of the ')' closing a '(' at `open`, searching at
+  // most `max_len` bytes, or npos.
+  size_t FindClose(size_t open, size_t max_len) const {
+    const size_t close = text_.substr(0, std::min(text_.size(), open + max_len)).find(')', open);
+    return close;
+  }
 
   // Returns true if a name may end at `e`: the next characters are not
   // letters of the same word, or they are Korean particles; a derived word
@@ -346,19 +492,45 @@ class EntityExtractor::Document {
   bool EndOk(size_t b, size_t e) const {
     const char32_t last = CodepointBefore(text_, e);
     const char32_t next = CodepointAt(text_, e);
+    // 日 names Japan, but not inside 日本經濟新聞.
+    if (IsHanja(last) && IsHanja(next) && !IsCountryHanja(next)) return false;
+    if (FollowedByIndexNumber(e)) return false;
     if (IsAsciiAlnum(last)) {
       if (IsAsciiAlnum(next)) return false;
       if ((next == '-' || next == '.') && IsAsciiAlnum(CodepointAt(text_, e + 1))) return false;
     }
     if (!IsHangul(next)) return true;
-    const absl::string_view tail = Slice(e, HangulRunEnd(text_, e));
+    const absl::string_view tail = Tail(e);
     if (IsParticleTail(tail)) return true;
+    // A number glued to a non-particle is a count (제미나이 3개), not a version.
+    if (IsAsciiDigit(last)) return false;
     if (StartsWithDerivedSuffix(tail)) return false;
     if (StartsWithCompoundHead(tail)) return true;
     // Long names stay names inside compounds (엔비디아칩); short ones
     // would also hit ordinary words (애플리케이션, 메타버스).
     const absl::string_view name = Slice(b, e);
     return CountCodepoints(name) >= 4 || (HasAsciiAlnum(name) && CountCodepoints(name) >= 3);
+  }
+
+  // Returns true if a market index number follows `e`, optionally after a
+  // space or a parenthesised abbreviation: S&P 500, 스탠더드앤드푸어스(S&P)500,
+  // 나스닥 100. Indices are not entities.
+  bool FollowedByIndexNumber(size_t e) const {
+    size_t i = e;
+    if (i < text_.size() && text_[i] == '(') {
+      const size_t close = FindClose(i, 13);
+      if (close == absl::string_view::npos || close - i > 12) return false;
+      i = close + 1;
+    }
+    if (i < text_.size() && text_[i] == ' ') ++i;
+    size_t j = i;
+    while (j < text_.size() && IsAsciiDigit(text_[j])) ++j;
+    if (j == i || IsAsciiDigit(CodepointBefore(text_, e))) return false;
+    static const auto* kIndexNumbers =
+        new StringSet{"500", "100", "225", "200", "50", "30", "600", "400", "2000"};
+    if (!kIndexNumbers->contains(text_.substr(i, j - i))) return false;
+    const absl::string_view tail = Tail(j);
+    return tail.empty() || IsParticleTail(tail) || absl::StartsWith(tail, "지수");
   }
 
   // Returns true if a name may start at `b`.
@@ -368,13 +540,13 @@ class EntityExtractor::Document {
     const char32_t prev = CodepointBefore(text_, b, &prev_start);
     if (IsAsciiAlnum(first)) {
       if (IsAsciiAlnum(prev)) return false;
-      if ((prev == '-' || prev == '.' || prev == '_') &&
-          IsAsciiAlnum(CodepointBefore(text_, prev_start)))
+      if ((prev == '-' || prev == '.' || prev == '_') && IsAsciiAlnum(CodepointBefore(text_, prev_start)))
         return false;
       return true;
     }
     if (IsHangul(first)) return !IsHangul(prev);
-    return !IsWordChar(prev);  // Hanja abbreviations: 美 법무부, but not 15日.
+    // 美 법무부 and 美中, but not 15日 or 本日.
+    return !IsWordChar(prev) && (!IsHanja(prev) || IsCountryHanja(prev));
   }
 
   // Extends a product name by a following version number (제미나이 3,
@@ -385,7 +557,7 @@ class EntityExtractor::Document {
     if (i < text_.size() && text_[i] == ' ') ++i;
     const size_t v = i;
     while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
-    if (i == v || i - v > 2) return e;
+    if (i == v || i - v > 3) return e;
     if (i + 1 < text_.size() && text_[i] == '.' && IsAsciiDigit(text_[i + 1])) {
       i += 1;
       while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
@@ -396,9 +568,40 @@ class EntityExtractor::Document {
       if (next != '.' && next != ',') return e;
       if (IsAsciiDigit(CodepointAt(text_, i + 1))) return e;
     }
-    if (IsHangul(next) && !IsParticleTail(Slice(i, HangulRunEnd(text_, i)))) return e;
+    if (IsHangul(next) && !IsParticleTail(Tail(i))) return e;
     absl::StrAppend(canonical, " ", Slice(v, i));
     return i;
+  }
+
+  // Extends a versioned product name by a following edition word
+  // (Gemini 2.5 Pro, 아이폰 17 프로); returns the new end or `e`. The edition
+  // is written in the script of the canonical name.
+  size_t ExtendVariant(size_t e, std::string* canonical) const {
+    if (!IsAsciiDigit(CodepointBefore(text_, e)) &&
+        !IsAsciiDigit(CodepointBefore(*canonical, canonical->size()))) {
+      return e;
+    }
+    struct Variant {
+      absl::string_view latin, hangul;
+    };
+    static constexpr Variant kVariants[] = {{"Pro", "프로"},    {"Ultra", "울트라"}, {"Flash", "플래시"},
+                                            {"Mini", "미니"},   {"mini", "미니"},    {"Max", "맥스"},
+                                            {"Plus", "플러스"}, {"Nano", "나노"},    {"Turbo", "터보"},
+                                            {"Lite", "라이트"}, {"Air", "에어"}};
+    if (e >= text_.size() || text_[e] != ' ') return e;
+    const size_t b = e + 1;
+    const bool hangul_canonical = !canonical->empty() && static_cast<unsigned char>((*canonical)[0]) >= 0x80;
+    for (const Variant& v : kVariants) {
+      for (absl::string_view written : {v.latin, v.hangul}) {
+        if (Slice(b, std::min(text_.size(), b + written.size())) != written) continue;
+        const size_t end = b + written.size();
+        const char32_t next = CodepointAt(text_, end);
+        if (IsAsciiAlnum(next) || (IsHangul(next) && !IsParticleTail(Tail(end)))) continue;
+        absl::StrAppend(canonical, " ", hangul_canonical ? v.hangul : v.latin);
+        return end;
+      }
+    }
+    return e;
   }
 
   void FindGazetteerMentions() {
@@ -420,7 +623,12 @@ class EntityExtractor::Document {
       const GazetteerEntry& entry = g_.entry(c.entry);
       if (entry.type == EntityType::kProduct) {
         std::string canonical = entry.canonical;
-        const size_t e = ExtendVersion(c.end, &canonical);
+        size_t e = ExtendVersion(c.end, &canonical);
+        if (e != c.end && !Free(c.end, e)) {  // the version belongs to another mention
+          e = c.end;
+          canonical = entry.canonical;
+        }
+        e = ExtendVariant(e, &canonical);
         if (e != c.end && Free(c.end, e)) {
           Add(c.begin, e, entry.type, std::move(canonical), MatchMethod::kGazetteer, &entry.metadata);
           continue;
@@ -430,22 +638,48 @@ class EntityExtractor::Document {
     }
   }
 
+  // Context aliases: 나노 within a short window after a mention of
+  // Nemotron 3 is Nemotron 3 Nano (see ContextRule).
+  void FindContextAliases() {
+    static constexpr size_t kWindow = 2000;  // bytes after the context mention
+    const size_t num_mentions = mentions_.size();
+    for (const ContextRule& rule : ex_.context_rules_) {
+      for (size_t mi = 0; mi < num_mentions; ++mi) {
+        if (mentions_[mi].canonical != rule.context) continue;
+        const size_t from = mentions_[mi].end;
+        const size_t to = std::min(text_.size(), from + kWindow);
+        for (const std::string& alias : rule.aliases) {
+          for (size_t pos = text_.find(alias, from);
+               pos != absl::string_view::npos && pos + alias.size() <= to; pos = text_.find(alias, pos + 1)) {
+            if (StartOk(pos) && EndOk(pos, pos + alias.size())) {
+              AddEntry(pos, pos + alias.size(), rule.entry, MatchMethod::kAlias);
+            }
+          }
+        }
+      }
+    }
+  }
+
   // 토마스 쿠리안(Thomas Kurian), 이재용(Lee Jae-yong): a person, and the
   // romanisation names the same person.
   void FindRomanizedPersons() {
     for (size_t wi = 0; wi < words_.size(); ++wi) {
       const Word& w = words_[wi];
       if (w.end >= text_.size() || text_[w.end] != '(') continue;
-      const size_t close = text_.find(')', w.end);
+      const size_t close = FindClose(w.end, 61);
       if (close == absl::string_view::npos || close - w.end > 60) continue;
       const absl::string_view inside = Slice(w.end + 1, close);
       std::vector<absl::string_view> latin = absl::StrSplit(inside, ' ', absl::SkipEmpty());
       if (latin.size() < 2 || latin.size() > 4) continue;
+      // An English name ending in a corporate word names an organisation
+      // (레트로 바이오사이언스(Retro Biosciences)); otherwise every word
+      // must look like part of a person's name.
+      const bool org = OrgHeadWords().contains(latin.back());
       bool ok = true;
       for (absl::string_view part : latin) {
-        if (part.empty() || !(part[0] >= 'A' && part[0] <= 'Z') || LatinOrgWords().contains(part) ||
-            CommonEnglishWords().contains(part) ||
-            (part.size() > 1 && part[1] >= 'A' && part[1] <= 'Z')) {
+        if (part.empty() || !(part[0] >= 'A' && part[0] <= 'Z') ||
+            (!org && (LatinOrgWords().contains(part) || CommonEnglishWords().contains(part))) ||
+            (part.size() > 1 && part[1] >= 'A' && part[1] <= 'Z' && !(org && part == latin.back()))) {
           ok = false;
           break;
         }
@@ -482,8 +716,9 @@ class EntityExtractor::Document {
       if (!names_ok) continue;
       const size_t b = words_[first].begin;
       std::string canonical(Slice(b, w.end));
-      if (Add(b, w.end, EntityType::kPerson, canonical, MatchMethod::kPattern) >= 0) {
-        Add(w.end + 1, close, EntityType::kPerson, canonical, MatchMethod::kPattern);
+      const EntityType type = org ? EntityType::kOrganization : EntityType::kPerson;
+      if (Add(b, w.end, type, canonical, MatchMethod::kPattern) >= 0) {
+        Add(w.end + 1, close, type, canonical, MatchMethod::kPattern);
       }
     }
   }
@@ -495,22 +730,37 @@ class EntityExtractor::Document {
       const absl::string_view word = Slice(w.begin, w.end);
       const size_t title_len = TitlePrefix(word);
       if (title_len == 0 || !Free(w.begin, w.begin + title_len)) continue;
-      // Name before the title, possibly with organisations in between.
+      // Name before the title, possibly with organisations and modifiers in
+      // between (에릭 슈미트 전 구글 CEO, 짐 코벨로 골드만삭스 수석
+      // 애널리스트), and possibly a comma after the name (알렉스 크리스,
+      // 페이팔 CEO).
       size_t j = wi;
-      int orgs = 0;
-      while (j > 0 && orgs < 2) {
+      int skipped = 0;
+      bool org_skipped = false;
+      while (j > 0 && skipped < 3) {
         const Word& prev = words_[j - 1];
         if (!OnlySpacesBetween(text_, prev.end, words_[j].begin)) break;
         const int owner = owner_[prev.begin];
         if (owner >= 0 && mentions_[owner].type == EntityType::kOrganization &&
             mentions_[owner].begin == prev.begin && mentions_[owner].end == prev.end) {
           --j;
-          ++orgs;
+          ++skipped;
+          org_skipped = true;
+          continue;
+        }
+        const absl::string_view prev_word = Slice(prev.begin, prev.end);
+        // Affiliations and fields: 겐트대 국제정치학 교수.
+        if (IsTitleModifier(prev_word) ||
+            (IsPureHangul(prev_word) && CountCodepoints(prev_word) >= 2 &&
+             (absl::EndsWith(prev_word, "대") || absl::EndsWith(prev_word, "학")))) {
+          --j;
+          ++skipped;
           continue;
         }
         break;
       }
-      if (j > 0 && OnlySpacesBetween(text_, words_[j - 1].end, words_[j].begin)) {
+      const bool comma_gap = j > 0 && org_skipped && CommaGap(words_[j - 1].end, words_[j].begin);
+      if (j > 0 && (comma_gap || OnlySpacesBetween(text_, words_[j - 1].end, words_[j].begin))) {
         const Word& last = words_[j - 1];
         const absl::string_view last_word = Slice(last.begin, last.end);
         if (Free(last.begin, last.end)) {
@@ -532,7 +782,8 @@ class EntityExtractor::Document {
             const Word& given = words_[j - 2];
             const absl::string_view given_word = Slice(given.begin, given.end);
             if (Free(given.begin, given.end) && IsForeignNamePart(given_word) &&
-                CountCodepoints(given_word) >= 2 && CountCodepoints(given_word) + CountCodepoints(last_word) >= 3) {
+                CountCodepoints(given_word) >= 2 &&
+                CountCodepoints(given_word) + CountCodepoints(last_word) >= 3) {
               Add(given.begin, last.end, EntityType::kPerson, std::string(Slice(given.begin, last.end)),
                   MatchMethod::kPattern);
               continue;
@@ -544,56 +795,211 @@ class EntityExtractor::Document {
       // close the name, so 대표 주자로 is not read as one).
       if (title_len != word.size() || wi + 1 >= words_.size()) continue;
       const Word& next = words_[wi + 1];
-      if (!OnlySpacesBetween(text_, w.end, next.begin) || next.end - next.begin < 9) continue;
+      if (!OnlySpacesBetween(text_, w.end, next.begin)) continue;
+      // A foreign name after the title needs a known given name:
+      // 창업자 마이클 스미스는.
+      if (wi + 2 < words_.size() && ForeignGivenNames().contains(Slice(next.begin, next.end)) &&
+          OnlySpacesBetween(text_, next.end, words_[wi + 2].begin) && Free(next.begin, next.end)) {
+        const Word& last = words_[wi + 2];
+        const absl::string_view last_word = Slice(last.begin, last.end);
+        for (size_t p : ParticleSplits(last_word)) {
+          if (p == 0 || !IsForeignNamePart(last_word.substr(0, p)) || !Free(last.begin, last.begin + p))
+            continue;
+          Add(next.begin, last.begin + p, EntityType::kPerson, std::string(Slice(next.begin, last.begin + p)),
+              MatchMethod::kPattern);
+          break;
+        }
+        continue;
+      }
+      if (next.end - next.begin < 9) continue;
       const absl::string_view next_word = Slice(next.begin, next.end);
       const absl::string_view name = next_word.substr(0, 9);
       const absl::string_view tail = next_word.substr(9);
       static const auto* kNameParticles =
           new StringSet{"은", "는", "이", "가", "의", "와", "과", "도", "을", "를", "에게", "씨"};
-      const bool closed = tail.empty() ? (next.end < text_.size() &&
-                                          (text_[next.end] == ',' || text_[next.end] == '.' ||
-                                           text_[next.end] == ')'))
-                                       : kNameParticles->contains(tail);
+      const bool closed = tail.empty()
+                              ? (next.end < text_.size() &&
+                                 (text_[next.end] == ',' || text_[next.end] == '.' || text_[next.end] == ')'))
+                              : kNameParticles->contains(tail);
       if (closed && IsKoreanNameShaped(name) && Free(next.begin, next.begin + 9)) {
         Add(next.begin, next.begin + 9, EntityType::kPerson, std::string(name), MatchMethod::kPattern);
       }
     }
   }
 
+  // Returns true if a title follows word `wi`, possibly after one modifier:
+  // 황 CEO, 임 전 사장.
+  bool TitleFollows(size_t wi) const {
+    for (size_t k = wi + 1; k < words_.size() && k <= wi + 2; ++k) {
+      if (!OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin)) return false;
+      const absl::string_view next = Slice(words_[k].begin, words_[k].end);
+      if (TitlePrefix(next) > 0) return true;
+      if (!IsTitleModifier(next)) return false;
+    }
+    return false;
+  }
+
+  // Returns true if text[a, b) is a comma followed by spaces.
+  bool CommaGap(size_t a, size_t b) const {
+    return a < b && text_[a] == ',' && (a + 1 == b || OnlySpacesBetween(text_, a + 1, b));
+  }
+
+  // 진성준(57), 임형규(사진·71): a Korean name followed by an age.
+  void FindNamesWithAge() {
+    for (const Word& w : words_) {
+      if (w.end + 3 >= text_.size() || text_[w.end] != '(') continue;
+      const absl::string_view word = Slice(w.begin, w.end);
+      if (!IsKoreanNameShaped(word) || !Free(w.begin, w.end)) continue;
+      size_t i = w.end + 1;
+      for (absl::string_view lead : {"사진·", "사진=", "사진 "}) {
+        if (Slice(i, std::min(text_.size(), i + lead.size())) == lead) i += lead.size();
+      }
+      const size_t digits = i;
+      while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
+      if (i - digits == 2 && i < text_.size() && (text_[i] == ')' || text_[i] == ',')) {
+        Add(w.begin, w.end, EntityType::kPerson, std::string(word), MatchMethod::kPattern);
+      }
+    }
+  }
+
+  // 워릭 대학교, 라드바우드 대학교: a transliterated name followed by an
+  // organisation word standing alone.
+  void FindSpacedOrganizations() {
+    static constexpr absl::string_view kHeads[] = {"대학교", "대학", "캐피털", "랩스", "벤처스"};
+    for (size_t wi = 1; wi < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const absl::string_view word = Slice(w.begin, w.end);
+      size_t head_len = 0;
+      if (word.size() < 6) continue;
+      for (absl::string_view head : kHeads) {  // the longest head first
+        if (word[0] == head[0] && word[1] == head[1] && word[2] == head[2] && absl::StartsWith(word, head) &&
+            IsParticleTail(word.substr(head.size()))) {
+          head_len = head.size();
+          break;
+        }
+      }
+      if (head_len == 0 || !Free(w.begin, w.begin + head_len)) continue;
+      const Word& prev = words_[wi - 1];
+      const absl::string_view name = Slice(prev.begin, prev.end);
+      if (!OnlySpacesBetween(text_, prev.end, w.begin) || !Free(prev.begin, prev.end) ||
+          !IsForeignNamePart(name) || CountCodepoints(name) < 2 || GenericOrgPrefixes().contains(name)) {
+        continue;
+      }
+      Add(prev.begin, w.begin + head_len, EntityType::kOrganization,
+          std::string(Slice(prev.begin, w.begin + head_len)), MatchMethod::kPattern);
+    }
+  }
+
+  // 미·중, 한·미·일: one-syllable country abbreviations joined by '·' are
+  // each the country they stand for.
+  void FindCountryAbbreviations() {
+    static const auto* kCountries = new absl::flat_hash_map<absl::string_view, absl::string_view>{
+        {"미", "미국"}, {"중", "중국"}, {"한", "한국"}, {"일", "일본"},   {"러", "러시아"},
+        {"영", "영국"}, {"북", "북한"}, {"독", "독일"}, {"불", "프랑스"}, {"호", "호주"},
+        {"대", "대만"}, {"인", "인도"}, {"남", "한국"}, {"유", "유럽"}};
+    static constexpr absl::string_view kDot = "·";
+    for (size_t i = 0; i + kDot.size() < text_.size();) {
+      const size_t dot = text_.find(kDot, i);
+      if (dot == absl::string_view::npos) break;
+      i = dot + kDot.size();
+      // The syllable before the dot starts a chain only at a word start.
+      size_t first;
+      CodepointBefore(text_, dot, &first);
+      if (first == 0 && dot == 0) continue;
+      if (!kCountries->contains(Slice(first, dot)) || IsHangul(CodepointBefore(text_, first))) continue;
+      std::vector<std::pair<size_t, size_t>> parts = {{first, dot}};
+      size_t p = dot;
+      while (p + kDot.size() + 3 <= text_.size() && Slice(p, p + kDot.size()) == kDot) {
+        const size_t b = p + kDot.size();
+        if (!kCountries->contains(Slice(b, b + 3))) break;
+        parts.push_back({b, b + 3});
+        p = b + 3;
+      }
+      // Two or more, and the chain ends the word (a particle may follow).
+      if (parts.size() < 2 || !IsParticleTail(Tail(p))) continue;
+      for (const auto& [b, e] : parts) {
+        if (Free(b, e)) {
+          Add(b, e, EntityType::kLocation, std::string(kCountries->at(Slice(b, e))), MatchMethod::kPattern);
+        }
+      }
+      i = p;
+    }
+  }
+
+  // 겐트대 교수, 하버드대 연구팀은: a university by its short form (…대)
+  // right before an academic title or team, possibly with a field between.
+  void FindUniversityShortForms() {
+    static const auto* kNext =
+        new StringSet{"교수", "교수팀", "연구팀",   "연구진",   "연구원", "총장",  "학장",
+                      "박사", "대학원", "명예교수", "석좌교수", "부교수", "조교수"};
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const absl::string_view word = Slice(w.begin, w.end);
+      if (!absl::EndsWith(word, "대") || CountCodepoints(word) < 3 || !IsPureHangul(word) ||
+          !Free(w.begin, w.end)) {
+        continue;
+      }
+      size_t k = wi + 1;
+      // A field of study may sit between: 겐트대 국제정치학 교수.
+      if (OnlySpacesBetween(text_, w.end, words_[k].begin) &&
+          absl::EndsWith(Slice(words_[k].begin, words_[k].end), "학") && k + 1 < words_.size()) {
+        ++k;
+      }
+      if (!OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin)) continue;
+      const absl::string_view next = Slice(words_[k].begin, words_[k].end);
+      bool ok = false;
+      for (size_t p : ParticleSplits(next)) ok |= kNext->contains(next.substr(0, p));
+      if (ok) Add(w.begin, w.end, EntityType::kOrganization, std::string(word), MatchMethod::kPattern);
+    }
+  }
+
   // 미국소비자기술협회, KB증권에서: an unseen organisation by its suffix.
   void FindSuffixOrganizations() {
+    // Suffixes by their last syllable, so most syllables are rejected by one
+    // bitset test and the rest compare against one or two suffixes.
+    static const auto* kByLast = [] {
+      auto* map = new absl::flat_hash_map<char32_t, absl::InlinedVector<absl::string_view, 4>>;
+      for (absl::string_view suffix : kOrgSuffixes)
+        (*map)[CodepointBefore(suffix, suffix.size())].push_back(suffix);
+      return map;
+    }();
+    static const SyllableSet* kSuffixLast = [] {
+      auto* set = new SyllableSet;
+      for (absl::string_view suffix : kOrgSuffixes) set->Insert(CodepointBefore(suffix, suffix.size()));
+      return set;
+    }();
     for (const Word& w : words_) {
-      if (!Free(w.begin, w.end)) continue;
+      if (w.end - w.begin < 9 || !Free(w.begin, w.end)) continue;  // a prefix and a suffix
       const absl::string_view word = Slice(w.begin, w.end);
-      static const SyllableSet* kSuffixLast = [] {
-        auto* set = new SyllableSet;
-        for (absl::string_view suffix : kOrgSuffixes) set->Insert(CodepointBefore(suffix, suffix.size()));
-        return set;
-      }();
-      // Candidate stem ends: after a syllable that ends some suffix, from
-      // the longest stem down, followed by a particle tail.
+      // Candidate stem ends: after a syllable that ends some suffix.
       size_t ends[16];
+      char32_t lasts[16];
       size_t num_ends = 0;
       for (size_t i = 0; i < word.size() && num_ends < 16;) {
         char32_t c;
         i += DecodeAt(word, i, &c);
-        if (kSuffixLast->Contains(c)) ends[num_ends++] = i;
+        if (kSuffixLast->Contains(c)) {
+          lasts[num_ends] = c;
+          ends[num_ends++] = i;
+        }
       }
+      // The longest stem that ends in a suffix and is followed by a
+      // particle tail.
       for (size_t k = num_ends; k-- > 0;) {
         const size_t p = ends[k];
-        if (!IsParticleTail(word.substr(p))) continue;
         const absl::string_view stem = word.substr(0, p);
-        bool found = false;
-        for (absl::string_view suffix : kOrgSuffixes) {
-          if (!absl::EndsWith(stem, suffix) || stem.size() == suffix.size()) continue;
+        absl::string_view matched;
+        for (absl::string_view suffix : kByLast->at(lasts[k])) {
+          if (stem.size() <= suffix.size() || !absl::EndsWith(stem, suffix)) continue;
           const absl::string_view prefix = stem.substr(0, stem.size() - suffix.size());
+          // A generic word before the suffix makes a common noun: 국내증권.
           if (CountCodepoints(prefix) < 2 || GenericOrgPrefixes().contains(prefix)) continue;
-          // A prefix that is itself generic + suffix: 관련협회, 국내증권.
-          Add(w.begin, w.begin + p, EntityType::kOrganization, std::string(stem), MatchMethod::kPattern);
-          found = true;
+          matched = suffix;
           break;
         }
-        if (found) break;
+        if (matched.empty() || !IsParticleTail(word.substr(p))) continue;
+        Add(w.begin, w.begin + p, EntityType::kOrganization, std::string(stem), MatchMethod::kPattern);
+        break;
       }
     }
   }
@@ -630,7 +1036,7 @@ class EntityExtractor::Document {
       // A place name is often the tail of a longer name: 임페리얼 칼리지
       // 런던(ICL) does not make ICL a name of London.
       if (mentions_[mi].type == EntityType::kLocation) continue;
-      const size_t close = text_.find(')', e);
+      const size_t close = FindClose(e, 81);
       if (close == absl::string_view::npos || close - e > 80) continue;
       const absl::string_view inside = Slice(e + 1, close);
       if (absl::StrContains(inside, "(")) continue;
@@ -667,14 +1073,30 @@ class EntityExtractor::Document {
         aliases.push_back({std::string(later), static_cast<size_t>(later.data() - text_.data()), mi});
       }
     }
-    // Later occurrences of each alias.
+    // Later occurrences of each alias. An alias is scanned for once (from
+    // its first definition), and not at all when the gazetteer already
+    // knows it as a name of the same entity (마이크로소프트(MS)).
+    absl::flat_hash_set<absl::string_view> scanned;
     for (const Alias& a : aliases) {
       const EntityMention m = mentions_[a.mention];
+      if (!scanned.insert(a.text).second) continue;
+      const absl::optional<uint32_t> known = g_.Lookup(a.text);
+      if (known.has_value() && g_.entry(*known).canonical == m.canonical) continue;
       for (size_t pos = text_.find(a.text, a.from); pos != absl::string_view::npos;
            pos = text_.find(a.text, pos + 1)) {
         const size_t end = pos + a.text.size();
-        if (StartOk(pos) && EndOk(pos, end)) {
-          Add(pos, end, m.type, m.canonical, MatchMethod::kAlias, &m.metadata);
+        if (!StartOk(pos) || !EndOk(pos, end)) continue;
+        if (Add(pos, end, m.type, m.canonical, MatchMethod::kAlias, &m.metadata) >= 0) continue;
+        // The document's own definition beats the gazetteer: after
+        // "파라마운트 스카이댄스(이하 파라마운트)", 파라마운트 is that company.
+        const int owner = owner_[pos];
+        EntityMention& existing = mentions_[owner];
+        if (existing.begin == pos && existing.end == end && existing.canonical != m.canonical &&
+            existing.method == MatchMethod::kGazetteer) {
+          existing.type = m.type;
+          existing.canonical = m.canonical;
+          existing.metadata = m.metadata;
+          existing.method = MatchMethod::kAlias;
         }
       }
     }
@@ -710,7 +1132,8 @@ class EntityExtractor::Document {
       const std::vector<absl::string_view> parts = absl::StrSplit(m.canonical, ' ');
       if (parts.size() >= 2 && IsPureHangul(parts.back())) {
         register_short(std::string(parts.back()), m.canonical, m.end);
-      } else if (parts.size() == 1 && IsKoreanNameShaped(parts[0])) {
+      } else if (parts.size() == 1 && IsPureHangul(parts[0]) && CountCodepoints(parts[0]) == 3 &&
+                 IsKoreanSurname(CodepointAt(parts[0], 0))) {  // 손정의 -> 손 회장
         register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end);
       }
     }
@@ -724,15 +1147,19 @@ class EntityExtractor::Document {
       for (size_t p : ParticleSplits(word)) {
         auto it = shorts.find(word.substr(0, p));
         if (it == shorts.end() || it->second.ambiguous || w.begin < it->second.from) continue;
+        // A given name followed by a surname is someone else: 크리스 정.
+        if (p == word.size() && wi + 1 < words_.size() &&
+            OnlySpacesBetween(text_, w.end, words_[wi + 1].begin) &&
+            words_[wi + 1].end - words_[wi + 1].begin == 3 &&
+            IsKoreanSurname(CodepointAt(text_, words_[wi + 1].begin)) &&
+            ForeignGivenNames().contains(word.substr(0, p))) {
+          continue;
+        }
         if (p == 3) {  // A one-syllable surname only right before a title: 황 CEO.
-          static const auto* kAmbiguous =
-              new StringSet{"전", "현", "고", "그", "한", "새", "각", "총", "부", "공", "주", "구", "신", "원"};
+          static const auto* kAmbiguous = new StringSet{"전", "현", "고", "그", "한", "새", "각",
+                                                        "총", "부", "공", "주", "구", "신", "원"};
           if (kAmbiguous->contains(word.substr(0, 3))) continue;
-          if (p != word.size() || wi + 1 >= words_.size() ||
-              !OnlySpacesBetween(text_, w.end, words_[wi + 1].begin) ||
-              TitlePrefix(Slice(words_[wi + 1].begin, words_[wi + 1].end)) == 0) {
-            continue;
-          }
+          if (p != word.size() || !TitleFollows(wi)) continue;
         }
         Add(w.begin, w.begin + p, EntityType::kPerson, it->second.canonical, MatchMethod::kCoreference);
         break;
@@ -770,16 +1197,30 @@ absl::StatusOr<std::unique_ptr<EntityExtractor>> EntityExtractor::CreateWithGaze
 }
 
 absl::Status EntityExtractor::Init() {
+  for (uint32_t i = 0; i < gazetteer_->size(); ++i) {
+    const GazetteerEntry& e = gazetteer_->entry(i);
+    ContextRule rule{i, "", {}};
+    for (const auto& [key, value] : e.metadata) {
+      if (key == "context") rule.context = value;
+      if (key == "context_alias") {
+        for (absl::string_view a : absl::StrSplit(value, '|', absl::SkipWhitespace()))
+          rule.aliases.emplace_back(a);
+      }
+    }
+    if (!rule.context.empty() && !rule.aliases.empty()) context_rules_.push_back(std::move(rule));
+  }
   // Capitalised words ending in a corporate word: "Scale Labs", "Tiger Global Management".
   static constexpr absl::string_view kLatinWord = R"([A-Z][A-Za-z0-9&]*)";
   static constexpr absl::string_view kCorporateWord =
-      R"((?:Inc|Corp|Corporation|Labs|Technologies|Capital|Ventures|Holdings|Systems|Partners|Robotics)\.?)";
+      R"((?:Inc|Corp|Corporation|Labs|Technologies|Capital|Ventures|Holdings|Systems|Partners|Robotics|)"
+      R"(Biosciences|Therapeutics|Investments|University|Institute|Foundation|Securities|Advisors)\.?)";
   RE2::Options options;
   options.set_log_errors(false);
   latin_org_re_ = std::make_unique<const RE2>(
       absl::StrCat("(", kLatinWord, "(?: ", kLatinWord, ")* ", kCorporateWord, ")"), options);
   if (!latin_org_re_->ok()) {
-    return absl::InvalidArgumentError(absl::StrCat("bad Latin organisation pattern: ", latin_org_re_->error()));
+    return absl::InvalidArgumentError(
+        absl::StrCat("bad Latin organisation pattern: ", latin_org_re_->error()));
   }
   return absl::OkStatus();
 }

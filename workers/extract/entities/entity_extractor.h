@@ -14,11 +14,17 @@
 //     out of the span (엔비디아가 -> 엔비디아), and a name glued to a
 //     derivational suffix is not a mention (중국산, 인도판, 미국인).
 //  2. PATTERN: unseen names by shape: a person next to a title or role
-//     (홍길동 대표, 창업자 홍길동), a name with its romanisation
-//     (토마스 쿠리안(Thomas Kurian)), an organisation by suffix (…전자, …협회).
+//     (홍길동 대표, 창업자 홍길동, 에릭 슈미트 전 구글 CEO), a Korean name
+//     with an age (진성준(57)), a name with its romanisation
+//     (토마스 쿠리안(Thomas Kurian); an English corporate word makes it an
+//     organisation: 칼리코 랩스(Calico Labs)), an organisation by suffix
+//     (…전자, …협회, 워릭 대학교, Zenith Labs), a university by its short
+//     form before an academic title (겐트대 교수).
 //  3. ALIAS: a parenthesised abbreviation or English name after a mention
 //     (미국소비자기술협회(CTA)) names the same entity for the rest of the
 //     document, as does `이하 X` inside the parentheses.
+//     A gazetteer entry may also name a short alias that counts only near a
+//     mention of a related entity (나노 after 네모트론3: Nemotron 3 Nano).
 //  4. COREFERENCE: a later surname (베조스, 황 CEO) resolves to the full
 //     name of a person mentioned earlier in the document.
 #ifndef GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
@@ -94,7 +100,17 @@ class EntityExtractor {
   explicit EntityExtractor(std::unique_ptr<const Gazetteer> gazetteer);
   absl::Status Init();
 
+  // A short name that counts only near a mention of another entity: with
+  // metadata context=Nemotron 3;context_alias=Nano|나노, a bare "나노" shortly
+  // after "Nemotron 3" is Nemotron 3 Nano.
+  struct ContextRule {
+    uint32_t entry;
+    std::string context;
+    std::vector<std::string> aliases;
+  };
+
   std::unique_ptr<const Gazetteer> gazetteer_;
+  std::vector<ContextRule> context_rules_;
   // A Latin organisation name ending in a corporate word ("Scale Labs").
   std::unique_ptr<const RE2> latin_org_re_;
 };

@@ -1,5 +1,5 @@
 // Throughput of entity extraction on the corpus, in MB/s, with the shipped
-// gazetteer (~1,600 entries) and with 100,000 entries (the shipped ones plus
+// gazetteer (~2,150 entries) and with 100,000 entries (the shipped ones plus
 // generated names), and of the two multi-pattern matchers considered for the
 // gazetteer: the Aho-Corasick automaton (kept) and an RE2 alternation.
 //
@@ -33,8 +33,9 @@ const std::vector<std::string>& Corpus() {
     auto* out = new std::vector<std::string>;
     const char* dir = std::getenv("GLEANER_CORPUS_DIR");
     const std::string base = dir != nullptr ? dir : "testdata/corpus";
-    for (const char* name : {"000_558032e73f612481.txt", "001_ed974366ffe0647b.txt", "002_90ade3c7bf9ed024.txt",
-                             "003_b33c1ca5114b02ac.txt", "004_8c21c6bb0ee99562.txt"}) {
+    for (const char* name :
+         {"000_558032e73f612481.txt", "001_ed974366ffe0647b.txt", "002_90ade3c7bf9ed024.txt",
+          "003_b33c1ca5114b02ac.txt", "004_8c21c6bb0ee99562.txt"}) {
       std::ifstream in(base + "/" + name, std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
@@ -73,7 +74,8 @@ std::string GeneratedTsv(size_t n) {
 
 std::vector<Gazetteer::Source> Sources(size_t total_entries) {
   std::vector<Gazetteer::Source> sources;
-  for (const EmbeddedFile& f : DefaultGazetteerFiles()) sources.push_back({std::string(f.name), std::string(f.contents)});
+  for (const EmbeddedFile& f : DefaultGazetteerFiles())
+    sources.push_back({std::string(f.name), std::string(f.contents)});
   if (total_entries > 0) {
     auto shipped = Gazetteer::FromSources(sources);
     const size_t have = shipped.ok() ? (*shipped)->size() : 0;
@@ -177,7 +179,9 @@ void BM_MatchRe2Alternation(benchmark::State& state) {
   benchmark::DoNotOptimize(hits);
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
-BENCHMARK(BM_MatchRe2Alternation)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MatchRe2Alternation)->Arg(0)->Unit(benchmark::kMillisecond);
+// One pass is enough to show the gap: RE2's DFA thrashes on 100,000 names.
+BENCHMARK(BM_MatchRe2Alternation)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace extract

@@ -26,8 +26,9 @@ constexpr int kExplicitRank = 1 << 20;
 
 // Tickers that are also everyday words or abbreviations; they stay metadata.
 const absl::flat_hash_set<absl::string_view>& TickerStopList() {
-  static const auto* kStop = new absl::flat_hash_set<absl::string_view>{
-      "AI", "ALL", "ARE", "BIG", "CAT", "IT", "KEY", "NET", "NOW", "ON", "ONE", "SO", "TV", "US", "USA", "GO"};
+  static const auto* kStop =
+      new absl::flat_hash_set<absl::string_view>{"AI",  "ALL", "ARE", "BIG", "CAT", "IT", "KEY", "NET",
+                                                 "NOW", "ON",  "ONE", "SO",  "TV",  "US", "USA", "GO"};
   return *kStop;
 }
 
@@ -170,9 +171,9 @@ absl::Status Gazetteer::AddSource(absl::string_view tsv, absl::string_view name,
     const absl::string_view type_name = absl::StripAsciiWhitespace(cols[1]);
     absl::optional<EntityType> type = ParseEntityType(type_name);
     if (!type) {
-      return LineError(name, line_no,
-                       absl::StrCat("unknown type '", type_name,
-                                    "' (want ORGANIZATION, PERSON, LOCATION or PRODUCT)"));
+      return LineError(
+          name, line_no,
+          absl::StrCat("unknown type '", type_name, "' (want ORGANIZATION, PERSON, LOCATION or PRODUCT)"));
     }
     std::vector<std::string> aliases;
     if (cols.size() > 2 && !absl::StripAsciiWhitespace(cols[2]).empty()) {
@@ -213,13 +214,14 @@ absl::Status Gazetteer::AddSource(absl::string_view tsv, absl::string_view name,
       by_canonical_.emplace(key, index);
       entries_.push_back({std::string(canonical), *type, std::move(aliases), std::move(metadata)});
     }
-    // Surfaces of this line (an extension only adds its own new names).
+    // The entry's surface forms, ranked by this source (an extension in a
+    // later file re-adds the earlier names at its own, higher rank).
     const GazetteerEntry& e = entries_[index];
     const int base = source_index * 2;  // later sources rank higher
     auto add = [&](absl::string_view text, int rank) {
       surfaces_.push_back({std::string(text), index, IsCaseSensitive(text), rank + base});
     };
-    // All names of the entry are (re)added; Finish() keeps one per text.
+    // Finish() keeps one surface per text.
     std::vector<absl::string_view> names = {e.canonical};
     for (const std::string& a : e.aliases) names.push_back(a);
     for (absl::string_view n : names) {
@@ -257,8 +259,11 @@ void Gazetteer::Finish() {
 }
 
 int32_t Gazetteer::PickSurface(uint32_t id, absl::string_view bytes) const {
+  // A capitalised English name must stay capitalised: "Apple", "APPLE", but
+  // not "apple" or "shell".
+  const bool lower_start = !bytes.empty() && bytes[0] >= 'a' && bytes[0] <= 'z';
   const std::vector<uint32_t>& candidates = pattern_surfaces_[id];
-  if (candidates.size() == 1 && !surfaces_[candidates[0]].case_sensitive) {
+  if (candidates.size() == 1 && !surfaces_[candidates[0]].case_sensitive && !lower_start) {
     return static_cast<int32_t>(candidates[0]);  // The common case: no comparison needed.
   }
   int32_t best = -1;
@@ -267,9 +272,9 @@ int32_t Gazetteer::PickSurface(uint32_t id, absl::string_view bytes) const {
     const Surface& surface = surfaces_[s];
     const bool exact = surface.text == bytes;
     if (surface.case_sensitive && !exact) continue;
+    if (lower_start && !exact && surface.text[0] >= 'A' && surface.text[0] <= 'Z') continue;
     // An exact-case surface beats a folded one; then rank decides.
-    if (best < 0 || (exact && !best_exact) ||
-        (exact == best_exact && surface.rank > surfaces_[best].rank)) {
+    if (best < 0 || (exact && !best_exact) || (exact == best_exact && surface.rank > surfaces_[best].rank)) {
       best = static_cast<int32_t>(s);
       best_exact = exact;
     }

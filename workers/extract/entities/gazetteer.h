@@ -9,6 +9,12 @@
 // `type` is ORGANIZATION (or ORG), PERSON (PER), LOCATION (LOC) or PRODUCT.
 // A `ticker=` of 2-5 capital letters becomes an alias too (`MSFT`). A
 // multi-word Hangul name also matches with its spaces removed (`젠슨황`).
+// Metadata is free-form except for keys the extractor reads:
+// context=<canonical> and context_alias=<a|b>, which make short names count
+// only shortly after a mention of the context entity (a bare "나노" after
+// "Nemotron 3" is "Nemotron 3 Nano"), and dual_type=PRODUCT for a company
+// named like its model (딥시크), typed PRODUCT where the sentence talks
+// about models.
 // A later file may repeat an entry (same canonical and type) to add aliases
 // and metadata to it; when two entries claim the same surface form, explicit
 // names beat derived ones and later files beat earlier ones.
@@ -66,11 +72,10 @@ class Gazetteer {
   // Loads the files at `extra_paths`, after the shipped data if
   // `include_default`. Errors: NotFound for a missing file, InvalidArgument
   // "path:LINE: reason" for a malformed line.
-  static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(
-      absl::Span<const std::string> extra_paths, bool include_default = true);
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(absl::Span<const std::string> extra_paths,
+                                                         bool include_default = true);
   // Parses one TSV text; errors are InvalidArgument "name:LINE: reason".
-  static absl::StatusOr<std::unique_ptr<Gazetteer>> FromString(absl::string_view tsv,
-                                                               absl::string_view name);
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> FromString(absl::string_view tsv, absl::string_view name);
   // Parses several TSV texts in order (later ones extend and override).
   static absl::StatusOr<std::unique_ptr<Gazetteer>> FromSources(absl::Span<const Source> sources);
 
@@ -84,7 +89,8 @@ class Gazetteer {
   const GazetteerEntry& entry(size_t index) const { return entries_[index]; }
 
   // Returns the index of the entry that owns `surface` (a canonical name or
-  // alias, exact bytes; ASCII case is ignored for names longer than 4 bytes).
+  // alias, exact bytes; ASCII case is ignored for names longer than 4 bytes,
+  // except that a capitalised name does not match in lower case).
   absl::optional<uint32_t> Lookup(absl::string_view surface) const;
   // Returns the index of the entry with this canonical name and type.
   absl::optional<uint32_t> FindCanonical(absl::string_view canonical, EntityType type) const;

@@ -26,7 +26,8 @@ TEST(KoreanTextTest, DecodesUtf8) {
 }
 
 TEST(KoreanTextTest, ParticleTails) {
-  for (const char* tail : {"", "가", "는", "의", "과", "에서", "로부터", "라는", "에서는", "와의", "이었다", "측은", "발"}) {
+  for (const char* tail :
+       {"", "가", "는", "의", "과", "에서", "로부터", "라는", "에서는", "와의", "이었다", "측은", "발"}) {
     EXPECT_TRUE(IsParticleTail(tail)) << tail;
   }
   for (const char* tail : {"산", "판", "인", "어", "리케이션", "버스", "했다"}) {

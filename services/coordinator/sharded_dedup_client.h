@@ -1,0 +1,55 @@
+// The dedup stage over gRPC: N shards of one index.
+//
+// A shard owns a share of the index's keys, so every document goes to
+// every shard (in submission order: the pipeline's dedup thread is
+// sequential), the shards' verdicts are merged into the one an unsharded
+// index would give, and the merged verdict is committed back to every shard
+// so that later documents name the right cluster. With one shard this is a
+// plain remote stage.
+#ifndef GLEANER_SERVICES_COORDINATOR_SHARDED_DEDUP_CLIENT_H_
+#define GLEANER_SERVICES_COORDINATOR_SHARDED_DEDUP_CLIENT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "proto/gleaner/v1/dedup_service.grpc.pb.h"
+#include "services/coordinator/remote_stage_client.h"
+#include "services/coordinator/stage_client.h"
+
+namespace gleaner {
+namespace coordinator {
+
+// Thread-safe, but verdicts are only exact when documents arrive one at a
+// time in a fixed order (the pipeline's dedup thread). Not copyable.
+class ShardedDedupClient : public StageClient {
+ public:
+  // `options.addresses` lists the shards in shard-index order; a shard is
+  // retried (max_attempts) but never replaced by another.
+  static absl::StatusOr<std::unique_ptr<ShardedDedupClient>> Create(
+      const RemoteStageOptions& options);
+
+  absl::StatusOr<v1::DocumentResult> Process(
+      const v1::StageRequest& request) override;
+
+ private:
+  ShardedDedupClient(
+      RemoteStageOptions options,
+      std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards,
+      std::vector<std::unique_ptr<v1::Dedup::Stub>> commit_stubs)
+      : options_(std::move(options)),
+        shards_(std::move(shards)),
+        commit_stubs_(std::move(commit_stubs)) {}
+
+  absl::Status Commit(size_t shard, const v1::DocumentResult& merged);
+
+  const RemoteStageOptions options_;
+  std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards_;
+  std::vector<std::unique_ptr<v1::Dedup::Stub>> commit_stubs_;
+};
+
+}  // namespace coordinator
+}  // namespace gleaner
+
+#endif  // GLEANER_SERVICES_COORDINATOR_SHARDED_DEDUP_CLIENT_H_
