@@ -1,11 +1,13 @@
 #include "cli/document_reader.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 
@@ -43,13 +45,23 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
-  if (files.empty()) return absl::InvalidArgumentError("no input files");
-  return files;
+  // A file named twice (directly and through its directory) is one
+  // document: its path is its id.
+  std::vector<std::string> unique;
+  absl::flat_hash_set<std::string> seen;
+  for (std::string& file : files) {
+    if (seen.insert(file).second) unique.push_back(std::move(file));
+  }
+  if (unique.empty()) return absl::InvalidArgumentError("no input files");
+  return unique;
 }
 
 absl::StatusOr<v1::RawDocument> ReadDocument(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  if (!in) {
+    return absl::Status(absl::ErrnoToStatusCode(errno),
+                        absl::StrCat("cannot open ", path));
+  }
   std::ostringstream content;
   content << in.rdbuf();
   if (in.bad()) return absl::DataLossError(absl::StrCat("cannot read ", path));

@@ -17,7 +17,7 @@ namespace cli {
 
 // Returns the regular files named by `inputs`: files as given, directories
 // walked recursively with their files in sorted order (hidden entries
-// skipped). kNotFound for a path that does not exist; kInvalidArgument when
+// skipped), each file once. kNotFound for a path that does not exist; kInvalidArgument when
 // nothing is left.
 absl::StatusOr<std::vector<std::string>> ExpandInputs(
     const std::vector<std::string>& inputs);

@@ -40,12 +40,12 @@ class DocumentReaderTest : public ::testing::Test {
   fs::path root_;
 };
 
-TEST_F(DocumentReaderTest, ExpandsDirectoriesSortedAndSkipsHiddenEntries) {
+TEST_F(DocumentReaderTest, ExpandsDirectoriesSortedOnceEachAndSkipsHidden) {
   absl::StatusOr<std::vector<std::string>> files =
       ExpandInputs({root_.string(), Path("b.txt")});
   ASSERT_THAT(files, IsOk());
-  EXPECT_THAT(*files, ElementsAre(Path("a.html"), Path("b.txt"),
-                                  Path("sub/c.txt"), Path("b.txt")));
+  EXPECT_THAT(*files,
+              ElementsAre(Path("a.html"), Path("b.txt"), Path("sub/c.txt")));
 }
 
 TEST_F(DocumentReaderTest, MissingInputsAreNotFound) {

@@ -250,11 +250,12 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
   v1::SubmitRequest options;
   options.mutable_options()->set_include_corpus_view(
       !absl::GetFlag(FLAGS_corpus_view).empty());
-  stream->Write(options);
+  bool open = stream->Write(options);
   output->ForEachDocument(files, [&](v1::RawDocument document) {
+    if (!open) return;  // the stream failed; Finish below says why
     v1::SubmitRequest request;
     *request.mutable_document() = std::move(document);
-    stream->Write(request);
+    open = stream->Write(request);
   });
   stream->WritesDone();
   reader.join();
@@ -262,6 +263,9 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
   if (!got_end) return absl::DataLossError("the batch ended without a summary");
   GLEANER_RETURN_IF_ERROR(output->Close());
   if (!absl::GetFlag(FLAGS_corpus_view).empty()) {
+    if (!end.corpus_view_error().empty()) {
+      return absl::UnavailableError("the results are complete, but the corpus view could not be read: " + end.corpus_view_error());
+    }
     GLEANER_RETURN_IF_ERROR(
         WriteJson(end.corpus_view(), absl::GetFlag(FLAGS_corpus_view)));
   }

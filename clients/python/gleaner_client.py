@@ -13,6 +13,7 @@ Run as a program it submits files and prints one JSON object per document:
 """
 
 import argparse
+import json
 import os
 import sys
 import threading
@@ -111,8 +112,8 @@ def read_document(path):
 
 def to_json_line(result):
     """The same JSON form as `gleaner run`: proto field names, one line."""
-    return json_format.MessageToJson(result, preserving_proto_field_name=True,
-                                     indent=None, ensure_ascii=False)
+    return json.dumps(json_format.MessageToDict(result, preserving_proto_field_name=True),
+                      ensure_ascii=False, separators=(",", ":"))
 
 
 def _expand(inputs):
@@ -140,6 +141,9 @@ def main(argv=None):
 
     with GleanerClient(args.coordinator) as client:
         batch = client.submit_files(_expand(args.inputs), on_result=show)
+    if batch.summary is None:
+        print("the batch ended without a summary", file=sys.stderr)
+        return 1
     s = batch.summary
     print(f"{s.documents} documents, {s.failed_documents} failed, "
           f"{s.amounts} amounts, {s.entities} entities", file=sys.stderr)

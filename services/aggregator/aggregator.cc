@@ -4,10 +4,14 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
 
 namespace gleaner {
 namespace aggregator {
 namespace {
+
+// Released job ids remembered (so that late retries cannot resurrect them).
+constexpr size_t kReleasedJobsKept = 10000;
 
 bool Counts(v1::EntityType type) {
   return type == v1::ENTITY_TYPE_ORGANIZATION ||
@@ -16,14 +20,45 @@ bool Counts(v1::EntityType type) {
 
 }  // namespace
 
+// Spans must lie inside the text they point into.
+absl::Status ValidateSpans(const v1::DocumentResult& result) {
+  const size_t size = result.text().size();
+  auto check = [&](uint32_t begin, uint32_t end, absl::string_view what) {
+    if (begin > end || end > size) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          what, " [", begin, ", ", end, ") is outside the text of ", size,
+          " bytes"));
+    }
+    return absl::OkStatus();
+  };
+  for (const auto& s : result.sentences()) {
+    GLEANER_RETURN_IF_ERROR(check(s.begin(), s.end(), "sentence"));
+  }
+  for (const auto& e : result.entities()) {
+    GLEANER_RETURN_IF_ERROR(check(e.begin(), e.end(), "entity"));
+  }
+  for (const auto& a : result.amounts()) {
+    GLEANER_RETURN_IF_ERROR(check(a.begin(), a.end(), "amount"));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Aggregator::Process(const v1::StageRequest& request,
                                  v1::DocumentResult* /*result*/) {
   if (request.job_id().empty()) {
     return absl::InvalidArgumentError("StageRequest.job_id is empty");
   }
+  GLEANER_RETURN_IF_ERROR(ValidateSpans(request.result()));
   absl::MutexLock lock(&mu_);
+  if (released_.contains(request.job_id())) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("job '", request.job_id(), "' was already released"));
+  }
   std::unique_ptr<JobView>& view = jobs_[request.job_id()];
   if (view == nullptr) view = std::make_unique<JobView>();
+  if (!view->recorded.insert(request.result().id()).second) {
+    return absl::OkStatus();  // a retry of a document already counted
+  }
   RecordLocked(request.result(), *view);
   return absl::OkStatus();
 }
@@ -134,7 +169,15 @@ absl::StatusOr<v1::CorpusView> Aggregator::GetView(
     cluster->set_cluster_id(cluster_id);
     for (const std::string& id : members) cluster->add_document_ids(id);
   }
-  if (request.release()) jobs_.erase(it);
+  if (request.release()) {
+    jobs_.erase(it);
+    released_.insert(request.job_id());
+    released_order_.push_back(request.job_id());
+    while (released_order_.size() > kReleasedJobsKept) {
+      released_.erase(released_order_.front());
+      released_order_.pop_front();
+    }
+  }
   return out;
 }
 

@@ -13,6 +13,7 @@
 #define GLEANER_SERVICES_AGGREGATOR_AGGREGATOR_H_
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <utility>
@@ -20,6 +21,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
@@ -44,7 +46,9 @@ class Aggregator : public StageProcessor {
   Aggregator& operator=(const Aggregator&) = delete;
 
   // Records `request.result()` under `request.job_id()`; leaves `result`
-  // unchanged. kInvalidArgument when the job id is empty.
+  // unchanged. A document id already recorded for the job is not counted
+  // again (retries are safe). kInvalidArgument when the job id is empty or
+  // a span lies outside the text; kFailedPrecondition for a released job.
   absl::Status Process(const v1::StageRequest& request,
                        v1::DocumentResult* result) override;
 
@@ -70,6 +74,8 @@ class Aggregator : public StageProcessor {
   };
   struct JobView {
     uint64_t documents = 0;
+    // Ids already recorded: a retried request is not counted twice.
+    absl::flat_hash_set<std::string> recorded;
     absl::flat_hash_map<EntityKey, EntityStats> entities;
     // cluster id -> member ids in arrival order.
     std::vector<std::pair<std::string, std::vector<std::string>>> clusters;
@@ -83,6 +89,9 @@ class Aggregator : public StageProcessor {
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, std::unique_ptr<JobView>> jobs_
       ABSL_GUARDED_BY(mu_);
+  // Recently released jobs: a late retry for one must not bring it back.
+  absl::flat_hash_set<std::string> released_ ABSL_GUARDED_BY(mu_);
+  std::deque<std::string> released_order_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace aggregator

@@ -103,6 +103,39 @@ TEST(Aggregator, KeepsJobsApartAndReleasesThem) {
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("j1")));
 }
 
+TEST(Aggregator, ARetriedDocumentIsCountedOnce) {
+  Aggregator aggregator;
+  v1::DocumentResult scratch;
+  ASSERT_THAT(aggregator.Process(NvidiaDocument("j", "a"), &scratch), IsOk());
+  ASSERT_THAT(aggregator.Process(NvidiaDocument("j", "a"), &scratch), IsOk());
+  absl::StatusOr<v1::CorpusView> view = aggregator.GetView(ViewOf("j"));
+  ASSERT_THAT(view, IsOk());
+  EXPECT_EQ(view->documents(), 1u);
+  EXPECT_EQ(view->entity_counts(0).mentions(), 1u);
+}
+
+TEST(Aggregator, ALateRequestCannotResurrectAReleasedJob) {
+  Aggregator aggregator;
+  v1::DocumentResult scratch;
+  ASSERT_THAT(aggregator.Process(NvidiaDocument("j", "a"), &scratch), IsOk());
+  v1::GetViewRequest release = ViewOf("j");
+  release.set_release(true);
+  ASSERT_THAT(aggregator.GetView(release), IsOk());
+  EXPECT_THAT(aggregator.Process(NvidiaDocument("j", "b"), &scratch),
+              StatusIs(absl::StatusCode::kFailedPrecondition,
+                       HasSubstr("released")));
+}
+
+TEST(Aggregator, RejectsSpansOutsideTheText) {
+  Aggregator aggregator;
+  v1::DocumentResult scratch;
+  v1::StageRequest request = NvidiaDocument("j", "a");
+  request.mutable_result()->mutable_amounts(0)->set_end(10000);
+  EXPECT_THAT(aggregator.Process(request, &scratch),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       HasSubstr("outside the text")));
+}
+
 TEST(Aggregator, RejectsRequestsWithoutJob) {
   Aggregator aggregator;
   v1::DocumentResult scratch;

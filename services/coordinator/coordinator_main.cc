@@ -79,8 +79,13 @@ int Main() {
   std::unique_ptr<StageClient> aggregate =
       Connect<RemoteStageClient<v1::Aggregator>>("aggregator", absl::GetFlag(FLAGS_aggregator));
 
-  auto aggregator_stub = v1::Aggregator::NewStub(grpc::CreateChannel(
-      absl::GetFlag(FLAGS_aggregator), grpc::InsecureChannelCredentials()));
+  // Views of large batches are large: allow the same message size as the
+  // stage calls.
+  grpc::ChannelArguments view_args;
+  view_args.SetMaxReceiveMessageSize(RemoteStageOptions().max_message_bytes);
+  auto aggregator_stub = v1::Aggregator::NewStub(grpc::CreateCustomChannel(
+      absl::GetFlag(FLAGS_aggregator), grpc::InsecureChannelCredentials(),
+      view_args));
   const absl::Duration deadline = absl::GetFlag(FLAGS_stage_deadline);
   ViewFetcher fetch_view = [&](const v1::GetViewRequest& request)
       -> absl::StatusOr<v1::CorpusView> {

@@ -55,7 +55,11 @@ grpc::Status CoordinatorService::Submit(
   job = pipeline_->StartJob(job_id, [&](v1::DocumentResult result) {
     v1::SubmitResponse response;
     *response.mutable_result() = std::move(result);
-    if (!stream->Write(response)) write_failed = true;
+    if (!stream->Write(response)) {
+      // The client is gone: stop spending stages on its documents.
+      write_failed = true;
+      job->Cancel();
+    }
     const uint64_t n = ++written;
     if (options_.progress_every > 0 && n % options_.progress_every == 0) {
       v1::SubmitResponse progress;
@@ -92,6 +96,9 @@ grpc::Status CoordinatorService::Submit(
   }
   if (!failure.ok()) job->Cancel();
   v1::BatchSummary summary = job->Finish();
+  if (failure.ok() && (context->IsCancelled() || write_failed)) {
+    failure = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+  }
   {
     absl::MutexLock lock(&mu_);
     running_.erase(job_id);
@@ -106,7 +113,9 @@ grpc::Status CoordinatorService::Submit(
     view_request.set_top_entities(batch_options.top_entities());
     view_request.set_release(true);
     absl::StatusOr<v1::CorpusView> view = fetch_view_(view_request);
-    if (view.ok() && batch_options.include_corpus_view()) {
+    if (!view.ok()) {
+      end.mutable_end()->set_corpus_view_error(CapMessage(view.status().ToString()));
+    } else if (batch_options.include_corpus_view()) {
       *end.mutable_end()->mutable_corpus_view() = *std::move(view);
     }
   }
@@ -116,6 +125,9 @@ grpc::Status CoordinatorService::Submit(
   *status.mutable_summary() = summary;
   SetStatus(status);
   if (!failure.ok()) return failure;
+  v1::SubmitResponse last_progress;
+  *last_progress.mutable_progress() = status.progress();
+  stream->Write(last_progress);
   stream->Write(end);
   return grpc::Status::OK;
 }

@@ -52,7 +52,7 @@ absl::Status Job::Add(v1::RawDocument document) {
     if (cancelled_) return absl::CancelledError("job cancelled");
     if (input_done_) return absl::FailedPreconditionError("job finished");
     if (document.id().empty()) {
-      document.set_id(absl::StrCat("doc-", next_auto_id_++));
+      document.set_id(absl::StrCat(job_id_, "/doc-", next_auto_id_++));
     }
     progress_.set_received(progress_.received() + 1);
     summary_.set_documents(summary_.documents() + 1);
@@ -79,12 +79,16 @@ absl::Status Job::Add(v1::RawDocument document) {
     }
     if (!rejected) {
       // Wait for room in the window before taking the document in.
-      auto has_room = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-        return cancelled_ || in_flight_ < std::max(1, options_.max_in_flight);
+      const uint64_t bytes = item->bytes;
+      auto has_room = [this, bytes]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+        if (cancelled_ || in_flight_ == 0) return true;
+        return in_flight_ < std::max(1, options_.max_in_flight) &&
+               in_flight_bytes_ + bytes <= options_.max_in_flight_bytes;
       };
       mu_.Await(absl::Condition(&has_room));
       if (cancelled_) return absl::CancelledError("job cancelled");
       ++in_flight_;
+      in_flight_bytes_ += bytes;
       item->request.set_job_id(job_id_);
       *item->request.mutable_document() = std::move(document);
       dedup_queue_.push_back(std::move(item));
@@ -97,6 +101,11 @@ absl::Status Job::Add(v1::RawDocument document) {
 
 void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
   if (client == nullptr) return;
+  {
+    // A cancelled job's result is never read: do not spend a stage on it.
+    absl::MutexLock lock(&mu_);
+    if (cancelled_) return;
+  }
   absl::StatusOr<v1::DocumentResult> result = client->Process(item.request);
   if (result.ok()) {
     *item.request.mutable_result() = *std::move(result);
@@ -148,6 +157,9 @@ void Job::WorkLoop() {
       RunOne(stages_.sentence, v1::STAGE_SENTENCE, *item);
       // Extraction needs the text; without it there is nothing to extract
       // and the sentence stage's error already says why.
+      // Later stages read only the result: do not carry (or send) the raw
+      // content any further.
+      item->request.mutable_document()->clear_content();
       if (stages_.sentence == nullptr ||
           Completed(item->request.result(), v1::STAGE_SENTENCE)) {
         RunOne(stages_.extract, v1::STAGE_EXTRACT, *item);
@@ -157,6 +169,7 @@ void Job::WorkLoop() {
     Deliver(*item);
     absl::MutexLock lock(&mu_);
     --in_flight_;
+    in_flight_bytes_ -= item->bytes;
   }
 }
 

@@ -15,9 +15,9 @@
 // the dedup stage strictly in submission order (verdicts such as "duplicate
 // of the earlier document" then do not depend on timing), and `parallelism`
 // threads that carry documents through the remaining stages concurrently.
-// At most `max_in_flight` documents are between Add and their result
-// callback; Add blocks while the window is full, which is how backpressure
-// reaches the client.
+// At most `max_in_flight` documents (and `max_in_flight_bytes` of raw
+// content) are between Add and their result callback; Add blocks while the
+// window is full, which is how backpressure reaches the client.
 #ifndef GLEANER_SERVICES_COORDINATOR_PIPELINE_H_
 #define GLEANER_SERVICES_COORDINATOR_PIPELINE_H_
 
@@ -48,6 +48,9 @@ struct PipelineOptions {
   int max_in_flight = 64;
   // Threads per job for sentence, extract and aggregate (4).
   int parallelism = 4;
+  // Raw bytes admitted but not yet returned (256 MiB); a document larger
+  // than this is still admitted when nothing else is in flight.
+  size_t max_in_flight_bytes = 256 << 20;
   // Largest raw document accepted; larger ones fail with
   // kResourceExhausted without entering the stages (64 MiB).
   size_t max_document_bytes = 64 << 20;
@@ -79,7 +82,8 @@ class Job {
   const std::string& id() const { return job_id_; }
 
   // Admits one document, blocking while the in-flight window is full. A
-  // document without an id gets "doc-<n>" (n counts from 1 in the job). A
+  // document without an id gets "<job id>/doc-<n>" (n counts from 1), so
+  // assigned ids never collide across jobs in a persistent dedup index. A
   // document whose id was already used in this job, or that is too large,
   // is answered at once through the callback with a STAGE_COORDINATOR
   // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish.
@@ -120,6 +124,7 @@ class Job {
   std::deque<std::unique_ptr<Item>> work_queue_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_set<std::string> seen_ids_ ABSL_GUARDED_BY(mu_);
   int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t in_flight_bytes_ ABSL_GUARDED_BY(mu_) = 0;
   bool input_done_ ABSL_GUARDED_BY(mu_) = false;
   bool dedup_done_ ABSL_GUARDED_BY(mu_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;

@@ -22,7 +22,7 @@ using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
 // A stage that appends its name to the document's "trace" metadata, fails
-// documents whose content is "fail:<name>", and can hold documents at a
+// documents whose source is "fail:<name>", and can hold documents at a
 // gate.
 class TracingStage : public StageProcessor {
  public:
@@ -32,7 +32,9 @@ class TracingStage : public StageProcessor {
                        v1::DocumentResult* result) override {
     if (gate_ != nullptr) gate_->WaitForNotification();
     (*result->mutable_metadata())["trace"] += name_ + ";";
-    if (request.document().content() == "fail:" + name_) {
+    // The raw content does not travel past the sentence stage; the source
+    // does.
+    if (request.result().source() == "fail:" + name_) {
       return absl::InvalidArgumentError(name_ + " cannot handle this");
     }
     if (name_ == "dedup" && request.document().content() == "copy") {
@@ -77,6 +79,7 @@ class PipelineTest : public ::testing::Test {
       v1::RawDocument document;
       document.set_id(absl::StrCat("d", i));
       document.set_content(contents[i]);
+      document.set_source(contents[i]);
       EXPECT_THAT(job->Add(document), IsOk());
     }
     summary_ = job->Finish();
@@ -157,7 +160,7 @@ TEST_F(PipelineTest, RejectsReusedIdsAndAssignsMissingOnes) {
   });
   v1::RawDocument document;
   document.set_content("text");
-  ASSERT_THAT(job->Add(document), IsOk());  // gets doc-1
+  ASSERT_THAT(job->Add(document), IsOk());  // gets job/doc-1
   document.set_id("x");
   ASSERT_THAT(job->Add(document), IsOk());
   ASSERT_THAT(job->Add(document), IsOk());  // "x" again
@@ -172,7 +175,7 @@ TEST_F(PipelineTest, RejectsReusedIdsAndAssignsMissingOnes) {
       EXPECT_THAT(result.errors(0).message(), HasSubstr("already used"));
     }
   }
-  EXPECT_THAT(ids, UnorderedElementsAre("doc-1", "x", "x"));
+  EXPECT_THAT(ids, UnorderedElementsAre("job/doc-1", "x", "x"));
   EXPECT_EQ(rejected, 1);
 }
 
@@ -183,6 +186,37 @@ TEST_F(PipelineTest, RejectsDocumentsOverTheSizeLimit) {
   EXPECT_EQ(results["d0"].errors_size(), 0);
   ASSERT_EQ(results["d1"].errors_size(), 1);
   EXPECT_EQ(results["d1"].errors(0).code(), "RESOURCE_EXHAUSTED");
+}
+
+TEST_F(PipelineTest, TheByteWindowAdmitsOneOversizedDocumentAtATime) {
+  absl::Notification gate;
+  sentence_.set_gate(&gate);
+  PipelineOptions options;
+  options.max_in_flight_bytes = 10;
+  Pipeline pipeline(options, Stages());
+  absl::Mutex mu;
+  int added = 0;
+  auto job = pipeline.StartJob("job", [](v1::DocumentResult) {});
+  std::thread producer([&] {
+    for (int i = 0; i < 2; ++i) {
+      v1::RawDocument document;
+      document.set_content(std::string(50, 'x'));  // over the byte window
+      ASSERT_THAT(job->Add(document), IsOk());
+      absl::MutexLock lock(&mu);
+      ++added;
+    }
+  });
+  {
+    absl::MutexLock lock(&mu);
+    auto one_added = [&]() { return added >= 1; };
+    mu.Await(absl::Condition(&one_added));
+    auto two_added = [&]() { return added >= 2; };
+    EXPECT_FALSE(mu.AwaitWithTimeout(absl::Condition(&two_added),
+                                     absl::Milliseconds(200)));
+  }
+  gate.Notify();
+  producer.join();
+  EXPECT_EQ(job->Finish().documents(), 2u);
 }
 
 TEST_F(PipelineTest, AddBlocksWhileTheWindowIsFull) {

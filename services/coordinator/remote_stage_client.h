@@ -42,10 +42,12 @@ struct RemoteStageOptions {
   int max_message_bytes = 256 << 20;
 };
 
-// True for failures another attempt may fix.
+// True for failures another attempt may fix. CANCELLED is among them: the
+// coordinator never cancels its own stage calls, so a cancelled call means a
+// worker shutting down (its grace period ran out), as in a rolling restart.
 inline bool IsRetryable(const absl::Status& status) {
   return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
-         absl::IsAborted(status);
+         absl::IsAborted(status) || absl::IsCancelled(status);
 }
 
 // `GeneratedService` is v1::Dedup, v1::Sentence, v1::Extract or

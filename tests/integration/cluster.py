@@ -6,6 +6,7 @@ on the real event.
 """
 
 import os
+import select
 import signal
 import subprocess
 import tempfile
@@ -32,16 +33,21 @@ BINARIES = {
 class Server:
     """One server process."""
 
-    def __init__(self, kind, args=()):
+    def __init__(self, kind, args=(), start_timeout=60):
         self.kind = kind
+        # stderr goes to a file: a pipe nobody reads would block a chatty
+        # server once its buffer fills.
+        self.log = tempfile.NamedTemporaryFile(prefix=f"gleaner-{kind}-",
+                                               suffix=".log", delete=False)
         self.process = subprocess.Popen(
             [runfile(BINARIES[kind]), "--port=0"] + list(args),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = self.process.stdout.readline()
+            stdout=subprocess.PIPE, stderr=self.log, text=True)
+        ready, _, _ = select.select([self.process.stdout], [], [], start_timeout)
+        line = self.process.stdout.readline() if ready else ""
         if not line.startswith("LISTENING "):
             self.process.kill()
-            _, err = self.process.communicate()
-            raise RuntimeError(f"{kind} did not start: {line!r} {err}")
+            self.process.wait()
+            raise RuntimeError(f"{kind} did not start: {line!r} {self.stderr()}")
         self.port = int(line.split()[1])
         self.address = f"127.0.0.1:{self.port}"
 
@@ -58,7 +64,8 @@ class Server:
         return self.process.wait(timeout=timeout)
 
     def stderr(self):
-        return self.process.stderr.read() if self.process.stderr else ""
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            return f.read()
 
 
 class Cluster:

@@ -266,6 +266,12 @@ class IndexState {
     if (options.expected_documents > 0) Reserve(options.expected_documents);
   }
 
+  // True when `doc` was indexed with this signature (a retry of the same
+  // document, as opposed to new content under a reused id).
+  bool HasSignature(uint32_t doc, absl::Span<const uint16_t> signature) const {
+    return lsh_.Signature(doc) == signature;
+  }
+
   // Sizes every table for `n` documents (avoids growth spikes).
   void Reserve(size_t n) {
     lsh_.Reserve(n);
@@ -919,6 +925,12 @@ class DedupIndex {
     {
       absl::MutexLock lock(&mu_);
       if (const uint32_t known = state_->FindId(id); known != kNone) {
+        if (!state_->HasSignature(known, f.signature)) {
+          return absl::AlreadyExistsError(absl::StrCat(
+              "document id '", id,
+              "' is already indexed with different content; give new "
+              "content a new id"));
+        }
         verdict = state_->MakeVerdict(known, state_->record(known), f.blocks);
         // The first call may still be waiting for its flush: wait for it too.
         if (log_ != nullptr) log_end = log_->size_bytes();

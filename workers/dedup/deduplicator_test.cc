@@ -254,6 +254,16 @@ TEST(DeduplicatorTest, RetryReturnsRecordedVerdict) {
   EXPECT_EQ(MustProcess(*d, "a", kArticle).kind, DuplicateKind::kUnique);
 }
 
+TEST(DeduplicatorTest, ReusedIdWithNewContentIsRejectedNotTakenForARetry) {
+  auto d = MakeDedup();
+  MustProcess(*d, "a", kArticle);
+  EXPECT_THAT(d->Process("a", kOtherArticle),
+              StatusIs(absl::StatusCode::kAlreadyExists,
+                       HasSubstr("different content")));
+  EXPECT_EQ(d->document_count(), 1u);
+  EXPECT_EQ(MustProcess(*d, "a", kArticle).kind, DuplicateKind::kUnique);
+}
+
 TEST(DeduplicatorTest, RejectsBadInput) {
   DedupOptions small;
   small.max_document_bytes = 10;

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <utility>
 
+#include "absl/base/attributes.h"
 #include "absl/container/inlined_vector.h"
 #include "absl/memory/memory.h"
 #include "absl/status/status.h"
@@ -228,14 +229,14 @@ bool IsSpacedQuoteContinuation(absl::string_view text, size_t after,
 
 // Copulas and longer particles that glue a quotation into its sentence
 // whatever follows them: `“…말자.”였다`, `“고맙다.”뿐이었다`, `“…다.”이다`,
-// `“…”에서`. None of them starts a sentence (`이에 따라` does, so `이에` is
-// left out).
+// `“…”에서`. Since cleaned HTML can glue a paragraph to a quotation
+// (`괜찮네요.”글로벌`), words that also start sentences are left out:
+// `이에 따라`, `이야기`, `이란은`, `뿐만 아니라`, `라면을`, `하는 수 없이`.
 constexpr const char* kQuoteContinuationPrefixes[] = {
-    "였", "이었", "이다", "이며", "이고", "이지", "이야", "입니", "예요",
-    "뿐", "처럼", "까지", "부터", "조차", "마저", "에서", "에게", "에는",
-    "에도", "에선", "으로", "로서", "로써", "만큼", "이라", "이란", "라는",
-    "라고", "라며", "라면", "라니", "라든", "하고", "하며", "하는", "하면",
-    "하던", "하자", "하니", "한다", "했다", "했던",
+    "였", "이었", "이다", "이며", "이고", "이지만", "입니", "예요", "뿐이",
+    "뿐인", "처럼", "까지", "부터", "조차", "마저", "에서", "에게", "에는",
+    "에도", "에선", "으로", "로서", "로써", "만큼", "이라", "라는", "라고",
+    "라며", "라니", "라든", "한다", "했다", "했던",
 };
 
 bool IsQuoteContinuation(absl::string_view text, size_t pos, size_t end) {
@@ -311,6 +312,13 @@ size_t AfterSpaces(absl::string_view text, size_t pos, size_t end) {
   return k - pos;
 }
 
+// Returns the last byte before `pos` that is not a space or tab, or 0.
+unsigned char NonSpaceBefore(absl::string_view text, size_t begin,
+                             size_t pos) {
+  while (pos > begin && (text[pos - 1] == ' ' || text[pos - 1] == '\t')) --pos;
+  return pos > begin ? static_cast<unsigned char>(text[pos - 1]) : 0;
+}
+
 // True when text[b, e) holds nothing but spaces.
 bool OnlySpaces(absl::string_view text, size_t b, size_t e) {
   for (size_t k = b; k < e; ++k) {
@@ -346,9 +354,9 @@ inline bool IsWeekday(char32_t c) {
 // Syllables that number items in Korean outlines (`가. 목적`, `나. 범위`).
 inline bool IsListSyllable(char32_t c) {
   switch (c) {
+    // `아`, `자` and `하` are left out: `아. 그렇군요`, `자. 시작하자`.
     case U'가': case U'나': case U'다': case U'라': case U'마': case U'바':
-    case U'사': case U'아': case U'자': case U'차': case U'카': case U'타':
-    case U'파': case U'하':
+    case U'사': case U'차': case U'카': case U'타': case U'파':
       return true;
     default:
       return false;
@@ -471,7 +479,7 @@ using RangeVector = absl::InlinedVector<Range, 16>;
 // ranges inside which boundaries are suppressed: every bracket pair except
 // one that holds whole sentences on its own, and every quotation that
 // continues into its sentence (see `close` below).
-void FindSuppressedRanges(absl::string_view text, size_t begin, size_t end,
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FindSuppressedRanges(absl::string_view text, size_t begin, size_t end,
                           size_t max_bytes, RangeVector* ranges) {
   constexpr size_t kMaxDepth = 32;    // deeper nesting is ignored
   constexpr size_t kMaxSearch = 8;    // how far down a closer looks
@@ -978,6 +986,12 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
     bool boundary = false;
     if (IsOpeningMark(prev)) {
       boundary = false;  // `(?)`, `(!)`, `“…”`: a mark, not a sentence end
+    } else if (dots == 1 && marks == 0 && (prev == kEol || IsSpace(prev)) &&
+               ((!spaced && (IsLatin(next) || IsDigit(next))) ||
+                after_space == '.' || NonSpaceBefore(text, begin, t0) == '.')) {
+      // A dot opening a word is no sentence end (`.NET`, `.hwp`), nor are
+      // the dots of a spaced ellipsis (`그래서 . . . 결국`).
+      boundary = false;
     } else if (quote_closer && spaced &&
                IsSpacedQuoteContinuation(text, t2, end)) {
       boundary = false;  // `…거야.” 하며 어깨를`
