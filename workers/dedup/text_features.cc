@@ -5,37 +5,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "workers/dedup/hashing.h"
+#include "workers/common/utf8.h"
 
 namespace gleaner {
 namespace workers {
 namespace dedup {
 namespace {
-
-inline void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-    return;
-  }
-  char buf[4];
-  size_t n;
-  if (cp < 0x800) {
-    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
-    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    buf[0] = static_cast<char>(0xE0 | (cp >> 12));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    buf[0] = static_cast<char>(0xF0 | (cp >> 18));
-    buf[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    buf[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    buf[3] = static_cast<char>(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  out->append(buf, n);
-}
 
 // If text[pos] starts a markup tag, returns its length, else 0. A tag is '<'
 // followed by a letter, '/' or '!' and ends at the next '>' (on any line), so
@@ -178,7 +153,7 @@ std::string NormalizeContent(absl::string_view text) {
           pending_space = true;
         } else {
           start_token();
-          AppendUtf8(cp, &out);
+          workers::AppendUtf8(cp, &out);
         }
         pos += len;
         run_begin = pos;
@@ -198,7 +173,7 @@ std::string NormalizeContent(absl::string_view text) {
     if (cp == 0xFFFD && len == 1) {
       // A malformed byte: emit the replacement character instead.
       flush();
-      AppendUtf8(cp, &out);
+      workers::AppendUtf8(cp, &out);
       pos += len;
       run_begin = pos;
       continue;

@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
+#include "workers/common/utf8.h"
 
 namespace gleaner {
 namespace workers {
@@ -482,24 +483,6 @@ constexpr NamedEntity kEntities[] = {
     {"middot", 0xB7},   {"ordm", 0xBA},      {"ordf", 0xAA},
 };
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Decodes the character reference at s[i] == '&'. On success sets *cp and
 // *len (bytes consumed, including `;`). Unknown references stay literal.
 bool DecodeEntity(absl::string_view s, size_t i, char32_t* cp, size_t* len) {
@@ -586,7 +569,7 @@ class HtmlToText {
             Space();
           } else {
             std::string buf;
-            AppendUtf8(cp, &buf);
+            workers::AppendUtf8(cp, &buf);
             Append(buf, i, i + len);
           }
           i += len;
