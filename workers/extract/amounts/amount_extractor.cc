@@ -177,20 +177,6 @@ constexpr absl::string_view kTouchingPrefixes[] = {"약",   "최대", "최소", 
 // ---------------------------------------------------------------------------
 // Byte and character helpers. Hangul syllables are three UTF-8 bytes.
 
-// Is `word` at text[pos]? Called for every candidate against word lists, so
-// it compares bytes inline, last byte first: the words are short and Hangul
-// syllables share their lead byte but rarely their final byte.
-bool HasAt(absl::string_view text, size_t pos, absl::string_view word) {
-  const size_t n = word.size();
-  if (pos > text.size() || text.size() - pos < n) return false;
-  if (n == 0) return true;
-  const char* p = text.data() + pos;
-  if (p[n - 1] != word[n - 1]) return false;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (p[i] != word[i]) return false;
-  }
-  return true;
-}
 
 // Bytes of one space at `pos`: ' ' or a no-break space (U+00A0); 0 if none.
 size_t SpaceAt(absl::string_view text, size_t pos) {

@@ -139,20 +139,6 @@ void Decimal::Normalize() {
 namespace {
 
 // Every Hangul syllable is three bytes in UTF-8; these helpers compare one.
-// Is `word` at text[pos]? Called for every candidate against word lists, so
-// it compares bytes inline, last byte first: the words are short and Hangul
-// syllables share their lead byte but rarely their final byte.
-bool HasAt(absl::string_view text, size_t pos, absl::string_view word) {
-  const size_t n = word.size();
-  if (pos > text.size() || text.size() - pos < n) return false;
-  if (n == 0) return true;
-  const char* p = text.data() + pos;
-  if (p[n - 1] != word[n - 1]) return false;
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (p[i] != word[i]) return false;
-  }
-  return true;
-}
 
 bool IsDigit(absl::string_view text, size_t pos) {
   return pos < text.size() && text[pos] >= '0' && text[pos] <= '9';

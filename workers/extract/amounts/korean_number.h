@@ -99,6 +99,22 @@ bool ConsumeKoreanNumber(absl::string_view text, size_t pos, const KoreanNumberO
 // Returns kInvalidArgument when `s` is not exactly one number.
 absl::StatusOr<std::string> ParseKoreanNumber(absl::string_view s);
 
+// Returns whether `word` stands at text[pos]. Called for every candidate
+// against word lists, so it compares bytes inline, last byte first: the
+// words are short and Hangul syllables share their lead byte but rarely
+// their final byte.
+inline bool HasAt(absl::string_view text, size_t pos, absl::string_view word) {
+  const size_t n = word.size();
+  if (pos > text.size() || text.size() - pos < n) return false;
+  if (n == 0) return true;
+  const char* p = text.data() + pos;
+  if (p[n - 1] != word[n - 1]) return false;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (p[i] != word[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner
