@@ -133,10 +133,15 @@ class BatchOutput {
   }
 
   // Writes one result (held until the results before it were written).
+  // Converts to JSON before taking the lock, so that pipeline threads
+  // convert in parallel.
   void Write(const v1::DocumentResult& result) {
     progress_.Count(result.text().size());
+    absl::StatusOr<std::string> line = ToJsonLine(result);
     absl::MutexLock lock(&mu_);
-    absl::Status status = writer_->Write(result);
+    absl::Status status = line.ok()
+                              ? writer_->WriteLine(result.id(), *std::move(line))
+                              : line.status();
     if (status_.ok()) status_ = status;
   }
 

@@ -23,25 +23,30 @@ absl::StatusOr<std::string> ToJsonLine(const v1::DocumentResult& result) {
   return json;
 }
 
-absl::Status ResultWriter::WriteNow(const v1::DocumentResult& result) {
-  absl::StatusOr<std::string> line = ToJsonLine(result);
-  if (!line.ok()) return line.status();
-  *out_ << *line << '\n';
+absl::Status ResultWriter::WriteNow(const std::string& json_line) {
+  *out_ << json_line << '\n';
   if (!*out_) return absl::DataLossError("cannot write the output");
   ++written_;
   return absl::OkStatus();
 }
 
 absl::Status ResultWriter::Write(const v1::DocumentResult& result) {
-  auto it = order_.find(result.id());
-  if (it == order_.end()) return WriteNow(result);  // not tracked: as it comes
+  absl::StatusOr<std::string> line = ToJsonLine(result);
+  if (!line.ok()) return line.status();
+  return WriteLine(result.id(), *std::move(line));
+}
+
+absl::Status ResultWriter::WriteLine(const std::string& id,
+                                     std::string json_line) {
+  auto it = order_.find(id);
+  if (it == order_.end()) return WriteNow(json_line);  // not tracked
   const uint64_t seq = it->second;
   order_.erase(it);
   if (seq != next_to_write_) {
-    held_.emplace(seq, result);
+    held_.emplace(seq, std::move(json_line));
     return absl::OkStatus();
   }
-  absl::Status status = WriteNow(result);
+  absl::Status status = WriteNow(json_line);
   ++next_to_write_;
   while (status.ok() && !held_.empty() &&
          held_.begin()->first == next_to_write_) {

@@ -36,19 +36,23 @@ class ResultWriter {
   // Writes `result` (or holds it until the results before it arrived).
   absl::Status Write(const v1::DocumentResult& result);
 
+  // Same for a result already converted with ToJsonLine (callers convert in
+  // parallel and only serialise this call).
+  absl::Status WriteLine(const std::string& id, std::string json_line);
+
   // Writes anything still held (results whose predecessors never came).
   absl::Status Flush();
 
   uint64_t written() const { return written_; }
 
  private:
-  absl::Status WriteNow(const v1::DocumentResult& result);
+  absl::Status WriteNow(const std::string& json_line);
 
   std::ostream* const out_;
   absl::flat_hash_map<std::string, uint64_t> order_;
   uint64_t next_expected_seq_ = 0;
   uint64_t next_to_write_ = 0;
-  std::map<uint64_t, v1::DocumentResult> held_;
+  std::map<uint64_t, std::string> held_;
   uint64_t written_ = 0;
 };
 

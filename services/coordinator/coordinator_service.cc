@@ -47,14 +47,16 @@ grpc::Status CoordinatorService::Submit(
   stream->Write(hello);
 
   // Results are written from pipeline threads while this thread reads;
-  // gRPC allows one concurrent reader and one writer, and the job
-  // serialises its callbacks.
+  // gRPC allows one reader and one writer at a time, so writes take
+  // `write_mu`.
+  absl::Mutex write_mu;
   std::atomic<uint64_t> written{0};
   std::atomic<bool> write_failed{false};
   std::unique_ptr<Job> job;
   job = pipeline_->StartJob(job_id, [&](v1::DocumentResult result) {
     v1::SubmitResponse response;
     *response.mutable_result() = std::move(result);
+    absl::MutexLock lock(&write_mu);
     if (!stream->Write(response)) {
       // The client is gone: stop spending stages on its documents.
       write_failed = true;

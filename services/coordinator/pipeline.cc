@@ -196,7 +196,6 @@ void Job::Deliver(Item& item) {
     summary_.set_entities(summary_.entities() + result.entities_size());
     summary_.set_amounts(summary_.amounts() + result.amounts_size());
   }
-  absl::MutexLock lock(&deliver_mu_);
   on_result_(std::move(result));
 }
 

@@ -14,7 +14,8 @@
 // Threading model: each job has one dedup thread, which sends documents to
 // the dedup stage strictly in submission order (verdicts such as "duplicate
 // of the earlier document" then do not depend on timing), and `parallelism`
-// threads that carry documents through the remaining stages concurrently.
+// threads that carry documents through the remaining stages concurrently
+// and hand each result to the callback.
 // At most `max_in_flight` documents (and `max_in_flight_bytes` of raw
 // content) are between Add and their result callback; Add blocks while the
 // window is full, which is how backpressure reaches the client.
@@ -65,8 +66,9 @@ struct PipelineStages {
   StageClient* aggregate = nullptr;
 };
 
-// Called once per document, from pipeline threads, never concurrently with
-// itself for one job.
+// Called once per document, from the job's pipeline threads, possibly
+// concurrently: the callback synchronises what it shares, and can do
+// expensive work (such as converting to JSON) in parallel.
 using ResultCallback = std::function<void(v1::DocumentResult result)>;
 
 // One batch. Add from one thread; Finish once. Thread-safe otherwise.
@@ -131,9 +133,6 @@ class Job {
   uint64_t next_auto_id_ ABSL_GUARDED_BY(mu_) = 1;
   v1::Progress progress_ ABSL_GUARDED_BY(mu_);
   v1::BatchSummary summary_ ABSL_GUARDED_BY(mu_);
-
-  // Serialises result callbacks.
-  absl::Mutex deliver_mu_;
 
   std::vector<std::thread> threads_;
   bool finished_ = false;

@@ -72,7 +72,9 @@ class PipelineTest : public ::testing::Test {
       PipelineStages* stages = nullptr) {
     Pipeline pipeline(options, stages ? *stages : Stages());
     std::map<std::string, v1::DocumentResult> results;
+    absl::Mutex mu;
     auto job = pipeline.StartJob("job", [&](v1::DocumentResult result) {
+      absl::MutexLock lock(&mu);
       results[result.id()] = std::move(result);
     });
     for (size_t i = 0; i < contents.size(); ++i) {
@@ -155,7 +157,9 @@ TEST_F(PipelineTest, AnUnreachableStageIsRecordedPerDocument) {
 TEST_F(PipelineTest, RejectsReusedIdsAndAssignsMissingOnes) {
   Pipeline pipeline({}, Stages());
   std::vector<v1::DocumentResult> results;
+  absl::Mutex mu;
   auto job = pipeline.StartJob("job", [&](v1::DocumentResult result) {
+    absl::MutexLock lock(&mu);
     results.push_back(std::move(result));
   });
   v1::RawDocument document;
