@@ -29,7 +29,8 @@ constexpr absl::string_view kOrgSuffixes[] = {
     "시스템즈",   "일렉트로닉스", "중공업", "연합회",   "공사",     "공단",         "거래소",
     "일보",       "신문",         "방송",   "연구재단", "생명",     "게임즈",       "엔터테인먼트",
     "모빌리티",   "로보틱스",     "바이오", "제약",     "화학",     "물산",         "상사",
-    "디스플레이", "솔루션즈"};
+    "디스플레이", "솔루션즈",     "하이텍", "건설",     "제철",     "해운",         "케미칼",
+    "엔지니어링", "머티리얼즈"};
 
 // Words before an organisation suffix that make the whole a generic noun
 // (국내은행, 시중은행, 자문위원회), not a name.
@@ -315,7 +316,8 @@ const StringSet& ForeignGivenNames() {
 // (젠슨, 올트먼): pure Hangul, 1-5 syllables, not a common word, not ending
 // in a case particle.
 bool IsForeignNamePart(absl::string_view word) {
-  if (!IsPureHangul(word) || IsNameStopWord(word)) return false;
+  // A title is never part of a name: 구윤철 부총리 겸 기획재정부 장관.
+  if (!IsPureHangul(word) || IsNameStopWord(word) || IsPersonTitle(word)) return false;
   // Loanwords common in company names (어드밴티지 리서치 컨설팅 설립자).
   static const auto* kLoanwords =
       new StringSet{"리서치",       "컨설팅",       "캐피털",     "캐피탈",   "파트너스",   "테크",
@@ -406,6 +408,7 @@ class EntityExtractor::Document {
     FindLatinOrganizations();
     FindAliases();
     FindCoreferences();
+    ResolvePartyNames();
     std::vector<EntityMention> out = std::move(mentions_);
     std::sort(out.begin(), out.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
@@ -421,6 +424,38 @@ class EntityExtractor::Document {
   }
 
  private:
+  // A bare 민주당 names the US party by the project's convention, but in a
+  // story about Korean politics it is 더불어민주당: the document names the
+  // other Korean party, the National Assembly or the presidential office,
+  // and none of the US parties or chambers.
+  void ResolvePartyNames() {
+    static constexpr absl::string_view kForeign = "미국 민주당";
+    static constexpr absl::string_view kHome = "더불어민주당";
+    bool has_bare = false, home = false, foreign = false;
+    for (const EntityMention& m : mentions_) {
+      const absl::string_view c = m.canonical;
+      if (c == kForeign) {
+        if (Slice(m.begin, m.end) == "민주당") {
+          has_bare = true;
+        } else {
+          foreign = true;
+        }
+      } else if (c == "국민의힘" || c == kHome || c == "국회" || c == "대통령실") {
+        home = true;
+      } else if (c == "미국 공화당" || c == "미국 의회" || c == "미국 상원" || c == "미국 하원") {
+        foreign = true;
+      }
+    }
+    if (!has_bare || !home || foreign) return;
+    const absl::optional<uint32_t> entry = ex_.gazetteer_->FindCanonical(kHome, EntityType::kOrganization);
+    for (EntityMention& m : mentions_) {
+      if (m.canonical == kForeign) {
+        m.canonical = std::string(kHome);
+        if (entry) m.metadata = ex_.gazetteer_->entry(*entry).metadata;
+      }
+    }
+  }
+
   bool Free(size_t b, size_t e) const {
     for (size_t i = b; i < e; ++i) {
       if (owner_[i] >= 0) return false;
@@ -539,7 +574,9 @@ class EntityExtractor::Document {
     size_t prev_start;
     const char32_t prev = CodepointBefore(text_, b, &prev_start);
     if (IsAsciiAlnum(first)) {
-      if (IsAsciiAlnum(prev)) return false;
+      // A Latin name glued to a Hangul word ends a longer name (블루오벌SK,
+      // 한국IBM), which is not the shorter entity.
+      if (IsAsciiAlnum(prev) || IsHangul(prev)) return false;
       if ((prev == '-' || prev == '.' || prev == '_') && IsAsciiAlnum(CodepointBefore(text_, prev_start)))
         return false;
       return true;
@@ -621,6 +658,7 @@ class EntityExtractor::Document {
     for (const Candidate& c : candidates) {
       if (!Free(c.begin, c.end)) continue;
       const GazetteerEntry& entry = g_.entry(c.entry);
+      if (IsHomographUse(entry, c.begin, c.end)) continue;
       if (entry.type == EntityType::kProduct) {
         std::string canonical = entry.canonical;
         size_t e = ExtendVersion(c.end, &canonical);
@@ -636,6 +674,27 @@ class EntityExtractor::Document {
       }
       AddEntry(c.begin, c.end, c.entry, MatchMethod::kGazetteer);
     }
+  }
+
+  // Names that are also common words, marked in the gazetteer: with
+  // not_after_latin=1 a name right after a Latin word is the common word
+  // (AI 대전 is a contest, not Daejeon); with not_before=a|b it is the
+  // common word when one of these follows (구미를 당기다: appetite).
+  bool IsHomographUse(const GazetteerEntry& entry, size_t b, size_t e) const {
+    for (const auto& [key, value] : entry.metadata) {
+      if (key == "not_after_latin") {
+        if (b < 2 || text_[b - 1] != ' ') continue;
+        size_t i = b - 1;
+        while (i > 0 && IsAsciiAlnum(static_cast<unsigned char>(text_[i - 1]))) --i;
+        if (i < b - 1 && (i == 0 || !IsWordChar(CodepointBefore(text_, i)))) return true;
+      } else if (key == "not_before") {
+        const absl::string_view rest = text_.substr(e);
+        for (absl::string_view tail : absl::StrSplit(value, '|')) {
+          if (!tail.empty() && absl::StartsWith(rest, tail)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Context aliases: 나노 within a short window after a mention of
@@ -767,7 +826,8 @@ class EntityExtractor::Document {
           const bool foreign_given =
               j > 1 && OnlySpacesBetween(text_, words_[j - 2].end, last.begin) &&
               ForeignGivenNames().contains(Slice(words_[j - 2].begin, words_[j - 2].end)) &&
-              Free(words_[j - 2].begin, words_[j - 2].end) && IsPureHangul(last_word);
+              Free(words_[j - 2].begin, words_[j - 2].end) && IsPureHangul(last_word) &&
+              !IsNameStopWord(last_word) && TitlePrefix(last_word) == 0;  // not 장 회장은 (기자들에게)
           if (foreign_given) {
             Add(words_[j - 2].begin, last.end, EntityType::kPerson,
                 std::string(Slice(words_[j - 2].begin, last.end)), MatchMethod::kPattern);
@@ -1132,8 +1192,11 @@ class EntityExtractor::Document {
       const std::vector<absl::string_view> parts = absl::StrSplit(m.canonical, ' ');
       if (parts.size() >= 2 && IsPureHangul(parts.back())) {
         register_short(std::string(parts.back()), m.canonical, m.end);
-      } else if (parts.size() == 1 && IsPureHangul(parts[0]) && CountCodepoints(parts[0]) == 3 &&
-                 IsKoreanSurname(CodepointAt(parts[0], 0))) {  // 손정의 -> 손 회장
+      } else if (parts.size() == 1 && IsPureHangul(parts[0]) &&
+                 ((CountCodepoints(parts[0]) == 3 && IsKoreanSurname(CodepointAt(parts[0], 0))) ||
+                  // A known Chinese name, surname first too: 시진핑 -> 시 주석, 리창 -> 리 총리.
+                  (m.method == MatchMethod::kGazetteer && m.type == EntityType::kPerson &&
+                   (CountCodepoints(parts[0]) == 2 || CountCodepoints(parts[0]) == 3)))) {  // 손정의 -> 손 회장
         register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end);
       }
     }

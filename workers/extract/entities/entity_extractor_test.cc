@@ -538,6 +538,43 @@ TEST(EntityExtractorTest, WithoutDefaultGazetteerOnlyUserNamesAndPatterns) {
               ElementsAre("오픈AI|ORG|오픈AI", "김철수|PER|김철수"));
 }
 
+// Names that are also common words carry metadata saying when they are the
+// common word: after a Latin word (AI 대전: a contest) or before a phrase
+// (구미를 당기다: appetite).
+TEST(EntityExtractorTest, HomographMetadataVetoesTheCommonWord) {
+  auto gazetteer = Gazetteer::FromString(
+      "대전\tLOC\t\tnot_after_latin=1\n구미\tLOC\t\tnot_before=를 당|가 당\n", "t");
+  ASSERT_THAT(gazetteer, IsOk());
+  auto extractor = EntityExtractor::CreateWithGazetteer(*std::move(gazetteer));
+  ASSERT_THAT(extractor, IsOk());
+  for (const char* text : {"스마트폰 AI 대전이 시작됐다", "투자자의 구미를 당기는 호재"}) {
+    EXPECT_THAT((*extractor)->Extract(text), ::testing::IsEmpty()) << text;
+  }
+  const std::string text = "대전에서 구미로 옮긴다";
+  EXPECT_THAT(Render(text, (*extractor)->Extract(text)), ElementsAre("대전|LOC|대전", "구미|LOC|구미"));
+}
+
+// A six-digit Korea Exchange code in the ticker metadata is an alias.
+TEST(EntityExtractorTest, KoreanTickerInParentheses) {
+  auto gazetteer = Gazetteer::FromString("삼성전자\tORG\t\tticker=005930\n", "t");
+  ASSERT_THAT(gazetteer, IsOk());
+  auto extractor = EntityExtractor::CreateWithGazetteer(*std::move(gazetteer));
+  ASSERT_THAT(extractor, IsOk());
+  const std::string text = "삼성전자(005930)는 올랐다";
+  EXPECT_THAT(Render(text, (*extractor)->Extract(text)),
+              ElementsAre("삼성전자|ORG|삼성전자", "005930|ORG|삼성전자"));
+}
+
+// A bare 민주당 is the US party unless the story is about Korean politics.
+TEST(EntityExtractorTest, BareDemocraticPartyFollowsThePoliticsOfTheStory) {
+  const std::string korean = "민주당은 국회에서 예산안을 처리했다";
+  EXPECT_THAT(Render(korean, Shared().Extract(korean)),
+              ElementsAre("민주당|ORG|더불어민주당", "국회|ORG|국회"));
+  const std::string us = "민주당과 공화당이 맞섰다";
+  EXPECT_THAT(Render(us, Shared().Extract(us)),
+              ElementsAre("민주당|ORG|미국 민주당", "공화당|ORG|미국 공화당"));
+}
+
 TEST(EntityExtractorTest, BadUserGazetteerFailsCreate) {
   const std::string path = ::testing::TempDir() + "/bad_names.tsv";
   {

@@ -1,5 +1,6 @@
 #include "workers/extract/entities/gazetteer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -70,6 +71,10 @@ bool HasNonAscii(absl::string_view s) {
 bool IsCaseSensitive(absl::string_view s) { return !HasNonAscii(s) && s.size() <= 4; }
 
 bool IsTickerAlias(absl::string_view t) {
+  // A Korea Exchange code: 삼성전자(005930).
+  if (t.size() == 6 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return true;
+  }
   if (t.size() < 2 || t.size() > 5) return false;
   for (char c : t) {
     if (c < 'A' || c > 'Z') return false;

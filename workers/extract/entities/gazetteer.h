@@ -7,14 +7,17 @@
 //   마이크로소프트	ORGANIZATION	MS|Microsoft|마소	ticker=MSFT;country=US
 //
 // `type` is ORGANIZATION (or ORG), PERSON (PER), LOCATION (LOC) or PRODUCT.
-// A `ticker=` of 2-5 capital letters becomes an alias too (`MSFT`). A
+// A `ticker=` of 2-5 capital letters or a 6-digit Korea Exchange code
+// becomes an alias too (`MSFT`, `005930`). A
 // multi-word Hangul name also matches with its spaces removed (`젠슨황`).
 // Metadata is free-form except for keys the extractor reads:
 // context=<canonical> and context_alias=<a|b>, which make short names count
 // only shortly after a mention of the context entity (a bare "나노" after
 // "Nemotron 3" is "Nemotron 3 Nano"), and dual_type=PRODUCT for a company
 // named like its model (딥시크), typed PRODUCT where the sentence talks
-// about models.
+// about models; not_after_latin=1 and not_before=<a|b> for a name that is
+// also a common word, which it is right after a Latin word (AI 대전) or
+// before one of the given strings (구미를 당기다).
 // A later file may repeat an entry (same canonical and type) to add aliases
 // and metadata to it; when two entries claim the same surface form, explicit
 // names beat derived ones and later files beat earlier ones.
