@@ -44,7 +44,11 @@ absl::Status ValidateSpans(const v1::DocumentResult& result) {
 }
 
 absl::Status Aggregator::Process(const v1::StageRequest& request,
-                                 v1::DocumentResult* /*result*/) {
+                                 v1::DocumentResult* result) {
+  // The caller keeps its copy of the result: answer with the id only, so the
+  // document is not sent back over the network in full.
+  result->Clear();
+  result->set_id(request.result().id());
   if (request.job_id().empty()) {
     return absl::InvalidArgumentError("StageRequest.job_id is empty");
   }

@@ -45,8 +45,9 @@ class Aggregator : public StageProcessor {
   Aggregator(const Aggregator&) = delete;
   Aggregator& operator=(const Aggregator&) = delete;
 
-  // Records `request.result()` under `request.job_id()`; leaves `result`
-  // unchanged. A document id already recorded for the job is not counted
+  // Records `request.result()` under `request.job_id()` and reduces
+  // `result` to the document id (the pipeline keeps its own copy and takes
+  // only completed_stages and errors from the answer). A document id already recorded for the job is not counted
   // again (retries are safe). kInvalidArgument when the job id is empty or
   // a span lies outside the text; kFailedPrecondition for a released job.
   absl::Status Process(const v1::StageRequest& request,

@@ -99,7 +99,8 @@ absl::Status Job::Add(v1::RawDocument document) {
   return absl::OkStatus();
 }
 
-void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
+void Job::RunOne(StageClient* client, v1::Stage stage, Item& item,
+                 bool status_only) {
   if (client == nullptr) return;
   {
     // A cancelled job's result is never read: do not spend a stage on it.
@@ -107,7 +108,14 @@ void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
     if (cancelled_) return;
   }
   absl::StatusOr<v1::DocumentResult> result = client->Process(item.request);
-  if (result.ok()) {
+  if (result.ok() && status_only) {
+    // Take what the answer says about this stage, nothing else.
+    v1::DocumentResult* kept = item.request.mutable_result();
+    if (Completed(*result, stage)) kept->add_completed_stages(stage);
+    for (const v1::StageError& error : result->errors()) {
+      if (error.stage() == stage) *kept->add_errors() = error;
+    }
+  } else if (result.ok()) {
     *item.request.mutable_result() = *std::move(result);
   } else {
     AddStageError(stage, result.status(), item.request.mutable_result());
@@ -165,7 +173,8 @@ void Job::WorkLoop() {
         RunOne(stages_.extract, v1::STAGE_EXTRACT, *item);
       }
     }
-    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item);
+    // The aggregator answers with the id and status only (see its proto).
+    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item, /*status_only=*/true);
     Deliver(*item);
     absl::MutexLock lock(&mu_);
     --in_flight_;

@@ -110,9 +110,11 @@ class Job {
 
   void DedupLoop();
   void WorkLoop();
-  // Runs one stage on `item`, replacing its result; a transport failure is
-  // recorded as a StageError for `stage`.
-  void RunOne(StageClient* client, v1::Stage stage, Item& item);
+  // Runs one stage on `item`, replacing its result (or, with
+  // `status_only`, taking only completed_stages and errors from the answer);
+  // a transport failure is recorded as a StageError for `stage`.
+  void RunOne(StageClient* client, v1::Stage stage, Item& item,
+              bool status_only = false);
   void Deliver(Item& item);
 
   const std::string job_id_;

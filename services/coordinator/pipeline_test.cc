@@ -1,5 +1,6 @@
 #include "services/coordinator/pipeline.h"
 
+#include <atomic>
 #include <map>
 #include <string>
 #include <thread>
@@ -31,6 +32,7 @@ class TracingStage : public StageProcessor {
   absl::Status Process(const v1::StageRequest& request,
                        v1::DocumentResult* result) override {
     if (gate_ != nullptr) gate_->WaitForNotification();
+    ++calls_;
     (*result->mutable_metadata())["trace"] += name_ + ";";
     // The raw content does not travel past the sentence stage; the source
     // does.
@@ -44,9 +46,11 @@ class TracingStage : public StageProcessor {
   }
 
   void set_gate(absl::Notification* gate) { gate_ = gate; }
+  int calls() const { return calls_; }
 
  private:
   const std::string name_;
+  std::atomic<int> calls_{0};
   absl::Notification* gate_ = nullptr;
 };
 
@@ -102,14 +106,14 @@ TEST_F(PipelineTest, EveryDocumentPassesEveryStageInOrder) {
   auto results = RunBatch(contents);
   ASSERT_EQ(results.size(), 50u);
   for (const auto& [id, result] : results) {
-    EXPECT_EQ(result.metadata().at("trace"),
-              "dedup;sentence;extract;aggregate;")
-        << id;
+    // The aggregator's answer is status only: its trace is not kept.
+    EXPECT_EQ(result.metadata().at("trace"), "dedup;sentence;extract;") << id;
     EXPECT_THAT(result.completed_stages(),
                 ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
                             v1::STAGE_EXTRACT, v1::STAGE_AGGREGATE));
     EXPECT_EQ(result.errors_size(), 0);
   }
+  EXPECT_EQ(aggregate_.calls(), 50);
   EXPECT_EQ(summary_.documents(), 50u);
   EXPECT_EQ(summary_.failed_documents(), 0u);
   EXPECT_EQ(summary_.input_bytes(), 50u * 4);
@@ -124,18 +128,33 @@ TEST_F(PipelineTest, AFailingStageReportsTheDocumentAndTheBatchGoesOn) {
   EXPECT_EQ(bad.errors(0).code(), "INVALID_ARGUMENT");
   EXPECT_THAT(bad.errors(0).message(), HasSubstr("cannot handle"));
   // Without text there is nothing to extract; aggregation still happens.
-  EXPECT_EQ(bad.metadata().at("trace"), "dedup;sentence;aggregate;");
+  EXPECT_EQ(bad.metadata().at("trace"), "dedup;sentence;");
+  EXPECT_EQ(bad.completed_stages(bad.completed_stages_size() - 1),
+            v1::STAGE_AGGREGATE);
   EXPECT_EQ(results["d3"].errors(0).stage(), v1::STAGE_EXTRACT);
   EXPECT_EQ(results["d0"].errors_size(), 0);
   EXPECT_EQ(results["d2"].errors_size(), 0);
   EXPECT_EQ(summary_.failed_documents(), 2u);
 }
 
+TEST_F(PipelineTest, AnAggregatorErrorIsKeptWithTheFullResult) {
+  auto results = RunBatch({"fail:aggregate"});
+  const v1::DocumentResult& result = results["d0"];
+  ASSERT_EQ(result.errors_size(), 1);
+  EXPECT_EQ(result.errors(0).stage(), v1::STAGE_AGGREGATE);
+  // Everything the earlier stages produced is still there.
+  EXPECT_EQ(result.metadata().at("trace"), "dedup;sentence;extract;");
+  EXPECT_THAT(result.completed_stages(),
+              ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
+                          v1::STAGE_EXTRACT));
+}
+
 TEST_F(PipelineTest, ExactDuplicatesSkipSentenceAndExtract) {
   auto results = RunBatch({"text", "copy"});
   EXPECT_FALSE(results["d0"].skipped_as_duplicate());
   EXPECT_TRUE(results["d1"].skipped_as_duplicate());
-  EXPECT_EQ(results["d1"].metadata().at("trace"), "dedup;aggregate;");
+  EXPECT_EQ(results["d1"].metadata().at("trace"), "dedup;");
+  EXPECT_EQ(aggregate_.calls(), 2);
   EXPECT_EQ(summary_.exact_duplicates(), 1u);
 }
 
