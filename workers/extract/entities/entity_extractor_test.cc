@@ -1,4 +1,5 @@
 #include "workers/extract/entities/entity_extractor.h"
+#include "workers/extract/entities/entity_test_util.h"
 
 #include <cstdio>
 #include <fstream>
@@ -25,59 +26,16 @@ using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::Pair;
 
-const char* ShortType(EntityType t) {
-  switch (t) {
-    case EntityType::kOrganization:
-      return "ORG";
-    case EntityType::kPerson:
-      return "PER";
-    case EntityType::kLocation:
-      return "LOC";
-    case EntityType::kProduct:
-      return "PRD";
-  }
-  return "?";
-}
-
-// Renders mentions as "surface|TYPE|canonical".
-std::vector<std::string> Render(absl::string_view text, const std::vector<EntityMention>& mentions) {
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) {
-    out.push_back(
-        absl::StrCat(text.substr(m.begin, m.end - m.begin), "|", ShortType(m.type), "|", m.canonical));
-  }
-  return out;
-}
-
-const EntityExtractor& Shared() {
-  static const EntityExtractor* extractor = [] {
-    auto created = EntityExtractor::Create();
-    if (!created.ok()) {
-      std::fprintf(stderr, "%s\n", created.status().ToString().c_str());
-      std::abort();
-    }
-    return created->release();
-  }();
-  return *extractor;
-}
-
-// One row: a text and every mention expected in it, in order. An empty list
-// is a negative case: nothing in the text is an entity.
-struct Case {
-  const char* text;
-  std::vector<std::string> want;
-};
-
-class ExtractTest : public ::testing::TestWithParam<Case> {};
+class ExtractTest : public ::testing::TestWithParam<MentionCase> {};
 
 TEST_P(ExtractTest, FindsExactlyTheExpectedMentions) {
-  const Case& c = GetParam();
-  EXPECT_THAT(Render(c.text, Shared().Extract(c.text)), ElementsAreArray(c.want)) << c.text;
+  const MentionCase& c = GetParam();
+  EXPECT_THAT(RenderMentions(c.text, SharedExtractor().Extract(c.text)), ElementsAreArray(c.want)) << c.text;
 }
 
 // Types: organisations, people, places and products from the gazetteer.
 INSTANTIATE_TEST_SUITE_P(Types, ExtractTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
                              {"엔비디아", {"엔비디아|ORG|엔비디아"}},
                              {"삼성전자", {"삼성전자|ORG|삼성전자"}},
                              {"SK하이닉스", {"SK하이닉스|ORG|SK하이닉스"}},
@@ -114,7 +72,7 @@ INSTANTIATE_TEST_SUITE_P(Types, ExtractTest,
 
 // Canonical names: aliases, English names, tickers and spacing variants.
 INSTANTIATE_TEST_SUITE_P(Canonical, ExtractTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
                              {"MS", {"MS|ORG|마이크로소프트"}},
                              {"Microsoft", {"Microsoft|ORG|마이크로소프트"}},
                              {"마이크로소프트(MSFT)",
@@ -149,7 +107,7 @@ INSTANTIATE_TEST_SUITE_P(Canonical, ExtractTest,
 // Particles and copulas are left out of the span; names ending in the same
 // syllables keep them.
 INSTANTIATE_TEST_SUITE_P(Particles, ExtractTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
                              {"엔비디아가", {"엔비디아|ORG|엔비디아"}},
                              {"오픈AI는", {"오픈AI|ORG|오픈AI"}},
                              {"오라클의", {"오라클|ORG|오라클"}},
@@ -189,7 +147,7 @@ INSTANTIATE_TEST_SUITE_P(Particles, ExtractTest,
 
 // Derived words and look-alikes are not mentions of the name inside them.
 INSTANTIATE_TEST_SUITE_P(Derived, ExtractTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
                              {"중국산", {}},
                              {"인도판", {}},
                              {"나이지리아판", {}},
@@ -217,7 +175,7 @@ INSTANTIATE_TEST_SUITE_P(Derived, ExtractTest,
 
 // Generic nouns, bare titles, section heads and dates are not entities.
 INSTANTIATE_TEST_SUITE_P(NotEntities, ExtractTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
                              {"정부", {}},
                              {"기업", {}},
                              {"시장", {}},
@@ -249,7 +207,7 @@ INSTANTIATE_TEST_SUITE_P(NotEntities, ExtractTest,
 // Unseen people by pattern: titles before or after, romanisation.
 INSTANTIATE_TEST_SUITE_P(
     PersonPatterns, ExtractTest,
-    ::testing::ValuesIn(std::vector<Case>{
+    ::testing::ValuesIn(std::vector<MentionCase>{
         {"김철수 대표는", {"김철수|PER|김철수"}},
         {"박영희 교수", {"박영희|PER|박영희"}},
         {"최민수 연구원은", {"최민수|PER|최민수"}},
@@ -285,7 +243,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 // Unseen organisations by suffix.
 INSTANTIATE_TEST_SUITE_P(OrgPatterns, ExtractTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
                              {"가나다전자는", {"가나다전자|ORG|가나다전자"}},
                              {"한빛증권에서", {"한빛증권|ORG|한빛증권"}},
                              {"새솔은행", {"새솔은행|ORG|새솔은행"}},
@@ -309,7 +267,7 @@ INSTANTIATE_TEST_SUITE_P(OrgPatterns, ExtractTest,
 // Aliases defined in the document and coreference.
 INSTANTIATE_TEST_SUITE_P(
     DocumentAliases, ExtractTest,
-    ::testing::ValuesIn(std::vector<Case>{
+    ::testing::ValuesIn(std::vector<MentionCase>{
         {"가나다기술협회(GTA)는 ... GTA가 밝혔다",
          {"가나다기술협회|ORG|가나다기술협회", "GTA|ORG|가나다기술협회", "GTA|ORG|가나다기술협회"}},
         {"아마존웹서비스(AWS)와 AWS의",
@@ -325,7 +283,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 INSTANTIATE_TEST_SUITE_P(
     Coreference, ExtractTest,
-    ::testing::ValuesIn(std::vector<Case>{
+    ::testing::ValuesIn(std::vector<MentionCase>{
         {"젠슨 황 엔비디아 CEO는 말했다. 황 CEO는",
          {"젠슨 황|PER|젠슨 황", "엔비디아|ORG|엔비디아", "황|PER|젠슨 황"}},
         {"래리 엘리슨 회장. 엘리슨은", {"래리 엘리슨|PER|래리 엘리슨", "엘리슨|PER|래리 엘리슨"}},
@@ -351,7 +309,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Mentions in realistic sentences.
 INSTANTIATE_TEST_SUITE_P(
     Sentences, ExtractTest,
-    ::testing::ValuesIn(std::vector<Case>{
+    ::testing::ValuesIn(std::vector<MentionCase>{
         {"오픈AI와 엔비디아의 파트너십이 균열을 보인다.", {"오픈AI|ORG|오픈AI", "엔비디아|ORG|엔비디아"}},
         {"구글·앤트로픽 등과 경쟁", {"구글|ORG|구글", "앤트로픽|ORG|앤트로픽"}},
         {"AMD, 브로드컴, 마이크로소프트(MS)와의 파트너십",
@@ -385,7 +343,7 @@ INSTANTIATE_TEST_SUITE_P(
 // Further shapes of unseen names, and their look-alikes.
 INSTANTIATE_TEST_SUITE_P(
     MorePatterns, ExtractTest,
-    ::testing::ValuesIn(std::vector<Case>{
+    ::testing::ValuesIn(std::vector<MentionCase>{
         {"진성준(57) 의원은", {"진성준|PER|진성준"}},
         {"임형규(사진·71) 전 사장", {"임형규|PER|임형규"}},
         {"정부가(57)", {}},
@@ -442,7 +400,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(EntityExtractorTest, OffsetsAreUtf8BytesWithoutParticles) {
   const std::string text = "오늘 엔비디아가 H200을 공개했다";
-  std::vector<EntityMention> m = Shared().Extract(text);
+  std::vector<EntityMention> m = SharedExtractor().Extract(text);
   ASSERT_EQ(m.size(), 2u);
   EXPECT_EQ(m[0].begin, 7u);  // "오늘 " is 7 bytes
   EXPECT_EQ(m[0].end, 19u);   // 엔비디아: 4 syllables x 3 bytes
@@ -454,7 +412,7 @@ TEST(EntityExtractorTest, OffsetsAreUtf8BytesWithoutParticles) {
 TEST(EntityExtractorTest, MentionsAreSortedAndDoNotOverlap) {
   const std::string text =
       "아마존웹서비스(AWS)와 아마존 EC2 울트라서버, 젠슨 황 엔비디아 CEO와 황 CEO, 마이크로소프트(MS)";
-  std::vector<EntityMention> m = Shared().Extract(text);
+  std::vector<EntityMention> m = SharedExtractor().Extract(text);
   ASSERT_FALSE(m.empty());
   for (size_t i = 1; i < m.size(); ++i) EXPECT_LE(m[i - 1].end, m[i].begin);
 }
@@ -462,7 +420,7 @@ TEST(EntityExtractorTest, MentionsAreSortedAndDoNotOverlap) {
 TEST(EntityExtractorTest, ReportsHowEachMentionWasFound) {
   const std::string text = "젠슨 황 엔비디아 CEO와 가나다기술협회(GTA)의 김철수 대표. 황 CEO는 GTA와 만났다.";
   std::vector<std::string> got;
-  for (const EntityMention& m : Shared().Extract(text)) {
+  for (const EntityMention& m : SharedExtractor().Extract(text)) {
     got.push_back(absl::StrCat(text.substr(m.begin, m.end - m.begin), ":", MatchMethodName(m.method)));
   }
   EXPECT_THAT(got, ElementsAre("젠슨 황:GAZETTEER", "엔비디아:GAZETTEER", "가나다기술협회:PATTERN",
@@ -471,7 +429,7 @@ TEST(EntityExtractorTest, ReportsHowEachMentionWasFound) {
 
 TEST(EntityExtractorTest, SurnameAliasAfterFullNameIsCoreference) {
   const std::string text = "일론 머스크 테슬라 CEO. 머스크는";
-  std::vector<EntityMention> m = Shared().Extract(text);
+  std::vector<EntityMention> m = SharedExtractor().Extract(text);
   ASSERT_EQ(m.size(), 3u);
   EXPECT_EQ(m[0].method, MatchMethod::kGazetteer);
   EXPECT_EQ(m[2].method, MatchMethod::kCoreference);
@@ -486,7 +444,7 @@ TEST(EntityExtractorTest, MethodNames) {
 }
 
 TEST(EntityExtractorTest, CarriesGazetteerMetadata) {
-  std::vector<EntityMention> m = Shared().Extract("마이크로소프트");
+  std::vector<EntityMention> m = SharedExtractor().Extract("마이크로소프트");
   ASSERT_EQ(m.size(), 1u);
   EXPECT_THAT(m[0].metadata, ElementsAre(Pair("ticker", "MSFT"), Pair("country", "US")));
 }
@@ -496,7 +454,7 @@ TEST(EntityExtractorTest, FlagsMentionsInBoilerplateAndDuplicateBlocks) {
   const size_t boiler = text.find("Copyright");
   const size_t dup = text.rfind("엔비디아");
   const FlaggedRange flagged[] = {{boiler, dup - 1}, {dup, text.size()}};
-  std::vector<EntityMention> m = Shared().Extract(text, flagged);
+  std::vector<EntityMention> m = SharedExtractor().Extract(text, flagged);
   ASSERT_EQ(m.size(), 3u);
   EXPECT_FALSE(m[0].flagged);
   EXPECT_TRUE(m[1].flagged);
@@ -505,10 +463,10 @@ TEST(EntityExtractorTest, FlagsMentionsInBoilerplateAndDuplicateBlocks) {
 }
 
 TEST(EntityExtractorTest, EmptyAndNonKoreanInput) {
-  EXPECT_TRUE(Shared().Extract("").empty());
-  EXPECT_TRUE(Shared().Extract("   \n\t").empty());
-  EXPECT_TRUE(Shared().Extract("\xff\xfe\xfd").empty());
-  std::vector<EntityMention> m = Shared().Extract("Nvidia and Microsoft");
+  EXPECT_TRUE(SharedExtractor().Extract("").empty());
+  EXPECT_TRUE(SharedExtractor().Extract("   \n\t").empty());
+  EXPECT_TRUE(SharedExtractor().Extract("\xff\xfe\xfd").empty());
+  std::vector<EntityMention> m = SharedExtractor().Extract("Nvidia and Microsoft");
   EXPECT_EQ(m.size(), 2u);
 }
 
@@ -523,7 +481,7 @@ TEST(EntityExtractorTest, UserGazetteerAddsNames) {
   auto extractor = EntityExtractor::Create(options);
   ASSERT_THAT(extractor, IsOk());
   const std::string text = "글리너는 녹색 팀의 칩을 쓴다";
-  EXPECT_THAT(Render(text, (*extractor)->Extract(text)),
+  EXPECT_THAT(RenderMentions(text, (*extractor)->Extract(text)),
               ElementsAre("글리너|PRD|글리너", "녹색 팀|ORG|엔비디아"));
   std::remove(path.c_str());
 }
@@ -534,7 +492,7 @@ TEST(EntityExtractorTest, WithoutDefaultGazetteerOnlyUserNamesAndPatterns) {
   auto extractor = EntityExtractor::CreateWithGazetteer(*std::move(gazetteer));
   ASSERT_THAT(extractor, IsOk());
   const std::string text = "오픈AI와 엔비디아, 김철수 대표";
-  EXPECT_THAT(Render(text, (*extractor)->Extract(text)),
+  EXPECT_THAT(RenderMentions(text, (*extractor)->Extract(text)),
               ElementsAre("오픈AI|ORG|오픈AI", "김철수|PER|김철수"));
 }
 
@@ -551,7 +509,7 @@ TEST(EntityExtractorTest, HomographMetadataVetoesTheCommonWord) {
     EXPECT_THAT((*extractor)->Extract(text), ::testing::IsEmpty()) << text;
   }
   const std::string text = "대전에서 구미로 옮긴다";
-  EXPECT_THAT(Render(text, (*extractor)->Extract(text)), ElementsAre("대전|LOC|대전", "구미|LOC|구미"));
+  EXPECT_THAT(RenderMentions(text, (*extractor)->Extract(text)), ElementsAre("대전|LOC|대전", "구미|LOC|구미"));
 }
 
 // A six-digit Korea Exchange code in the ticker metadata is an alias.
@@ -561,17 +519,17 @@ TEST(EntityExtractorTest, KoreanTickerInParentheses) {
   auto extractor = EntityExtractor::CreateWithGazetteer(*std::move(gazetteer));
   ASSERT_THAT(extractor, IsOk());
   const std::string text = "삼성전자(005930)는 올랐다";
-  EXPECT_THAT(Render(text, (*extractor)->Extract(text)),
+  EXPECT_THAT(RenderMentions(text, (*extractor)->Extract(text)),
               ElementsAre("삼성전자|ORG|삼성전자", "005930|ORG|삼성전자"));
 }
 
 // A bare 민주당 is the US party unless the story is about Korean politics.
 TEST(EntityExtractorTest, BareDemocraticPartyFollowsThePoliticsOfTheStory) {
   const std::string korean = "민주당은 국회에서 예산안을 처리했다";
-  EXPECT_THAT(Render(korean, Shared().Extract(korean)),
+  EXPECT_THAT(RenderMentions(korean, SharedExtractor().Extract(korean)),
               ElementsAre("민주당|ORG|더불어민주당", "국회|ORG|국회"));
   const std::string us = "민주당과 공화당이 맞섰다";
-  EXPECT_THAT(Render(us, Shared().Extract(us)),
+  EXPECT_THAT(RenderMentions(us, SharedExtractor().Extract(us)),
               ElementsAre("민주당|ORG|미국 민주당", "공화당|ORG|미국 공화당"));
 }
 
@@ -596,20 +554,20 @@ TEST(EntityExtractorTest, PathologicalInputsStayLinear) {
   // match looks at a bounded neighbourhood, so this finishes at once.
   std::string glued;
   for (int i = 0; i < 20000; ++i) glued += "미국";
-  EXPECT_TRUE(Shared().Extract(glued).size() <= 1u);
+  EXPECT_TRUE(SharedExtractor().Extract(glued).size() <= 1u);
   std::string parens;
   for (int i = 0; i < 20000; ++i) parens += "엔비디아(";
-  EXPECT_EQ(Shared().Extract(parens).size(), 20000u);
+  EXPECT_EQ(SharedExtractor().Extract(parens).size(), 20000u);
 }
 
 TEST(EntityExtractorTest, ConcurrentExtractIsSafe) {
   const std::string text = "젠슨 황 엔비디아 CEO는 말했다. 황 CEO는 오픈AI를 언급했다.";
-  const std::vector<EntityMention> want = Shared().Extract(text);
+  const std::vector<EntityMention> want = SharedExtractor().Extract(text);
   std::vector<std::thread> threads;
   std::vector<size_t> sizes(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 50; ++i) sizes[t] = Shared().Extract(text).size();
+      for (int i = 0; i < 50; ++i) sizes[t] = SharedExtractor().Extract(text).size();
     });
   }
   for (auto& th : threads) th.join();

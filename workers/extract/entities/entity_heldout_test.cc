@@ -14,6 +14,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "workers/extract/entities/entity_extractor.h"
+#include "workers/extract/entities/entity_test_util.h"
 
 namespace gleaner {
 namespace workers {
@@ -22,58 +23,16 @@ namespace {
 
 using ::testing::ElementsAreArray;
 
-const char* ShortType(EntityType t) {
-  switch (t) {
-    case EntityType::kOrganization:
-      return "ORG";
-    case EntityType::kPerson:
-      return "PER";
-    case EntityType::kLocation:
-      return "LOC";
-    case EntityType::kProduct:
-      return "PRD";
-  }
-  return "?";
-}
-
-// Renders mentions as "surface|TYPE|canonical".
-std::vector<std::string> Render(absl::string_view text, const std::vector<EntityMention>& mentions) {
-  std::vector<std::string> out;
-  for (const EntityMention& m : mentions) {
-    out.push_back(
-        absl::StrCat(text.substr(m.begin, m.end - m.begin), "|", ShortType(m.type), "|", m.canonical));
-  }
-  return out;
-}
-
-const EntityExtractor& Shared() {
-  static const EntityExtractor* extractor = [] {
-    auto created = EntityExtractor::Create();
-    if (!created.ok()) {
-      std::fprintf(stderr, "%s\n", created.status().ToString().c_str());
-      std::abort();
-    }
-    return created->release();
-  }();
-  return *extractor;
-}
-
-// One row: a text (one document) and every mention expected in it, in order.
-struct Case {
-  const char* text;
-  std::vector<std::string> want;
-};
-
-class HeldOutTest : public ::testing::TestWithParam<Case> {};
+class HeldOutTest : public ::testing::TestWithParam<MentionCase> {};
 
 TEST_P(HeldOutTest, FindsExactlyTheExpectedMentions) {
-  const Case& c = GetParam();
-  EXPECT_THAT(Render(c.text, Shared().Extract(c.text)), ElementsAreArray(c.want)) << c.text;
+  const MentionCase& c = GetParam();
+  EXPECT_THAT(RenderMentions(c.text, SharedExtractor().Extract(c.text)), ElementsAreArray(c.want)) << c.text;
 }
 
 // Companies, people, agencies, places and products as news names them.
 INSTANTIATE_TEST_SUITE_P(News, HeldOutTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
         {"삼성전자는 3분기 연결 기준 영업이익이 12조1000억원으로 잠정 집계됐다고 8일 공시했다.",
          {"삼성전자|ORG|삼성전자"}},
         {"SK하이닉스가 엔비디아에 HBM3E 12단 제품을 공급하기 시작했다.",
@@ -535,7 +494,7 @@ INSTANTIATE_TEST_SUITE_P(News, HeldOutTest,
 // Nothing to annotate: generic nouns, bare titles, dates, events, indices,
 // laws, derived words and common words that contain a company name.
 INSTANTIATE_TEST_SUITE_P(Negatives, HeldOutTest,
-                         ::testing::ValuesIn(std::vector<Case>{
+                         ::testing::ValuesIn(std::vector<MentionCase>{
         {"코스피는 외국인 매도세에 2% 넘게 하락했고 코스닥도 약세를 보였다.", {}},
         {"정부는 내년 예산안을 확정했다.", {}},
         {"기업들은 시장 불확실성이 커졌다고 우려했다.", {}},
