@@ -9,6 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
+#include "workers/extract/amounts/amount_test_util.h"
 
 namespace gleaner {
 namespace workers {
@@ -16,24 +17,6 @@ namespace extract {
 namespace {
 
 using ::gleaner::testing::IsOk;
-
-const AmountExtractor& Extractor() {
-  static const AmountExtractor* const kExtractor = [] {
-    absl::StatusOr<std::unique_ptr<AmountExtractor>> ex = AmountExtractor::Create();
-    EXPECT_THAT(ex.status(), IsOk());
-    return ex->release();
-  }();
-  return *kExtractor;
-}
-
-std::string Describe(absl::string_view text, const std::vector<Amount>& got) {
-  std::string s;
-  for (const Amount& a : got) {
-    absl::StrAppend(&s, "[", text.substr(a.begin, a.end - a.begin), "] ", AmountKindName(a.kind),
-                    " ", a.value, " ", a.currency, a.unit, "; ");
-  }
-  return s.empty() ? "(none)" : s;
-}
 
 // Returns the amount whose span is exactly `span` (first occurrence), or null.
 const Amount* FindSpan(absl::string_view text, const std::vector<Amount>& got,
@@ -44,10 +27,6 @@ const Amount* FindSpan(absl::string_view text, const std::vector<Amount>& got,
   return nullptr;
 }
 
-constexpr AmountKind kMoney = AmountKind::kMoney;
-constexpr AmountKind kPercent = AmountKind::kPercent;
-constexpr AmountKind kPoint = AmountKind::kPercentPoint;
-constexpr AmountKind kQuantity = AmountKind::kQuantity;
 
 // One positive row: in `text`, an amount spans exactly `span` with this kind,
 // value (empty for vague) and currency (money) or unit as written (others).

@@ -19,6 +19,7 @@
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
 #include "workers/extract/amounts/amount_extractor.h"
+#include "workers/extract/amounts/amount_test_util.h"
 
 namespace gleaner {
 namespace workers {
@@ -27,29 +28,6 @@ namespace {
 
 using ::gleaner::testing::IsOk;
 
-const AmountExtractor& Extractor() {
-  static const AmountExtractor* const kExtractor = [] {
-    absl::StatusOr<std::unique_ptr<AmountExtractor>> ex = AmountExtractor::Create();
-    EXPECT_THAT(ex.status(), IsOk());
-    return ex->release();
-  }();
-  return *kExtractor;
-}
-
-std::string Describe(absl::string_view text, const std::vector<Amount>& got) {
-  std::string s;
-  for (const Amount& a : got) {
-    absl::StrAppend(&s, "[", text.substr(a.begin, a.end - a.begin), "] ", AmountKindName(a.kind),
-                    " ", a.value, a.value_max.empty() ? "" : "~", a.value_max, " ", a.currency,
-                    a.unit, "; ");
-  }
-  return s.empty() ? "(none)" : s;
-}
-
-constexpr AmountKind kMoney = AmountKind::kMoney;
-constexpr AmountKind kPercent = AmountKind::kPercent;
-constexpr AmountKind kPoint = AmountKind::kPercentPoint;
-constexpr AmountKind kQuantity = AmountKind::kQuantity;
 
 // One expected amount: in `text`, an amount spans exactly `span` with this
 // kind, value (empty when vague), upper end (ranges only, else "") and
