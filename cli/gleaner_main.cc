@@ -9,9 +9,6 @@
 // Both write one JSON object per document (proto3 JSON of
 // gleaner.v1.DocumentResult), in input order, and end with a summary on
 // stderr.
-#include <unistd.h>
-
-#include <atomic>
 #include <fstream>
 #include <functional>
 #include <iostream>

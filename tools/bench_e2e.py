@@ -108,7 +108,9 @@ def main():
         seconds = time.monotonic() - start
         if status != 0:
             sys.exit("gleaner submit failed")
-        servers_kb = {s.kind: peak_rss_kb(s.process.pid) for s in c.servers}
+        servers_kb = {}  # summed per kind: there may be several replicas
+        for s in c.servers:
+            servers_kb[s.kind] = servers_kb.get(s.kind, 0) + peak_rss_kb(s.process.pid)
         report("multi-process (submit)", docs, total, seconds,
                (usage.ru_maxrss + sum(servers_kb.values())) / 1024)
         print("  peak RSS per process (MB): client %.1f, %s" % (

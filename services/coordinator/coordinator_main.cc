@@ -14,7 +14,6 @@
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/aggregator_service.grpc.pb.h"
-#include "proto/gleaner/v1/dedup_service.grpc.pb.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
 #include "services/common/grpc_status.h"

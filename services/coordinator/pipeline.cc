@@ -216,7 +216,6 @@ v1::BatchSummary Job::Finish() {
   for (std::thread& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
-  finished_ = true;
   absl::MutexLock lock(&mu_);
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start_time_);
   summary_.set_elapsed_seconds(seconds);

@@ -137,7 +137,6 @@ class Job {
   v1::BatchSummary summary_ ABSL_GUARDED_BY(mu_);
 
   std::vector<std::thread> threads_;
-  bool finished_ = false;
 };
 
 // Creates jobs over one set of stages. Thread-safe.
