@@ -138,6 +138,7 @@ class JsonWriter {
   }
 
   // A map is a repeated entry message with fields `key` (1) and `value` (2).
+  // (Reflection's map iterators are private in protobuf 3.21.)
   absl::Status Map(const google::protobuf::Message& message,
                    const FieldDescriptor* field) {
     const Reflection* reflection = message.GetReflection();
@@ -187,6 +188,24 @@ class JsonWriter {
     }
   }
 
+  void Enum(const FieldDescriptor* field, int number) {
+    const EnumValueDescriptor* value =
+        field->enum_type()->FindValueByNumber(number);
+    if (value != nullptr) {
+      AppendJsonString(value->name(), out_);
+    } else {
+      absl::StrAppend(out_, number);
+    }
+  }
+
+  void String(const FieldDescriptor* field, const std::string& text) {
+    if (field->type() == FieldDescriptor::TYPE_BYTES) {
+      absl::StrAppend(out_, "\"", absl::Base64Escape(text), "\"");
+    } else {
+      AppendJsonString(text, out_);
+    }
+  }
+
   // Writes one value of `field`: element `index` when repeated, else the
   // singular value (index -1).
   absl::Status Value(const google::protobuf::Message& message,
@@ -218,28 +237,15 @@ class JsonWriter {
       case FieldDescriptor::CPPTYPE_BOOL:
         out_->append(GLEANER_GET(Bool) ? "true" : "false");
         break;
-      case FieldDescriptor::CPPTYPE_ENUM: {
-        const int number = GLEANER_GET(EnumValue);
-        const EnumValueDescriptor* value =
-            field->enum_type()->FindValueByNumber(number);
-        if (value != nullptr) {
-          AppendJsonString(value->name(), out_);
-        } else {
-          absl::StrAppend(out_, number);
-        }
+      case FieldDescriptor::CPPTYPE_ENUM:
+        Enum(field, GLEANER_GET(EnumValue));
         break;
-      }
       case FieldDescriptor::CPPTYPE_STRING: {
         std::string scratch;
-        const std::string& text =
-            repeated ? r->GetRepeatedStringReference(message, field, index,
-                                                     &scratch)
-                     : r->GetStringReference(message, field, &scratch);
-        if (field->type() == FieldDescriptor::TYPE_BYTES) {
-          absl::StrAppend(out_, "\"", absl::Base64Escape(text), "\"");
-        } else {
-          AppendJsonString(text, out_);
-        }
+        String(field, repeated ? r->GetRepeatedStringReference(
+                                     message, field, index, &scratch)
+                               : r->GetStringReference(message, field,
+                                                       &scratch));
         break;
       }
       case FieldDescriptor::CPPTYPE_MESSAGE:

@@ -5,7 +5,11 @@ service as a separate process on loopback with `gleaner submit`, reporting
 MB/s, documents/s and peak memory (max RSS) for each, so the cost of the
 gRPC hops is visible.
 
-    tools/bench_e2e.py [--mb 100] [--keep DIR]
+    tools/bench_e2e.py [--mb 100] [--keep DIR] [--bin_dir DIR]
+
+--bin_dir runs binaries already built elsewhere (same layout as bazel-bin,
+for example another checkout's, to compare before and after) instead of
+building this checkout with `bazel build -c opt`.
 
 Each replica gets a unique first line, so no copy is an exact duplicate (exact
 duplicates skip most stages and would flatter the figures); they are near
@@ -29,8 +33,11 @@ os.chdir(ROOT)
 from tests.integration import cluster  # noqa: E402
 
 
+BIN_DIR = os.path.join(ROOT, "bazel-bin")
+
+
 def bazel_bin(path):
-    return os.path.join(ROOT, "bazel-bin", path)
+    return os.path.join(BIN_DIR, path)
 
 
 def replicate(target_mb, out_dir):
@@ -71,13 +78,19 @@ def main():
     parser.add_argument("--keep", help="keep the replicated corpus here")
     parser.add_argument("--replicas", type=int, default=1,
                         help="sentence and extract replicas in the multi-process run")
+    parser.add_argument("--bin_dir", help="use the binaries under this directory "
+                        "(bazel-bin layout) instead of building")
     args = parser.parse_args()
 
-    subprocess.run(["bazel", "build", "-c", "opt", "//cli:gleaner",
-                    "//services/coordinator:coordinator_server",
-                    "//services/aggregator:aggregator_server",
-                    "//workers/dedup:dedup_server", "//workers/sentence:sentence_server",
-                    "//workers/extract:extract_server"], check=True)
+    global BIN_DIR
+    if args.bin_dir:
+        BIN_DIR = os.path.abspath(args.bin_dir)
+    else:
+        subprocess.run(["bazel", "build", "-c", "opt", "//cli:gleaner",
+                        "//services/coordinator:coordinator_server",
+                        "//services/aggregator:aggregator_server",
+                        "//workers/dedup:dedup_server", "//workers/sentence:sentence_server",
+                        "//workers/extract:extract_server"], check=True)
     for kind, path in cluster.BINARIES.items():
         cluster.BINARIES[kind] = bazel_bin(path)
 

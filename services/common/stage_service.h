@@ -33,6 +33,13 @@ class StageService : public GeneratedService::Service {
       return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                           "StageRequest.result.id is empty");
     }
+    // The text travels beside the result (see StageRequest.text). gRPC's
+    // sync handler owns the request object for the call and declared it
+    // non-const, so moving the text into place is safe and copies nothing.
+    auto* owned = const_cast<v1::StageRequest*>(request);
+    if (!owned->text().empty()) {
+      owned->mutable_result()->mutable_text()->swap(*owned->mutable_text());
+    }
     *response = RunStage(*processor_, stage_,
                          {request->job_id(), request->result()});
     return grpc::Status::OK;

@@ -10,7 +10,7 @@
 // the batch. (Measured against one long-lived stream per replica, see
 // docs/architecture.md: a unary call on an open channel costs no stream
 // setup beyond an HTTP/2 stream id, and needs no matching of answers.) The
-// request carries the job's result by reference: it is serialised, never
+// request borrows the job's result (LentRequest): it is serialised, never
 // copied.
 // Documents are spread round-robin; a replica that is unreachable or times
 // out is skipped and the document retried on the next one. (Dedup shards
@@ -56,6 +56,35 @@ inline bool IsRetryable(const absl::Status& status) {
          absl::IsAborted(status) || absl::IsCancelled(status);
 }
 
+// A StageRequest that borrows the caller's result instead of copying it:
+// `result` points at the caller's message and its text is moved into
+// StageRequest.text (bytes, so that serialising it does not check its UTF-8
+// again), and both are given back when the LentRequest goes away. While it
+// lives, the caller's result must not be read or changed except through
+// request(), which is safe to serialise from several threads at once. Not
+// copyable.
+class LentRequest {
+ public:
+  explicit LentRequest(const StageInput& input)
+      : lent_(const_cast<v1::DocumentResult*>(&input.document)) {
+    request_.set_job_id(input.job_id.data(), input.job_id.size());
+    request_.mutable_text()->swap(*lent_->mutable_text());
+    request_.unsafe_arena_set_allocated_result(lent_);
+  }
+  LentRequest(const LentRequest&) = delete;
+  LentRequest& operator=(const LentRequest&) = delete;
+  ~LentRequest() {
+    request_.unsafe_arena_release_result();
+    lent_->mutable_text()->swap(*request_.mutable_text());
+  }
+
+  const v1::StageRequest& request() const { return request_; }
+
+ private:
+  v1::DocumentResult* const lent_;
+  v1::StageRequest request_;
+};
+
 // `GeneratedService` is v1::Dedup, v1::Sentence, v1::Extract or
 // v1::Aggregator. Thread-safe; not copyable.
 template <typename GeneratedService>
@@ -85,13 +114,20 @@ class RemoteStageClient : public StageClient {
   }
 
   absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override {
+    LentRequest lent(input);
+    return ProcessRequest(lent.request());
+  }
+
+  // Same, for a request already built (several shards share one).
+  absl::StatusOr<v1::StageResponse> ProcessRequest(
+      const v1::StageRequest& request) {
     const size_t replicas = stubs_.size();
     const size_t first = next_replica_.fetch_add(1) % replicas;
     absl::Status last_error;
     for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
          ++attempt) {
       absl::StatusOr<v1::StageResponse> result =
-          ProcessOn((first + attempt) % replicas, input);
+          ProcessOn((first + attempt) % replicas, request);
       if (result.ok() || !IsRetryable(result.status())) return result;
       last_error = result.status();
     }
@@ -106,19 +142,12 @@ class RemoteStageClient : public StageClient {
 
   // One attempt on one replica: one unary call.
   absl::StatusOr<v1::StageResponse> ProcessOn(size_t replica,
-                                              const StageInput& input) {
+                                              const v1::StageRequest& request) {
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
-    v1::StageRequest request;
-    request.set_job_id(input.job_id.data(), input.job_id.size());
-    // Lend the job's result to the request for serialisation instead of
-    // copying it; it is taken back before the request is destroyed.
-    request.unsafe_arena_set_allocated_result(
-        const_cast<v1::DocumentResult*>(&input.document));
     v1::StageResponse response;
     grpc::Status grpc_status =
         stubs_[replica]->Process(&context, request, &response);
-    request.unsafe_arena_release_result();
     absl::Status status = FromGrpcStatus(grpc_status);
     if (!status.ok()) {
       return absl::Status(status.code(),

@@ -74,9 +74,13 @@ absl::StatusOr<v1::StageResponse> ShardedDedupClient::Process(
     const StageInput& input) {
   if (shards_.size() == 1) return shards_[0]->Process(input);
   std::vector<absl::StatusOr<v1::StageResponse>> answers(shards_.size());
-  ForEachInParallel(shards_.size(), [&](size_t shard) {
-    answers[shard] = shards_[shard]->Process(input);
-  });
+  {
+    // One request, serialised by every shard's call.
+    LentRequest lent(input);
+    ForEachInParallel(shards_.size(), [&](size_t shard) {
+      answers[shard] = shards_[shard]->ProcessRequest(lent.request());
+    });
+  }
   std::vector<v1::DuplicateVerdict> verdicts;
   verdicts.reserve(shards_.size());
   for (size_t shard = 0; shard < shards_.size(); ++shard) {
