@@ -10,6 +10,9 @@ namespace cli {
 absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> EmbeddedPipeline::Create(
     EmbeddedOptions options) {
   std::unique_ptr<EmbeddedPipeline> embedded(new EmbeddedPipeline());
+  // One limit table: the coordinator enforces it on entry, so dedup must
+  // accept any text that passed.
+  options.dedup.max_document_bytes = options.pipeline.limits.max_text_bytes;
   GLEANER_ASSIGN_OR_RETURN(embedded->dedup_,
                            workers::dedup::DedupStage::Create(options.dedup));
   GLEANER_ASSIGN_OR_RETURN(embedded->sentence_,

@@ -20,9 +20,11 @@ namespace gleaner {
 namespace cli {
 
 struct EmbeddedOptions {
-  // Window and threads (see PipelineOptions).
+  // Window, threads and the limit table (see PipelineOptions); the stages
+  // are built from the same limits.
   coordinator::PipelineOptions pipeline;
-  // Dedup index settings; the default keeps the index in memory.
+  // Dedup index settings; the default keeps the index in memory. Its
+  // max_document_bytes is taken from pipeline.limits.
   workers::dedup::DedupOptions dedup;
   // Extra gazetteer files.
   std::vector<std::string> gazetteer_paths;

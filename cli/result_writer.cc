@@ -3,22 +3,20 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/json_util.h"
+#include "cli/proto_json.h"
 
 namespace gleaner {
 namespace cli {
 
 absl::StatusOr<std::string> ToJsonLine(const v1::DocumentResult& result) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.preserve_proto_field_names = true;
-  options.add_whitespace = false;
   std::string json;
-  auto status =
-      google::protobuf::util::MessageToJsonString(result, &json, options);
+  // The text dominates; the spans add about as much again.
+  json.reserve(2 * result.text().size() + 256);
+  absl::Status status = AppendProtoJson(result, &json);
   if (!status.ok()) {
     return absl::InternalError(absl::StrCat("cannot write JSON for ",
                                             result.id(), ": ",
-                                            status.ToString()));
+                                            status.message()));
   }
   return json;
 }

@@ -5,7 +5,11 @@ service as a separate process on loopback with `gleaner submit`, reporting
 MB/s, documents/s and peak memory (max RSS) for each, so the cost of the
 gRPC hops is visible.
 
-    tools/bench_e2e.py [--mb 100] [--keep DIR]
+    tools/bench_e2e.py [--mb 100] [--keep DIR] [--bin_dir DIR]
+
+--bin_dir runs binaries already built elsewhere (same layout as bazel-bin,
+for example another checkout's, to compare before and after) instead of
+building this checkout with `bazel build -c opt`.
 
 Each replica gets a unique first line, so no copy is an exact duplicate (exact
 duplicates skip most stages and would flatter the figures); they are near
@@ -29,8 +33,11 @@ os.chdir(ROOT)
 from tests.integration import cluster  # noqa: E402
 
 
+BIN_DIR = os.path.join(ROOT, "bazel-bin")
+
+
 def bazel_bin(path):
-    return os.path.join(ROOT, "bazel-bin", path)
+    return os.path.join(BIN_DIR, path)
 
 
 def replicate(target_mb, out_dir):
@@ -59,10 +66,23 @@ def peak_rss_kb(pid):
     return 0
 
 
-def report(label, docs, total_bytes, seconds, rss_mb):
+def cpu_seconds(pid):
+    """User + system CPU time of a running process so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
+
+
+def report(label, docs, total_bytes, seconds, rss_mb, cpu):
+    # MB per CPU-second does not depend on what else the machine runs; on a
+    # shared machine it is the figure to compare.
     print(f"{label:28s} {docs:6d} docs {total_bytes / 1e6:8.1f} MB "
           f"{seconds:7.2f} s {total_bytes / 1e6 / seconds:8.1f} MB/s "
-          f"{docs / seconds:8.1f} docs/s  peak RSS {rss_mb:7.1f} MB")
+          f"{docs / seconds:8.1f} docs/s  peak RSS {rss_mb:7.1f} MB  "
+          f"CPU {cpu:6.2f} s = {total_bytes / 1e6 / cpu:5.1f} MB/CPU-s")
 
 
 def main():
@@ -71,13 +91,19 @@ def main():
     parser.add_argument("--keep", help="keep the replicated corpus here")
     parser.add_argument("--replicas", type=int, default=1,
                         help="sentence and extract replicas in the multi-process run")
+    parser.add_argument("--bin_dir", help="use the binaries under this directory "
+                        "(bazel-bin layout) instead of building")
     args = parser.parse_args()
 
-    subprocess.run(["bazel", "build", "-c", "opt", "//cli:gleaner",
-                    "//services/coordinator:coordinator_server",
-                    "//services/aggregator:aggregator_server",
-                    "//workers/dedup:dedup_server", "//workers/sentence:sentence_server",
-                    "//workers/extract:extract_server"], check=True)
+    global BIN_DIR
+    if args.bin_dir:
+        BIN_DIR = os.path.abspath(args.bin_dir)
+    else:
+        subprocess.run(["bazel", "build", "-c", "opt", "//cli:gleaner",
+                        "//services/coordinator:coordinator_server",
+                        "//services/aggregator:aggregator_server",
+                        "//workers/dedup:dedup_server", "//workers/sentence:sentence_server",
+                        "//workers/extract:extract_server"], check=True)
     for kind, path in cluster.BINARIES.items():
         cluster.BINARIES[kind] = bazel_bin(path)
 
@@ -96,10 +122,12 @@ def main():
     seconds = time.monotonic() - start
     if status != 0:
         sys.exit("gleaner run failed")
-    report("embedded (gleaner run)", docs, total, seconds, usage.ru_maxrss / 1024)
+    report("embedded (gleaner run)", docs, total, seconds, usage.ru_maxrss / 1024,
+           usage.ru_utime + usage.ru_stime)
 
     # (2) Multi-process on loopback.
     with cluster.Cluster(sentence=args.replicas, extract=args.replicas) as c:
+        servers_cpu = -sum(cpu_seconds(s.process.pid) for s in c.servers)
         start = time.monotonic()
         proc = subprocess.Popen([bazel_bin("cli/gleaner"), "submit",
                                  "--coordinator=" + c.coordinator.address, corpus,
@@ -108,11 +136,13 @@ def main():
         seconds = time.monotonic() - start
         if status != 0:
             sys.exit("gleaner submit failed")
+        servers_cpu += sum(cpu_seconds(s.process.pid) for s in c.servers)
         servers_kb = {}  # summed per kind: there may be several replicas
         for s in c.servers:
             servers_kb[s.kind] = servers_kb.get(s.kind, 0) + peak_rss_kb(s.process.pid)
         report("multi-process (submit)", docs, total, seconds,
-               (usage.ru_maxrss + sum(servers_kb.values())) / 1024)
+               (usage.ru_maxrss + sum(servers_kb.values())) / 1024,
+               usage.ru_utime + usage.ru_stime + servers_cpu)
         print("  peak RSS per process (MB): client %.1f, %s" % (
             usage.ru_maxrss / 1024,
             ", ".join(f"{k} {v / 1024:.1f}" for k, v in servers_kb.items())))

@@ -43,27 +43,26 @@ absl::Status ValidateSpans(const v1::DocumentResult& result) {
   return absl::OkStatus();
 }
 
-absl::Status Aggregator::Process(const v1::StageRequest& request,
-                                 v1::DocumentResult* result) {
-  // The caller keeps its copy of the result: answer with the id only, so the
-  // document is not sent back over the network in full.
-  result->Clear();
-  result->set_id(request.result().id());
-  if (request.job_id().empty()) {
+absl::Status Aggregator::Process(const StageInput& input,
+                                 v1::StageResponse* /*response*/) {
+  // The caller holds the result: the answer is status only.
+  if (input.job_id.empty()) {
     return absl::InvalidArgumentError("StageRequest.job_id is empty");
   }
-  GLEANER_RETURN_IF_ERROR(ValidateSpans(request.result()));
+  const v1::DocumentResult& result = input.document;
+  GLEANER_RETURN_IF_ERROR(ValidateSpans(result));
+  const std::string job_id(input.job_id);
   absl::MutexLock lock(&mu_);
-  if (released_.contains(request.job_id())) {
+  if (released_.contains(job_id)) {
     return absl::FailedPreconditionError(
-        absl::StrCat("job '", request.job_id(), "' was already released"));
+        absl::StrCat("job '", job_id, "' was already released"));
   }
-  std::unique_ptr<JobView>& view = jobs_[request.job_id()];
+  std::unique_ptr<JobView>& view = jobs_[job_id];
   if (view == nullptr) view = std::make_unique<JobView>();
-  if (!view->recorded.insert(request.result().id()).second) {
+  if (!view->recorded.insert(result.id()).second) {
     return absl::OkStatus();  // a retry of a document already counted
   }
-  RecordLocked(request.result(), *view);
+  RecordLocked(result, *view);
   return absl::OkStatus();
 }
 

@@ -2,7 +2,7 @@
 // corpus-level views (entity counts, money per entity, duplicate clusters).
 //
 //   Aggregator aggregator;
-//   RunStage(aggregator, v1::STAGE_AGGREGATE, request);   // per document
+//   RunStage(aggregator, v1::STAGE_AGGREGATE, {job_id, result});  // per document
 //   absl::StatusOr<v1::CorpusView> view = aggregator.GetView(view_request);
 //
 // What counts: mentions in boilerplate or repeated blocks (Entity.flagged)
@@ -45,13 +45,13 @@ class Aggregator : public StageProcessor {
   Aggregator(const Aggregator&) = delete;
   Aggregator& operator=(const Aggregator&) = delete;
 
-  // Records `request.result()` under `request.job_id()` and reduces
-  // `result` to the document id (the pipeline keeps its own copy and takes
-  // only completed_stages and errors from the answer). A document id already recorded for the job is not counted
-  // again (retries are safe). kInvalidArgument when the job id is empty or
-  // a span lies outside the text; kFailedPrecondition for a released job.
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override;
+  // Records `input.document` under `input.job_id`; the answer is status
+  // only (the caller holds the result). A document id already recorded for
+  // the job is not counted again (retries are safe). kInvalidArgument when
+  // the job id is empty or a span lies outside the text;
+  // kFailedPrecondition for a released job.
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override;
 
   // Returns the views of a job; kNotFound for an unknown job.
   absl::StatusOr<v1::CorpusView> GetView(const v1::GetViewRequest& request);

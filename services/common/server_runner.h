@@ -16,6 +16,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
+#include "services/common/document_limits.h"
 
 namespace gleaner {
 
@@ -29,7 +30,7 @@ struct ServerRunnerOptions {
   // How long in-flight RPCs may run after SIGTERM before they are cancelled.
   absl::Duration shutdown_grace = absl::Seconds(30);
   // Largest message accepted or sent (documents can be large).
-  int max_message_bytes = 256 << 20;
+  int max_message_bytes = DocumentLimits().max_message_bytes;
 };
 
 // A started gRPC server. Not copyable.

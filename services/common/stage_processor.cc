@@ -7,24 +7,27 @@
 
 namespace gleaner {
 
-void AddStageError(v1::Stage stage, const absl::Status& status,
-                   v1::DocumentResult* result) {
-  v1::StageError* error = result->add_errors();
+void SetStageError(v1::Stage stage, const absl::Status& status,
+                   v1::StageError* error) {
   error->set_stage(stage);
   error->set_code(absl::StatusCodeToString(status.code()));
   error->set_message(CapMessage(status.message()));
 }
 
-v1::DocumentResult RunStage(StageProcessor& processor, v1::Stage stage,
-                            const v1::StageRequest& request) {
-  v1::DocumentResult result = request.result();
-  absl::Status status = processor.Process(request, &result);
-  if (status.ok()) {
-    result.add_completed_stages(stage);
-  } else {
-    AddStageError(stage, status, &result);
+void AddStageError(v1::Stage stage, const absl::Status& status,
+                   v1::DocumentResult* result) {
+  SetStageError(stage, status, result->add_errors());
+}
+
+v1::StageResponse RunStage(StageProcessor& processor, v1::Stage stage,
+                           const StageInput& input) {
+  v1::StageResponse response;
+  absl::Status status = processor.Process(input, &response);
+  if (!status.ok()) {
+    response.Clear();  // a partial delta is never merged
+    SetStageError(stage, status, response.mutable_error());
   }
-  return result;
+  return response;
 }
 
 }  // namespace gleaner

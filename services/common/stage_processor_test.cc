@@ -9,49 +9,44 @@
 namespace gleaner {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::SizeIs;
-
-class EchoContent : public StageProcessor {
+// Answers with one sentence over the whole text; fails on an empty text,
+// after writing a partial delta.
+class OneSentence : public StageProcessor {
  public:
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override {
-    if (request.document().content().empty()) {
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override {
+    v1::SentenceSpan* span = response->mutable_sentence()->add_sentences();
+    span->set_end(input.document.text().size());
+    if (input.document.text().empty()) {
       return absl::InvalidArgumentError(std::string(5000, 'x'));
     }
-    result->set_text(request.document().content());
     return absl::OkStatus();
   }
 };
 
-v1::StageRequest Request(const std::string& content) {
-  v1::StageRequest request;
-  request.mutable_document()->set_content(content);
-  request.mutable_result()->set_id("d");
-  request.mutable_result()->add_completed_stages(v1::STAGE_DEDUP);
-  return request;
+TEST(RunStage, ReturnsOnlyTheDelta) {
+  OneSentence processor;
+  v1::DocumentResult document;
+  document.set_id("d");
+  document.set_text("text");
+  v1::StageResponse response =
+      RunStage(processor, v1::STAGE_SENTENCE, {"job", document});
+  EXPECT_FALSE(response.has_error());
+  ASSERT_EQ(response.sentence().sentences_size(), 1);
+  EXPECT_EQ(response.sentence().sentences(0).end(), 4u);
 }
 
-TEST(RunStage, MarksTheStageCompletedAndKeepsEarlierFields) {
-  EchoContent processor;
-  v1::DocumentResult result =
-      RunStage(processor, v1::STAGE_SENTENCE, Request("text"));
-  EXPECT_EQ(result.id(), "d");
-  EXPECT_EQ(result.text(), "text");
-  EXPECT_THAT(result.completed_stages(),
-              ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE));
-  EXPECT_THAT(result.errors(), SizeIs(0));
-}
-
-TEST(RunStage, RecordsAFailureAsAStageErrorWithACappedMessage) {
-  EchoContent processor;
-  v1::DocumentResult result =
-      RunStage(processor, v1::STAGE_SENTENCE, Request(""));
-  EXPECT_THAT(result.completed_stages(), ElementsAre(v1::STAGE_DEDUP));
-  ASSERT_THAT(result.errors(), SizeIs(1));
-  EXPECT_EQ(result.errors(0).stage(), v1::STAGE_SENTENCE);
-  EXPECT_EQ(result.errors(0).code(), "INVALID_ARGUMENT");
-  EXPECT_EQ(result.errors(0).message().size(), kMaxStatusMessageBytes);
+TEST(RunStage, RecordsAFailureAsAStageErrorAndDropsThePartialDelta) {
+  OneSentence processor;
+  v1::DocumentResult document;
+  document.set_id("d");
+  v1::StageResponse response =
+      RunStage(processor, v1::STAGE_SENTENCE, {"job", document});
+  EXPECT_EQ(response.delta_case(), v1::StageResponse::DELTA_NOT_SET);
+  ASSERT_TRUE(response.has_error());
+  EXPECT_EQ(response.error().stage(), v1::STAGE_SENTENCE);
+  EXPECT_EQ(response.error().code(), "INVALID_ARGUMENT");
+  EXPECT_EQ(response.error().message().size(), kMaxStatusMessageBytes);
 }
 
 }  // namespace

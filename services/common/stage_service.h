@@ -1,12 +1,12 @@
-// The gRPC adapter every worker uses: a Process stream that hands each
-// request to a StageProcessor and writes the result back, in order.
+// The gRPC adapter every worker uses: a unary Process call that hands the
+// request's result to a StageProcessor and answers with its delta.
 //
 //   StageService<v1::Dedup> service(processor.get(), v1::STAGE_DEDUP);
 //   RunServerUntilSignalled(options, {&service});
 //
-// The sync API keeps the adapter short: gRPC's thread pool gives every open
-// stream its own thread, and a stream is processed strictly in order, which
-// the dedup worker relies on.
+// The sync API keeps the adapter short: gRPC's thread pool runs calls
+// concurrently. The coordinator sends one dedup call at a time per shard,
+// in submission order, which the dedup worker relies on.
 #ifndef GLEANER_SERVICES_COMMON_STAGE_SERVICE_H_
 #define GLEANER_SERVICES_COMMON_STAGE_SERVICE_H_
 
@@ -17,8 +17,8 @@
 namespace gleaner {
 
 // `GeneratedService` is a generated service class (v1::Dedup, v1::Sentence,
-// v1::Extract, v1::Aggregator) whose Process method streams StageRequest to
-// StageResponse. Thread-safe; not copyable.
+// v1::Extract, v1::Aggregator) whose unary Process method takes a
+// StageRequest to a StageResponse. Thread-safe; not copyable.
 template <typename GeneratedService>
 class StageService : public GeneratedService::Service {
  public:
@@ -26,24 +26,22 @@ class StageService : public GeneratedService::Service {
   StageService(StageProcessor* processor, v1::Stage stage)
       : processor_(processor), stage_(stage) {}
 
-  grpc::Status Process(
-      grpc::ServerContext* context,
-      grpc::ServerReaderWriter<v1::StageResponse, v1::StageRequest>* stream)
-      override {
-    v1::StageRequest request;
-    while (stream->Read(&request)) {
-      if (request.result().id().empty()) {
-        return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                            "StageRequest.result.id is empty");
-      }
-      v1::StageResponse response;
-      *response.mutable_result() = RunStage(*processor_, stage_, request);
-      if (!stream->Write(response)) break;  // client went away
-      if (context->IsCancelled()) break;
+  grpc::Status Process(grpc::ServerContext* /*context*/,
+                       const v1::StageRequest* request,
+                       v1::StageResponse* response) override {
+    if (request->result().id().empty()) {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "StageRequest.result.id is empty");
     }
-    if (context->IsCancelled()) {
-      return grpc::Status(grpc::StatusCode::CANCELLED, "stream cancelled");
+    // The text travels beside the result (see StageRequest.text). gRPC's
+    // sync handler owns the request object for the call and declared it
+    // non-const, so moving the text into place is safe and copies nothing.
+    auto* owned = const_cast<v1::StageRequest*>(request);
+    if (!owned->text().empty()) {
+      owned->mutable_result()->mutable_text()->swap(*owned->mutable_text());
     }
+    *response = RunStage(*processor_, stage_,
+                         {request->job_id(), request->result()});
     return grpc::Status::OK;
   }
 

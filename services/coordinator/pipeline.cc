@@ -5,6 +5,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/stage_processor.h"
+#include "services/coordinator/entry_cleaning.h"
+#include "services/coordinator/stage_delta.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -46,7 +48,8 @@ Job::~Job() {
 absl::Status Job::Add(v1::RawDocument document) {
   auto item = std::make_unique<Item>();
   item->bytes = document.content().size();
-  bool rejected = false;
+  v1::DocumentResult& result = item->result;
+  absl::Status rejected;
   {
     absl::MutexLock lock(&mu_);
     if (cancelled_) return absl::CancelledError("job cancelled");
@@ -57,68 +60,51 @@ absl::Status Job::Add(v1::RawDocument document) {
     progress_.set_received(progress_.received() + 1);
     summary_.set_documents(summary_.documents() + 1);
     summary_.set_input_bytes(summary_.input_bytes() + item->bytes);
-    v1::DocumentResult* result = item->request.mutable_result();
-    result->set_id(document.id());
-    result->set_source(document.source());
-    *result->mutable_metadata() = document.metadata();
     if (!seen_ids_.insert(document.id()).second) {
-      AddStageError(v1::STAGE_COORDINATOR,
-                    absl::InvalidArgumentError(absl::StrCat(
-                        "document id '", document.id(),
-                        "' was already used in this batch")),
-                    result);
-      rejected = true;
-    } else if (item->bytes > options_.max_document_bytes) {
-      AddStageError(
-          v1::STAGE_COORDINATOR,
-          absl::ResourceExhaustedError(absl::StrCat(
-              "document is ", item->bytes, " bytes; the limit is ",
-              options_.max_document_bytes)),
-          result);
-      rejected = true;
-    }
-    if (!rejected) {
-      // Wait for room in the window before taking the document in.
-      const uint64_t bytes = item->bytes;
-      auto has_room = [this, bytes]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-        if (cancelled_ || in_flight_ == 0) return true;
-        return in_flight_ < std::max(1, options_.max_in_flight) &&
-               in_flight_bytes_ + bytes <= options_.max_in_flight_bytes;
-      };
-      mu_.Await(absl::Condition(&has_room));
-      if (cancelled_) return absl::CancelledError("job cancelled");
-      ++in_flight_;
-      in_flight_bytes_ += bytes;
-      item->request.set_job_id(job_id_);
-      *item->request.mutable_document() = std::move(document);
-      dedup_queue_.push_back(std::move(item));
-      return absl::OkStatus();
+      rejected = absl::InvalidArgumentError(absl::StrCat(
+          "document id '", document.id(), "' was already used in this batch"));
     }
   }
-  Deliver(*item);
+  result.set_id(std::move(*document.mutable_id()));
+  result.set_source(std::move(*document.mutable_source()));
+  result.mutable_metadata()->swap(*document.mutable_metadata());
+  // Cleaned here, once, outside the lock; the raw bytes go no further.
+  if (rejected.ok()) rejected = CleanOnEntry(document, options_.limits, &result);
+  document.clear_content();
+  if (!rejected.ok()) {
+    AddStageError(v1::STAGE_COORDINATOR, rejected, &result);
+    Deliver(*item);
+    return absl::OkStatus();
+  }
+  absl::MutexLock lock(&mu_);
+  // Wait for room in the window before taking the document in.
+  const uint64_t bytes = item->bytes;
+  auto has_room = [this, bytes]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+    if (cancelled_ || in_flight_ == 0) return true;
+    return in_flight_ < std::max(1, options_.max_in_flight) &&
+           in_flight_bytes_ + bytes <= options_.max_in_flight_bytes;
+  };
+  mu_.Await(absl::Condition(&has_room));
+  if (cancelled_) return absl::CancelledError("job cancelled");
+  ++in_flight_;
+  in_flight_bytes_ += bytes;
+  dedup_queue_.push_back(std::move(item));
   return absl::OkStatus();
 }
 
-void Job::RunOne(StageClient* client, v1::Stage stage, Item& item,
-                 bool status_only) {
+void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
   if (client == nullptr) return;
   {
     // A cancelled job's result is never read: do not spend a stage on it.
     absl::MutexLock lock(&mu_);
     if (cancelled_) return;
   }
-  absl::StatusOr<v1::DocumentResult> result = client->Process(item.request);
-  if (result.ok() && status_only) {
-    // Take what the answer says about this stage, nothing else.
-    v1::DocumentResult* kept = item.request.mutable_result();
-    if (Completed(*result, stage)) kept->add_completed_stages(stage);
-    for (const v1::StageError& error : result->errors()) {
-      if (error.stage() == stage) *kept->add_errors() = error;
-    }
-  } else if (result.ok()) {
-    *item.request.mutable_result() = *std::move(result);
+  absl::StatusOr<v1::StageResponse> response =
+      client->Process({job_id_, item.result});
+  if (response.ok()) {
+    MergeStageResponse(stage, *std::move(response), &item.result);
   } else {
-    AddStageError(stage, result.status(), item.request.mutable_result());
+    AddStageError(stage, response.status(), &item.result);
   }
 }
 
@@ -139,9 +125,8 @@ void Job::DedupLoop() {
       dedup_queue_.pop_front();
     }
     RunOne(stages_.dedup, v1::STAGE_DEDUP, *item);
-    v1::DocumentResult* result = item->request.mutable_result();
-    if (result->duplicate().kind() == v1::DUPLICATE_KIND_EXACT) {
-      result->set_skipped_as_duplicate(true);
+    if (item->result.duplicate().kind() == v1::DUPLICATE_KIND_EXACT) {
+      item->result.set_skipped_as_duplicate(true);
     }
     absl::MutexLock lock(&mu_);
     work_queue_.push_back(std::move(item));
@@ -161,20 +146,17 @@ void Job::WorkLoop() {
       item = std::move(work_queue_.front());
       work_queue_.pop_front();
     }
-    if (!item->request.result().skipped_as_duplicate()) {
+    if (!item->result.skipped_as_duplicate()) {
       RunOne(stages_.sentence, v1::STAGE_SENTENCE, *item);
-      // Extraction needs the text; without it there is nothing to extract
-      // and the sentence stage's error already says why.
-      // Later stages read only the result: do not carry (or send) the raw
-      // content any further.
-      item->request.mutable_document()->clear_content();
+      // Extraction follows a completed sentence stage only; when that
+      // failed (say, unreachable), its error already says why.
       if (stages_.sentence == nullptr ||
-          Completed(item->request.result(), v1::STAGE_SENTENCE)) {
+          Completed(item->result, v1::STAGE_SENTENCE)) {
         RunOne(stages_.extract, v1::STAGE_EXTRACT, *item);
       }
     }
-    // The aggregator answers with the id and status only (see its proto).
-    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item, /*status_only=*/true);
+    // The aggregator answers with status only (see its proto).
+    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item);
     Deliver(*item);
     absl::MutexLock lock(&mu_);
     --in_flight_;
@@ -183,7 +165,7 @@ void Job::WorkLoop() {
 }
 
 void Job::Deliver(Item& item) {
-  v1::DocumentResult& result = *item.request.mutable_result();
+  v1::DocumentResult& result = item.result;
   {
     absl::MutexLock lock(&mu_);
     progress_.set_completed(progress_.completed() + 1);

@@ -1,6 +1,7 @@
-// The coordinator's core: carries each document of a batch through
-// dedup -> sentence -> extract -> aggregator and hands results back as they
-// complete. Knows nothing of gRPC: stages are StageClients, which are
+// The coordinator's core: cleans each document of a batch once, on entry,
+// carries its one DocumentResult through dedup -> sentence -> extract ->
+// aggregator, merging each stage's delta into it, and hands results back as
+// they complete. Knows nothing of gRPC: stages are StageClients, which are
 // in-process processors (`gleaner run`) or gRPC replicas (the coordinator
 // server).
 //
@@ -37,7 +38,7 @@
 #include "absl/time/clock.h"
 #include "proto/gleaner/v1/coordinator_service.pb.h"
 #include "proto/gleaner/v1/document.pb.h"
-#include "proto/gleaner/v1/stage.pb.h"
+#include "services/common/document_limits.h"
 #include "services/coordinator/stage_client.h"
 
 namespace gleaner {
@@ -52,9 +53,10 @@ struct PipelineOptions {
   // Raw bytes admitted but not yet returned (256 MiB); a document larger
   // than this is still admitted when nothing else is in flight.
   size_t max_in_flight_bytes = 256 << 20;
-  // Largest raw document accepted; larger ones fail with
-  // kResourceExhausted without entering the stages (64 MiB).
-  size_t max_document_bytes = 64 << 20;
+  // The size limits, enforced once on entry (a document over them fails
+  // with kResourceExhausted without entering the stages); the stages are
+  // built from the same table.
+  DocumentLimits limits;
 };
 
 // The four stages, not owned; they must outlive the pipeline. Any may be
@@ -83,10 +85,11 @@ class Job {
 
   const std::string& id() const { return job_id_; }
 
-  // Admits one document, blocking while the in-flight window is full. A
-  // document without an id gets "<job id>/doc-<n>" (n counts from 1), so
-  // assigned ids never collide across jobs in a persistent dedup index. A
-  // document whose id was already used in this job, or that is too large,
+  // Cleans one document (CleanOnEntry) and admits it, blocking while the
+  // in-flight window is full. A document without an id gets
+  // "<job id>/doc-<n>" (n counts from 1), so assigned ids never collide
+  // across jobs in a persistent dedup index. A document whose id was
+  // already used in this job, that is too large or that cannot be cleaned
   // is answered at once through the callback with a STAGE_COORDINATOR
   // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish.
   absl::Status Add(v1::RawDocument document);
@@ -104,17 +107,18 @@ class Job {
 
  private:
   struct Item {
-    v1::StageRequest request;
+    // The document's one result; stages read it and their deltas are
+    // merged into it.
+    v1::DocumentResult result;
+    // Raw bytes, for the in-flight window.
     uint64_t bytes = 0;
   };
 
   void DedupLoop();
   void WorkLoop();
-  // Runs one stage on `item`, replacing its result (or, with
-  // `status_only`, taking only completed_stages and errors from the answer);
-  // a transport failure is recorded as a StageError for `stage`.
-  void RunOne(StageClient* client, v1::Stage stage, Item& item,
-              bool status_only = false);
+  // Runs one stage on `item` and merges its delta into the result; a
+  // transport failure is recorded as a StageError for `stage`.
+  void RunOne(StageClient* client, v1::Stage stage, Item& item);
   void Deliver(Item& item);
 
   const std::string job_id_;

@@ -22,49 +22,90 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-// A stage that appends its name to the document's "trace" metadata, fails
-// documents whose source is "fail:<name>", and can hold documents at a
-// gate.
+// A stage that records its name in a per-document trace, fails documents
+// whose source is "fail:<name>", answers dedup with an exact verdict for the
+// text "copy", and can hold documents at a gate. Its delta is what its
+// stage adds, so the trace lives in the test, not in the result.
 class TracingStage : public StageProcessor {
  public:
-  explicit TracingStage(std::string name) : name_(std::move(name)) {}
+  TracingStage(std::string name, v1::Stage stage)
+      : name_(std::move(name)), stage_(stage) {}
 
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override {
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override {
     if (gate_ != nullptr) gate_->WaitForNotification();
     ++calls_;
-    (*result->mutable_metadata())["trace"] += name_ + ";";
-    // The raw content does not travel past the sentence stage; the source
-    // does.
-    if (request.result().source() == "fail:" + name_) {
+    {
+      absl::MutexLock lock(&mu_);
+      traces_[input.document.id()] += name_ + ";";
+      texts_[input.document.id()] = input.document.text();
+    }
+    if (input.document.source() == "fail:" + name_) {
       return absl::InvalidArgumentError(name_ + " cannot handle this");
     }
-    if (name_ == "dedup" && request.document().content() == "copy") {
-      result->mutable_duplicate()->set_kind(v1::DUPLICATE_KIND_EXACT);
+    switch (stage_) {
+      case v1::STAGE_DEDUP:
+        response->mutable_duplicate()->set_kind(
+            input.document.text() == "copy" ? v1::DUPLICATE_KIND_EXACT
+                                            : v1::DUPLICATE_KIND_UNIQUE);
+        break;
+      case v1::STAGE_SENTENCE:
+        response->mutable_sentence()->add_sentences()->set_end(
+            input.document.text().size());
+        break;
+      case v1::STAGE_EXTRACT:
+        response->mutable_extract()->add_amounts()->set_end(
+            input.document.text().size());
+        break;
+      default:
+        break;
     }
     return absl::OkStatus();
   }
 
   void set_gate(absl::Notification* gate) { gate_ = gate; }
   int calls() const { return calls_; }
+  // The text this stage saw for document `id`.
+  std::string TextOf(const std::string& id) {
+    absl::MutexLock lock(&mu_);
+    return texts_[id];
+  }
+
+  // Shared by the four stages of a test, so the order shows.
+  static absl::Mutex mu_;
+  static std::map<std::string, std::string> traces_ ABSL_GUARDED_BY(mu_);
 
  private:
   const std::string name_;
+  const v1::Stage stage_;
   std::atomic<int> calls_{0};
   absl::Notification* gate_ = nullptr;
+  std::map<std::string, std::string> texts_ ABSL_GUARDED_BY(mu_);
 };
+
+absl::Mutex TracingStage::mu_;
+std::map<std::string, std::string> TracingStage::traces_;
+
+std::string TraceOf(const std::string& id) {
+  absl::MutexLock lock(&TracingStage::mu_);
+  return TracingStage::traces_[id];
+}
 
 // A stage that cannot be reached.
 class UnreachableStage : public StageClient {
  public:
-  absl::StatusOr<v1::DocumentResult> Process(
-      const v1::StageRequest&) override {
+  absl::StatusOr<v1::StageResponse> Process(const StageInput&) override {
     return absl::UnavailableError("connection refused");
   }
 };
 
 class PipelineTest : public ::testing::Test {
  protected:
+  void SetUp() override {
+    absl::MutexLock lock(&TracingStage::mu_);
+    TracingStage::traces_.clear();
+  }
+
   PipelineStages Stages() {
     return {&dedup_client_, &sentence_client_, &extract_client_,
             &aggregate_client_};
@@ -92,8 +133,10 @@ class PipelineTest : public ::testing::Test {
     return results;
   }
 
-  TracingStage dedup_{"dedup"}, sentence_{"sentence"}, extract_{"extract"},
-      aggregate_{"aggregate"};
+  TracingStage dedup_{"dedup", v1::STAGE_DEDUP},
+      sentence_{"sentence", v1::STAGE_SENTENCE},
+      extract_{"extract", v1::STAGE_EXTRACT},
+      aggregate_{"aggregate", v1::STAGE_AGGREGATE};
   LocalStageClient dedup_client_{&dedup_, v1::STAGE_DEDUP};
   LocalStageClient sentence_client_{&sentence_, v1::STAGE_SENTENCE};
   LocalStageClient extract_client_{&extract_, v1::STAGE_EXTRACT};
@@ -106,8 +149,13 @@ TEST_F(PipelineTest, EveryDocumentPassesEveryStageInOrder) {
   auto results = RunBatch(contents);
   ASSERT_EQ(results.size(), 50u);
   for (const auto& [id, result] : results) {
-    // The aggregator's answer is status only: its trace is not kept.
-    EXPECT_EQ(result.metadata().at("trace"), "dedup;sentence;extract;") << id;
+    EXPECT_EQ(TraceOf(id), "dedup;sentence;extract;aggregate;") << id;
+    // Cleaned on entry; every stage read that text and added its delta.
+    EXPECT_EQ(result.text(), "text");
+    EXPECT_EQ(sentence_.TextOf(id), "text");
+    EXPECT_EQ(result.duplicate().kind(), v1::DUPLICATE_KIND_UNIQUE);
+    EXPECT_EQ(result.sentences_size(), 1);
+    EXPECT_EQ(result.amounts_size(), 1);
     EXPECT_THAT(result.completed_stages(),
                 ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
                             v1::STAGE_EXTRACT, v1::STAGE_AGGREGATE));
@@ -127,8 +175,10 @@ TEST_F(PipelineTest, AFailingStageReportsTheDocumentAndTheBatchGoesOn) {
   EXPECT_EQ(bad.errors(0).stage(), v1::STAGE_SENTENCE);
   EXPECT_EQ(bad.errors(0).code(), "INVALID_ARGUMENT");
   EXPECT_THAT(bad.errors(0).message(), HasSubstr("cannot handle"));
-  // Without text there is nothing to extract; aggregation still happens.
-  EXPECT_EQ(bad.metadata().at("trace"), "dedup;sentence;");
+  // Without sentences there is nothing to extract; aggregation still
+  // happens.
+  EXPECT_EQ(TraceOf("d1"), "dedup;sentence;aggregate;");
+  EXPECT_EQ(bad.sentences_size(), 0);
   EXPECT_EQ(bad.completed_stages(bad.completed_stages_size() - 1),
             v1::STAGE_AGGREGATE);
   EXPECT_EQ(results["d3"].errors(0).stage(), v1::STAGE_EXTRACT);
@@ -143,7 +193,8 @@ TEST_F(PipelineTest, AnAggregatorErrorIsKeptWithTheFullResult) {
   ASSERT_EQ(result.errors_size(), 1);
   EXPECT_EQ(result.errors(0).stage(), v1::STAGE_AGGREGATE);
   // Everything the earlier stages produced is still there.
-  EXPECT_EQ(result.metadata().at("trace"), "dedup;sentence;extract;");
+  EXPECT_EQ(result.sentences_size(), 1);
+  EXPECT_EQ(result.amounts_size(), 1);
   EXPECT_THAT(result.completed_stages(),
               ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
                           v1::STAGE_EXTRACT));
@@ -153,7 +204,9 @@ TEST_F(PipelineTest, ExactDuplicatesSkipSentenceAndExtract) {
   auto results = RunBatch({"text", "copy"});
   EXPECT_FALSE(results["d0"].skipped_as_duplicate());
   EXPECT_TRUE(results["d1"].skipped_as_duplicate());
-  EXPECT_EQ(results["d1"].metadata().at("trace"), "dedup;");
+  EXPECT_EQ(TraceOf("d1"), "dedup;aggregate;");
+  // The duplicate keeps its own text.
+  EXPECT_EQ(results["d1"].text(), "copy");
   EXPECT_EQ(aggregate_.calls(), 2);
   EXPECT_EQ(summary_.exact_duplicates(), 1u);
 }
@@ -204,11 +257,37 @@ TEST_F(PipelineTest, RejectsReusedIdsAndAssignsMissingOnes) {
 
 TEST_F(PipelineTest, RejectsDocumentsOverTheSizeLimit) {
   PipelineOptions options;
-  options.max_document_bytes = 3;
+  options.limits.max_document_bytes = 3;
   auto results = RunBatch({"abc", "abcd"}, options);
   EXPECT_EQ(results["d0"].errors_size(), 0);
   ASSERT_EQ(results["d1"].errors_size(), 1);
   EXPECT_EQ(results["d1"].errors(0).code(), "RESOURCE_EXHAUSTED");
+  EXPECT_EQ(results["d1"].errors(0).stage(), v1::STAGE_COORDINATOR);
+  EXPECT_EQ(TraceOf("d1"), "");  // it never entered the stages
+}
+
+TEST_F(PipelineTest, ADocumentThatCannotBeCleanedFailsOnEntry) {
+  auto results = RunBatch({"ok", std::string("bad\xff\xfe", 5)});
+  EXPECT_EQ(results["d0"].errors_size(), 0);
+  ASSERT_EQ(results["d1"].errors_size(), 1);
+  EXPECT_EQ(results["d1"].errors(0).stage(), v1::STAGE_COORDINATOR);
+  EXPECT_EQ(results["d1"].errors(0).code(), "INVALID_ARGUMENT");
+  EXPECT_EQ(TraceOf("d1"), "");
+  EXPECT_EQ(summary_.failed_documents(), 1u);
+}
+
+// A stage whose answer is not its own kind of delta is caught by the merge.
+TEST_F(PipelineTest, AWrongDeltaIsAnErrorOfThatStage) {
+  TracingStage confused{"extract", v1::STAGE_SENTENCE};
+  LocalStageClient confused_client{&confused, v1::STAGE_EXTRACT};
+  PipelineStages stages = Stages();
+  stages.extract = &confused_client;
+  auto results = RunBatch({"text"}, {}, &stages);
+  const v1::DocumentResult& result = results["d0"];
+  ASSERT_EQ(result.errors_size(), 1);
+  EXPECT_EQ(result.errors(0).stage(), v1::STAGE_EXTRACT);
+  EXPECT_EQ(result.errors(0).code(), "INTERNAL");
+  EXPECT_EQ(result.sentences_size(), 1);  // the sentence stage's own delta
 }
 
 TEST_F(PipelineTest, TheByteWindowAdmitsOneOversizedDocumentAtATime) {

@@ -5,8 +5,13 @@
 //   GLEANER_ASSIGN_OR_RETURN(auto sentence,
 //       RemoteStageClient<v1::Sentence>::Create(options));
 //
-// Each document is one short Process stream with its own deadline, so a
-// slow or dead replica costs one document one attempt, never the batch.
+// Each attempt at a document is one unary Process call with its own
+// deadline, so a slow or dead replica costs one document one attempt, never
+// the batch. (Measured against one long-lived stream per replica, see
+// docs/architecture.md: a unary call on an open channel costs no stream
+// setup beyond an HTTP/2 stream id, and needs no matching of answers.) The
+// request borrows the job's result (LentRequest): it is serialised, never
+// copied.
 // Documents are spread round-robin; a replica that is unreachable or times
 // out is skipped and the document retried on the next one. (Dedup shards
 // are not replicas: see sharded_dedup_client.h.)
@@ -25,6 +30,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/stage.pb.h"
+#include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
 #include "services/coordinator/stage_client.h"
 
@@ -38,8 +44,8 @@ struct RemoteStageOptions {
   absl::Duration deadline = absl::Seconds(60);
   // Attempts per document over different replicas (3).
   int max_attempts = 3;
-  // Largest message sent or received.
-  int max_message_bytes = 256 << 20;
+  // Largest message sent or received (from DocumentLimits).
+  int max_message_bytes = DocumentLimits().max_message_bytes;
 };
 
 // True for failures another attempt may fix. CANCELLED is among them: the
@@ -49,6 +55,35 @@ inline bool IsRetryable(const absl::Status& status) {
   return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
          absl::IsAborted(status) || absl::IsCancelled(status);
 }
+
+// A StageRequest that borrows the caller's result instead of copying it:
+// `result` points at the caller's message and its text is moved into
+// StageRequest.text (bytes, so that serialising it does not check its UTF-8
+// again), and both are given back when the LentRequest goes away. While it
+// lives, the caller's result must not be read or changed except through
+// request(), which is safe to serialise from several threads at once. Not
+// copyable.
+class LentRequest {
+ public:
+  explicit LentRequest(const StageInput& input)
+      : lent_(const_cast<v1::DocumentResult*>(&input.document)) {
+    request_.set_job_id(input.job_id.data(), input.job_id.size());
+    request_.mutable_text()->swap(*lent_->mutable_text());
+    request_.unsafe_arena_set_allocated_result(lent_);
+  }
+  LentRequest(const LentRequest&) = delete;
+  LentRequest& operator=(const LentRequest&) = delete;
+  ~LentRequest() {
+    request_.unsafe_arena_release_result();
+    lent_->mutable_text()->swap(*request_.mutable_text());
+  }
+
+  const v1::StageRequest& request() const { return request_; }
+
+ private:
+  v1::DocumentResult* const lent_;
+  v1::StageRequest request_;
+};
 
 // `GeneratedService` is v1::Dedup, v1::Sentence, v1::Extract or
 // v1::Aggregator. Thread-safe; not copyable.
@@ -78,14 +113,20 @@ class RemoteStageClient : public StageClient {
         new RemoteStageClient(std::move(options), std::move(stubs)));
   }
 
-  absl::StatusOr<v1::DocumentResult> Process(
-      const v1::StageRequest& request) override {
+  absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override {
+    LentRequest lent(input);
+    return ProcessRequest(lent.request());
+  }
+
+  // Same, for a request already built (several shards share one).
+  absl::StatusOr<v1::StageResponse> ProcessRequest(
+      const v1::StageRequest& request) {
     const size_t replicas = stubs_.size();
     const size_t first = next_replica_.fetch_add(1) % replicas;
     absl::Status last_error;
     for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
          ++attempt) {
-      absl::StatusOr<v1::DocumentResult> result =
+      absl::StatusOr<v1::StageResponse> result =
           ProcessOn((first + attempt) % replicas, request);
       if (result.ok() || !IsRetryable(result.status())) return result;
       last_error = result.status();
@@ -99,29 +140,21 @@ class RemoteStageClient : public StageClient {
       std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs)
       : options_(std::move(options)), stubs_(std::move(stubs)) {}
 
-  // One attempt on one replica: one stream, one request, one response.
-  absl::StatusOr<v1::DocumentResult> ProcessOn(
-      size_t replica, const v1::StageRequest& request) {
+  // One attempt on one replica: one unary call.
+  absl::StatusOr<v1::StageResponse> ProcessOn(size_t replica,
+                                              const v1::StageRequest& request) {
     grpc::ClientContext context;
     context.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
-    auto stream = stubs_[replica]->Process(&context);
     v1::StageResponse response;
-    bool received = false;
-    if (stream->Write(request)) {
-      stream->WritesDone();
-      received = stream->Read(&response);
-    }
-    absl::Status status = FromGrpcStatus(stream->Finish());
+    grpc::Status grpc_status =
+        stubs_[replica]->Process(&context, request, &response);
+    absl::Status status = FromGrpcStatus(grpc_status);
     if (!status.ok()) {
       return absl::Status(status.code(),
                           absl::StrCat(options_.addresses[replica], ": ",
                                        status.message()));
     }
-    if (!received) {
-      return absl::UnavailableError(absl::StrCat(
-          options_.addresses[replica], ": stream ended without a result"));
-    }
-    return std::move(*response.mutable_result());
+    return response;
   }
 
   const RemoteStageOptions options_;

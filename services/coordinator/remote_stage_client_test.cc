@@ -20,26 +20,28 @@ using ::gleaner::testing::IsOk;
 using ::gleaner::testing::StatusIs;
 using ::testing::HasSubstr;
 
-// Stamps the replica's name on each document; fails "bad" documents.
+// Answers with one sentence whose end is the replica's number, so the
+// caller can tell who answered; fails documents whose text is "bad".
 class NamedStage : public StageProcessor {
  public:
-  explicit NamedStage(std::string name) : name_(std::move(name)) {}
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override {
-    if (request.document().content() == "bad") {
+  explicit NamedStage(int name) : name_(name) {}
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override {
+    if (input.document.text() == "bad") {
       return absl::InvalidArgumentError("bad document");
     }
-    result->set_text(name_);
+    if (input.job_id != "job") return absl::InternalError("job id lost");
+    response->mutable_sentence()->add_sentences()->set_end(name_);
     return absl::OkStatus();
   }
 
  private:
-  std::string name_;
+  int name_;
 };
 
 // One real gRPC server on a free loopback port.
 struct Replica {
-  explicit Replica(const std::string& name)
+  explicit Replica(int name)
       : stage(name), service(&stage, v1::STAGE_SENTENCE) {
     ServerRunnerOptions options;
     options.host = "127.0.0.1";
@@ -55,69 +57,89 @@ struct Replica {
   std::string address;
 };
 
-v1::StageRequest Request(const std::string& id, const std::string& content) {
-  v1::StageRequest request;
-  request.mutable_result()->set_id(id);
-  request.mutable_document()->set_content(content);
-  return request;
+v1::DocumentResult Document(const std::string& id, const std::string& text) {
+  v1::DocumentResult document;
+  document.set_id(id);
+  document.set_text(text);
+  return document;
+}
+
+// The replica that answered `response`.
+int AnsweredBy(const v1::StageResponse& response) {
+  return response.sentence().sentences(0).end();
 }
 
 TEST(RemoteStageClient, SpreadsDocumentsOverReplicas) {
-  Replica a("a"), b("b");
+  Replica a(1), b(2);
   RemoteStageOptions options;
   options.addresses = {a.address, b.address};
   auto client = RemoteStageClient<v1::Sentence>::Create(options);
   ASSERT_THAT(client, IsOk());
-  std::map<std::string, int> served;
+  std::map<int, int> served;
   for (int i = 0; i < 10; ++i) {
-    auto result = (*client)->Process(Request(absl::StrCat("d", i), "x"));
-    ASSERT_THAT(result, IsOk());
-    EXPECT_EQ(result->id(), absl::StrCat("d", i));
-    EXPECT_THAT(result->completed_stages(),
-                ::testing::ElementsAre(v1::STAGE_SENTENCE));
-    ++served[result->text()];
+    const v1::DocumentResult document = Document(absl::StrCat("d", i), "x");
+    auto response = (*client)->Process({"job", document});
+    ASSERT_THAT(response, IsOk());
+    EXPECT_FALSE(response->has_error());
+    ++served[AnsweredBy(*response)];
   }
-  EXPECT_EQ(served["a"], 5);
-  EXPECT_EQ(served["b"], 5);
+  EXPECT_EQ(served[1], 5);
+  EXPECT_EQ(served[2], 5);
 }
 
 TEST(RemoteStageClient, DocumentErrorsComeBackInsideTheResult) {
-  Replica a("a");
+  Replica a(1);
   RemoteStageOptions options;
   options.addresses = {a.address};
   auto client = RemoteStageClient<v1::Sentence>::Create(options);
   ASSERT_THAT(client, IsOk());
-  auto result = (*client)->Process(Request("d", "bad"));
-  ASSERT_THAT(result, IsOk());
-  ASSERT_EQ(result->errors_size(), 1);
-  EXPECT_EQ(result->errors(0).code(), "INVALID_ARGUMENT");
-  EXPECT_EQ(result->errors(0).stage(), v1::STAGE_SENTENCE);
+  const v1::DocumentResult document = Document("d", "bad");
+  auto response = (*client)->Process({"job", document});
+  ASSERT_THAT(response, IsOk());
+  ASSERT_TRUE(response->has_error());
+  EXPECT_EQ(response->error().code(), "INVALID_ARGUMENT");
+  EXPECT_EQ(response->error().stage(), v1::STAGE_SENTENCE);
+  EXPECT_FALSE(response->has_sentence());
 }
 
 TEST(RemoteStageClient, FailsOverToALiveReplica) {
-  Replica a("a"), b("b");
+  Replica a(1), b(2);
   RemoteStageOptions options;
   options.addresses = {a.address, b.address};
   auto client = RemoteStageClient<v1::Sentence>::Create(options);
   ASSERT_THAT(client, IsOk());
   a.server->Shutdown(absl::ZeroDuration());
   for (int i = 0; i < 4; ++i) {
-    auto result = (*client)->Process(Request(absl::StrCat("d", i), "x"));
-    ASSERT_THAT(result, IsOk());
-    EXPECT_EQ(result->text(), "b");
+    const v1::DocumentResult document = Document(absl::StrCat("d", i), "x");
+    auto response = (*client)->Process({"job", document});
+    ASSERT_THAT(response, IsOk());
+    EXPECT_EQ(AnsweredBy(*response), 2);
   }
 }
 
 TEST(RemoteStageClient, ReportsUnavailableWhenNoReplicaAnswers) {
-  Replica a("a");
+  Replica a(1);
   RemoteStageOptions options;
   options.addresses = {a.address};
   options.max_attempts = 2;
   auto client = RemoteStageClient<v1::Sentence>::Create(options);
   ASSERT_THAT(client, IsOk());
   a.server->Shutdown(absl::ZeroDuration());
-  EXPECT_THAT((*client)->Process(Request("d", "x")),
+  const v1::DocumentResult document = Document("d", "x");
+  EXPECT_THAT((*client)->Process({"job", document}),
               StatusIs(absl::StatusCode::kUnavailable, HasSubstr(a.address)));
+}
+
+TEST(RemoteStageClient, TheLentResultIsUnchangedAfterTheCall) {
+  Replica a(1);
+  RemoteStageOptions options;
+  options.addresses = {a.address};
+  auto client = RemoteStageClient<v1::Sentence>::Create(options);
+  ASSERT_THAT(client, IsOk());
+  const v1::DocumentResult document = Document("d", "some text");
+  ASSERT_THAT((*client)->Process({"job", document}), IsOk());
+  EXPECT_EQ(document.id(), "d");
+  EXPECT_EQ(document.text(), "some text");
 }
 
 TEST(RemoteStageClient, RejectsBadOptions) {

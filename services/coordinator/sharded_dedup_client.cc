@@ -1,15 +1,30 @@
 #include "services/coordinator/sharded_dedup_client.h"
 
+#include <functional>
+#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
 #include "services/common/status_macros.h"
-#include "workers/dedup/dedup_stage.h"
+#include "services/coordinator/dedup_merge.h"
 
 namespace gleaner {
 namespace coordinator {
+namespace {
+
+// Runs `task(0..n-1)` at once, `task(0)` on the calling thread, and waits
+// for all. A thread per shard call is cheap next to a network round trip.
+void ForEachInParallel(size_t n, const std::function<void(size_t)>& task) {
+  std::vector<std::thread> threads;
+  threads.reserve(n > 0 ? n - 1 : 0);
+  for (size_t i = 1; i < n; ++i) threads.emplace_back(task, i);
+  if (n > 0) task(0);
+  for (std::thread& thread : threads) thread.join();
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<ShardedDedupClient>> ShardedDedupClient::Create(
     const RemoteStageOptions& options) {
@@ -33,10 +48,11 @@ absl::StatusOr<std::unique_ptr<ShardedDedupClient>> ShardedDedupClient::Create(
 }
 
 absl::Status ShardedDedupClient::Commit(size_t shard,
-                                        const v1::DocumentResult& merged) {
+                                        const std::string& document_id,
+                                        const v1::DuplicateVerdict& merged) {
   v1::CommitRequest request;
-  request.set_document_id(merged.id());
-  *request.mutable_verdict() = merged.duplicate();
+  request.set_document_id(document_id);
+  *request.mutable_verdict() = merged;
   absl::Status status;
   for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
        ++attempt) {
@@ -54,28 +70,37 @@ absl::Status ShardedDedupClient::Commit(size_t shard,
                                    ") commit: ", status.message()));
 }
 
-absl::StatusOr<v1::DocumentResult> ShardedDedupClient::Process(
-    const v1::StageRequest& request) {
-  if (shards_.size() == 1) return shards_[0]->Process(request);
-  std::vector<v1::DocumentResult> answers;
-  answers.reserve(shards_.size());
+absl::StatusOr<v1::StageResponse> ShardedDedupClient::Process(
+    const StageInput& input) {
+  if (shards_.size() == 1) return shards_[0]->Process(input);
+  std::vector<absl::StatusOr<v1::StageResponse>> answers(shards_.size());
+  {
+    // One request, serialised by every shard's call.
+    LentRequest lent(input);
+    ForEachInParallel(shards_.size(), [&](size_t shard) {
+      answers[shard] = shards_[shard]->ProcessRequest(lent.request());
+    });
+  }
+  std::vector<v1::DuplicateVerdict> verdicts;
+  verdicts.reserve(shards_.size());
   for (size_t shard = 0; shard < shards_.size(); ++shard) {
-    absl::StatusOr<v1::DocumentResult> answer = shards_[shard]->Process(request);
+    absl::StatusOr<v1::StageResponse>& answer = answers[shard];
     if (!answer.ok()) {
       return absl::Status(answer.status().code(),
                           absl::StrCat("dedup shard ", shard, ": ",
                                        answer.status().message()));
     }
-    answers.push_back(*std::move(answer));
+    // A shard could not take the document: nothing to merge or commit.
+    if (answer->has_error()) return *std::move(answer);
+    verdicts.push_back(std::move(*answer->mutable_duplicate()));
   }
-  v1::DocumentResult merged =
-      workers::dedup::MergeShardResults(std::move(answers));
-  if (merged.errors_size() > request.result().errors_size()) {
-    return merged;  // a shard could not take the document: nothing to commit
-  }
-  for (size_t shard = 0; shard < shards_.size(); ++shard) {
-    GLEANER_RETURN_IF_ERROR(Commit(shard, merged));
-  }
+  v1::StageResponse merged;
+  *merged.mutable_duplicate() = MergeShardVerdicts(std::move(verdicts));
+  std::vector<absl::Status> commits(shards_.size());
+  ForEachInParallel(shards_.size(), [&](size_t shard) {
+    commits[shard] = Commit(shard, input.document.id(), merged.duplicate());
+  });
+  for (const absl::Status& status : commits) GLEANER_RETURN_IF_ERROR(status);
   return merged;
 }
 

@@ -2,9 +2,10 @@
 //
 // A shard owns a share of the index's keys, so every document goes to
 // every shard (in submission order: the pipeline's dedup thread is
-// sequential), the shards' verdicts are merged into the one an unsharded
-// index would give, and the merged verdict is committed back to every shard
-// so that later documents name the right cluster. With one shard this is a
+// sequential), the shards' verdicts are merged here (dedup_merge.h) into the
+// one an unsharded index would give, and the merged verdict is committed
+// back to every shard so that later documents name the right cluster. The
+// shards are asked, and committed to, in parallel. With one shard this is a
 // plain remote stage.
 #ifndef GLEANER_SERVICES_COORDINATOR_SHARDED_DEDUP_CLIENT_H_
 #define GLEANER_SERVICES_COORDINATOR_SHARDED_DEDUP_CLIENT_H_
@@ -30,8 +31,7 @@ class ShardedDedupClient : public StageClient {
   static absl::StatusOr<std::unique_ptr<ShardedDedupClient>> Create(
       const RemoteStageOptions& options);
 
-  absl::StatusOr<v1::DocumentResult> Process(
-      const v1::StageRequest& request) override;
+  absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override;
 
  private:
   ShardedDedupClient(
@@ -42,7 +42,8 @@ class ShardedDedupClient : public StageClient {
         shards_(std::move(shards)),
         commit_stubs_(std::move(commit_stubs)) {}
 
-  absl::Status Commit(size_t shard, const v1::DocumentResult& merged);
+  absl::Status Commit(size_t shard, const std::string& document_id,
+                      const v1::DuplicateVerdict& merged);
 
   const RemoteStageOptions options_;
   std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards_;

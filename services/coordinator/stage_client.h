@@ -1,10 +1,9 @@
 // How the coordinator reaches one pipeline stage: in-process (embedded mode)
 // or over gRPC (distributed mode). The pipeline sees only this interface, so
 // both modes follow one route and give the same output by construction.
+// Either way the stage reads the job's result and answers with its delta.
 #ifndef GLEANER_SERVICES_COORDINATOR_STAGE_CLIENT_H_
 #define GLEANER_SERVICES_COORDINATOR_STAGE_CLIENT_H_
-
-#include <memory>
 
 #include "absl/status/statusor.h"
 #include "proto/gleaner/v1/stage.pb.h"
@@ -18,24 +17,25 @@ class StageClient {
  public:
   virtual ~StageClient() = default;
 
-  // Runs the stage on one document. A failure of the stage on this document
-  // is reported inside the returned result (result.errors); an error status
-  // means the stage could not be reached at all (kUnavailable,
-  // kDeadlineExceeded, ...), and the pipeline records it for the document.
-  virtual absl::StatusOr<v1::DocumentResult> Process(
-      const v1::StageRequest& request) = 0;
+  // Runs the stage on one document and returns its delta. A failure of the
+  // stage on this document is reported inside the response
+  // (StageResponse.error); an error status means the stage could not be
+  // reached at all (kUnavailable, kDeadlineExceeded, ...), and the pipeline
+  // records it for the document.
+  virtual absl::StatusOr<v1::StageResponse> Process(
+      const StageInput& input) = 0;
 };
 
-// A stage run in this process by calling its processor directly.
+// A stage run in this process by calling its processor directly, on the
+// caller's result (no copy).
 class LocalStageClient : public StageClient {
  public:
   // `processor` is not owned and must outlive the client.
   LocalStageClient(StageProcessor* processor, v1::Stage stage)
       : processor_(processor), stage_(stage) {}
 
-  absl::StatusOr<v1::DocumentResult> Process(
-      const v1::StageRequest& request) override {
-    return RunStage(*processor_, stage_, request);
+  absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override {
+    return RunStage(*processor_, stage_, input);
   }
 
  private:

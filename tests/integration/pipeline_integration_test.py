@@ -112,6 +112,15 @@ class PipelineIntegrationTest(unittest.TestCase):
             sharded = read_jsonl(out)
         self.assertEqual([r["duplicate"] for r in sharded],
                          [r["duplicate"] for r in embedded])
+        self.assertEqual(sharded, embedded)
+        # An exact duplicate keeps its own text, and its repeated blocks
+        # point into it.
+        for row in sharded:
+            raw = row["text"].encode("utf-8")
+            self.assertTrue(raw, row["source"])
+            for block in row["duplicate"].get("repeated_blocks", []):
+                self.assertLessEqual(block.get("begin", 0), block["end"])
+                self.assertLessEqual(block["end"], len(raw))
 
     def test_dedup_index_survives_a_killed_worker(self):
         first, second = CORPUS[1], CORPUS[2]
@@ -195,9 +204,13 @@ class PipelineIntegrationTest(unittest.TestCase):
             rows = by_source(read_jsonl(out))
         self.assertEqual(len(rows), 3)
         self.assertNotIn("errors", rows[os.path.basename(CORPUS[0])])
+        # Cleaned once, on entry, by the coordinator: it fails there, alone,
+        # and no stage sees it.
         errors = rows["bad.txt"]["errors"]
-        self.assertEqual(errors[-1]["stage"], "STAGE_SENTENCE")
-        self.assertEqual(errors[-1]["code"], "INVALID_ARGUMENT")
+        self.assertEqual(len(errors), 1)
+        self.assertEqual(errors[0]["stage"], "STAGE_COORDINATOR")
+        self.assertEqual(errors[0]["code"], "INVALID_ARGUMENT")
+        self.assertNotIn("completed_stages", rows["bad.txt"])
         self.assertNotIn("errors", rows["empty.txt"])
 
     def test_every_server_reports_serving_on_the_grpc_health_service(self):

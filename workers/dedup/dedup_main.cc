@@ -8,6 +8,7 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "services/common/document_limits.h"
 #include "services/common/server_runner.h"
 #include "workers/dedup/dedup_service.h"
 #include "workers/dedup/dedup_stage.h"
@@ -28,6 +29,9 @@ int main(int argc, char** argv) {
   dedup_options.shard_index = absl::GetFlag(FLAGS_shard_index);
   dedup_options.num_shards = absl::GetFlag(FLAGS_num_shards);
   dedup_options.threshold = absl::GetFlag(FLAGS_threshold);
+  // The coordinator enforced the size limits on entry; this is the same
+  // table, so no document it admits is refused here.
+  dedup_options.max_document_bytes = gleaner::DocumentLimits().max_text_bytes;
   auto stage = gleaner::workers::dedup::DedupStage::Create(dedup_options);
   if (!stage.ok()) {
     std::cerr << "gleaner.v1.Dedup: " << stage.status() << std::endl;

@@ -3,15 +3,13 @@
 #include <utility>
 
 #include "services/common/status_macros.h"
-#include "workers/common/clean_options.h"
-#include "workers/sentence/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
 namespace dedup {
 namespace {
 
-v1::DuplicateKind ToProto(DuplicateKind kind) {
+v1::DuplicateKind KindToProto(DuplicateKind kind) {
   switch (kind) {
     case DuplicateKind::kUnique:
       return v1::DUPLICATE_KIND_UNIQUE;
@@ -23,7 +21,7 @@ v1::DuplicateKind ToProto(DuplicateKind kind) {
   return v1::DUPLICATE_KIND_UNSPECIFIED;
 }
 
-DuplicateKind FromProto(v1::DuplicateKind kind) {
+DuplicateKind KindFromProto(v1::DuplicateKind kind) {
   switch (kind) {
     case v1::DUPLICATE_KIND_EXACT:
       return DuplicateKind::kExact;
@@ -34,12 +32,15 @@ DuplicateKind FromProto(v1::DuplicateKind kind) {
   }
 }
 
-void ToProto(const DedupVerdict& verdict, v1::DuplicateVerdict* out) {
+}  // namespace
+
+void VerdictToProto(const DedupVerdict& verdict, v1::DuplicateVerdict* out) {
   out->Clear();
-  out->set_kind(ToProto(verdict.kind));
+  out->set_kind(KindToProto(verdict.kind));
   out->set_duplicate_of(verdict.duplicate_of);
   out->set_cluster_id(verdict.cluster_id);
   out->set_similarity(verdict.similarity);
+  out->mutable_repeated_blocks()->Reserve(verdict.repeated_blocks.size());
   for (const RepeatedBlock& block : verdict.repeated_blocks) {
     v1::RepeatedBlock* repeated = out->add_repeated_blocks();
     repeated->set_begin(block.begin);
@@ -54,9 +55,9 @@ void ToProto(const DedupVerdict& verdict, v1::DuplicateVerdict* out) {
   }
 }
 
-DedupVerdict FromProto(const v1::DuplicateVerdict& verdict) {
+DedupVerdict VerdictFromProto(const v1::DuplicateVerdict& verdict) {
   DedupVerdict out;
-  out.kind = FromProto(verdict.kind());
+  out.kind = KindFromProto(verdict.kind());
   out.duplicate_of = verdict.duplicate_of();
   out.cluster_id = verdict.cluster_id();
   out.similarity = verdict.similarity();
@@ -75,8 +76,6 @@ DedupVerdict FromProto(const v1::DuplicateVerdict& verdict) {
   return out;
 }
 
-}  // namespace
-
 absl::StatusOr<std::unique_ptr<DedupStage>> DedupStage::Create(
     DedupOptions options) {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<Deduplicator> deduplicator,
@@ -84,42 +83,22 @@ absl::StatusOr<std::unique_ptr<DedupStage>> DedupStage::Create(
   return std::unique_ptr<DedupStage>(new DedupStage(std::move(deduplicator)));
 }
 
-absl::Status DedupStage::Process(const v1::StageRequest& request,
-                                 v1::DocumentResult* result) {
+absl::Status DedupStage::Process(const StageInput& input,
+                                 v1::StageResponse* response) {
   GLEANER_ASSIGN_OR_RETURN(
-      sentence::CleanedText cleaned,
-      sentence::CleanDocument(request.document().content(),
-                              CleanOptionsFor(request.document())));
-  GLEANER_ASSIGN_OR_RETURN(DedupVerdict verdict,
-                           deduplicator_->Process(result->id(), cleaned.text));
-  ToProto(verdict, result->mutable_duplicate());
+      DedupVerdict verdict,
+      deduplicator_->Process(input.document.id(), input.document.text()));
+  VerdictToProto(verdict, response->mutable_duplicate());
   return absl::OkStatus();
 }
 
 absl::Status DedupStage::Commit(const std::string& document_id,
-                               const v1::DuplicateVerdict& merged) {
+                                const v1::DuplicateVerdict& merged) {
   if (document_id.empty()) {
     return absl::InvalidArgumentError("CommitRequest.document_id is empty");
   }
-  return deduplicator_->RecordMergedVerdict(document_id, FromProto(merged));
-}
-
-v1::DocumentResult MergeShardResults(
-    std::vector<v1::DocumentResult> shard_results) {
-  std::vector<DedupVerdict> verdicts;
-  verdicts.reserve(shard_results.size());
-  for (const v1::DocumentResult& result : shard_results) {
-    verdicts.push_back(FromProto(result.duplicate()));
-  }
-  v1::DocumentResult merged = std::move(shard_results.front());
-  // Errors of the other shards (the first one's are already in `merged`).
-  for (size_t i = 1; i < shard_results.size(); ++i) {
-    for (const v1::StageError& error : shard_results[i].errors()) {
-      *merged.add_errors() = error;
-    }
-  }
-  ToProto(MergeShardVerdicts(verdicts), merged.mutable_duplicate());
-  return merged;
+  return deduplicator_->RecordMergedVerdict(document_id,
+                                            VerdictFromProto(merged));
 }
 
 }  // namespace dedup

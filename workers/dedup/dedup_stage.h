@@ -1,15 +1,16 @@
-// The dedup worker's stage: cleans the raw document the same way the
-// sentence stage will (so offsets agree) and asks the Deduplicator for a
-// verdict, which is also indexed. Also merges the answers of several dedup
-// shards into the verdict one unsharded index gives.
+// The dedup worker's stage: asks the Deduplicator for a verdict on the text
+// the coordinator cleaned on entry (so repeated-block offsets point into the
+// result's own text) and answers with the verdict only. Merging the
+// verdicts of several shards is the coordinator's job
+// (services/coordinator/dedup_merge.h).
 #ifndef GLEANER_WORKERS_DEDUP_DEDUP_STAGE_H_
 #define GLEANER_WORKERS_DEDUP_DEDUP_STAGE_H_
 
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "absl/status/statusor.h"
+#include "proto/gleaner/v1/document.pb.h"
 #include "services/common/stage_processor.h"
 #include "workers/dedup/deduplicator.h"
 
@@ -20,14 +21,15 @@ namespace dedup {
 // Thread-safe; not copyable.
 class DedupStage : public StageProcessor {
  public:
-  // Opens (or creates) the index; errors from Deduplicator::Create.
+  // Opens (or creates) the index; errors from Deduplicator::Create. Callers
+  // set options.max_document_bytes from the pipeline's DocumentLimits.
   static absl::StatusOr<std::unique_ptr<DedupStage>> Create(
       DedupOptions options);
 
-  // Fills result.duplicate. kInvalidArgument when the content cannot be
-  // cleaned (the sentence stage will report the same reason).
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override;
+  // Answers with StageResponse.duplicate; errors from
+  // Deduplicator::Process.
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override;
 
   // Records the verdict merged from every shard for a document this shard
   // processed last (see Deduplicator::RecordMergedVerdict).
@@ -41,11 +43,10 @@ class DedupStage : public StageProcessor {
   std::unique_ptr<Deduplicator> deduplicator_;
 };
 
-// Merges the results of every dedup shard for one document (each holding
-// that shard's verdict) into one result with the merged verdict. Errors of
-// any shard are kept. REQUIRES: !shard_results.empty().
-v1::DocumentResult MergeShardResults(
-    std::vector<v1::DocumentResult> shard_results);
+// Converts the core's verdict to its proto form (the delta) and back; a
+// negative sequence means "absent". Exposed for the conversion tests.
+void VerdictToProto(const DedupVerdict& verdict, v1::DuplicateVerdict* out);
+DedupVerdict VerdictFromProto(const v1::DuplicateVerdict& verdict);
 
 }  // namespace dedup
 }  // namespace workers

@@ -1,5 +1,6 @@
 #include "workers/extract/extract_stage.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "services/common/status_macros.h"
@@ -9,62 +10,55 @@ namespace workers {
 namespace extract {
 namespace {
 
-v1::EntityType ToProto(EntityType type) {
-  switch (type) {
-    case EntityType::kOrganization:
-      return v1::ENTITY_TYPE_ORGANIZATION;
-    case EntityType::kPerson:
-      return v1::ENTITY_TYPE_PERSON;
-    case EntityType::kLocation:
-      return v1::ENTITY_TYPE_LOCATION;
-    case EntityType::kProduct:
-      return v1::ENTITY_TYPE_PRODUCT;
+// Each enum pair is listed once, so the two directions cannot disagree.
+constexpr std::pair<EntityType, v1::EntityType> kEntityTypes[] = {
+    {EntityType::kOrganization, v1::ENTITY_TYPE_ORGANIZATION},
+    {EntityType::kPerson, v1::ENTITY_TYPE_PERSON},
+    {EntityType::kLocation, v1::ENTITY_TYPE_LOCATION},
+    {EntityType::kProduct, v1::ENTITY_TYPE_PRODUCT},
+};
+constexpr std::pair<MatchMethod, v1::MatchMethod> kMatchMethods[] = {
+    {MatchMethod::kGazetteer, v1::MATCH_METHOD_GAZETTEER},
+    {MatchMethod::kPattern, v1::MATCH_METHOD_PATTERN},
+    {MatchMethod::kAlias, v1::MATCH_METHOD_ALIAS},
+    {MatchMethod::kCoreference, v1::MATCH_METHOD_COREFERENCE},
+};
+constexpr std::pair<AmountKind, v1::AmountKind> kAmountKinds[] = {
+    {AmountKind::kMoney, v1::AMOUNT_KIND_MONEY},
+    {AmountKind::kPercent, v1::AMOUNT_KIND_PERCENT},
+    {AmountKind::kPercentPoint, v1::AMOUNT_KIND_PERCENT_POINT},
+    {AmountKind::kQuantity, v1::AMOUNT_KIND_QUANTITY},
+};
+constexpr std::pair<AmountBound, v1::AmountBound> kAmountBounds[] = {
+    {AmountBound::kNone, v1::AMOUNT_BOUND_UNSPECIFIED},
+    {AmountBound::kLowerInclusive, v1::AMOUNT_BOUND_LOWER_INCLUSIVE},
+    {AmountBound::kLowerExclusive, v1::AMOUNT_BOUND_LOWER_EXCLUSIVE},
+    {AmountBound::kUpperInclusive, v1::AMOUNT_BOUND_UPPER_INCLUSIVE},
+    {AmountBound::kUpperExclusive, v1::AMOUNT_BOUND_UPPER_EXCLUSIVE},
+};
+
+// Returns the proto value paired with `value` (the first row's when none
+// is, which a conversion test would catch).
+template <typename Core, typename Proto, size_t N>
+Proto ToProto(const std::pair<Core, Proto> (&table)[N], Core value) {
+  for (const auto& [core, proto] : table) {
+    if (core == value) return proto;
   }
-  return v1::ENTITY_TYPE_UNSPECIFIED;
+  return table[0].second;
 }
 
-v1::MatchMethod ToProto(MatchMethod method) {
-  switch (method) {
-    case MatchMethod::kGazetteer:
-      return v1::MATCH_METHOD_GAZETTEER;
-    case MatchMethod::kPattern:
-      return v1::MATCH_METHOD_PATTERN;
-    case MatchMethod::kAlias:
-      return v1::MATCH_METHOD_ALIAS;
-    case MatchMethod::kCoreference:
-      return v1::MATCH_METHOD_COREFERENCE;
+// Returns the core value paired with `value`, or `fallback`.
+template <typename Core, typename Proto, size_t N>
+Core FromProto(const std::pair<Core, Proto> (&table)[N], Proto value,
+               Core fallback) {
+  for (const auto& [core, proto] : table) {
+    if (proto == value) return core;
   }
-  return v1::MATCH_METHOD_UNSPECIFIED;
+  return fallback;
 }
 
-v1::AmountKind ToProto(AmountKind kind) {
-  switch (kind) {
-    case AmountKind::kMoney:
-      return v1::AMOUNT_KIND_MONEY;
-    case AmountKind::kPercent:
-      return v1::AMOUNT_KIND_PERCENT;
-    case AmountKind::kPercentPoint:
-      return v1::AMOUNT_KIND_PERCENT_POINT;
-    case AmountKind::kQuantity:
-      return v1::AMOUNT_KIND_QUANTITY;
-  }
-  return v1::AMOUNT_KIND_UNSPECIFIED;
-}
-
-v1::AmountBound ToProto(AmountBound bound) {
-  switch (bound) {
-    case AmountBound::kNone:
-      return v1::AMOUNT_BOUND_UNSPECIFIED;
-    case AmountBound::kLowerInclusive:
-      return v1::AMOUNT_BOUND_LOWER_INCLUSIVE;
-    case AmountBound::kLowerExclusive:
-      return v1::AMOUNT_BOUND_LOWER_EXCLUSIVE;
-    case AmountBound::kUpperInclusive:
-      return v1::AMOUNT_BOUND_UPPER_INCLUSIVE;
-    case AmountBound::kUpperExclusive:
-      return v1::AMOUNT_BOUND_UPPER_EXCLUSIVE;
-  }
-  return v1::AMOUNT_BOUND_UNSPECIFIED;
+absl::string_view Span(absl::string_view text, size_t begin, size_t end) {
+  return text.substr(begin, end - begin);
 }
 
 // Blocks whose mentions should not be counted: page chrome and text that
@@ -82,6 +76,82 @@ std::vector<FlaggedRange> FlaggedRanges(const v1::DocumentResult& result) {
 
 }  // namespace
 
+void MentionToProto(absl::string_view text, const EntityMention& mention,
+                    v1::Entity* out) {
+  out->set_begin(mention.begin);
+  out->set_end(mention.end);
+  const absl::string_view span = Span(text, mention.begin, mention.end);
+  out->set_text(span.data(), span.size());
+  out->set_type(ToProto(kEntityTypes, mention.type));
+  out->set_canonical(mention.canonical);
+  out->set_method(ToProto(kMatchMethods, mention.method));
+  out->set_flagged(mention.flagged);
+  for (const auto& [key, value] : mention.metadata) {
+    (*out->mutable_metadata())[key] = value;
+  }
+}
+
+EntityMention MentionFromProto(const v1::Entity& entity) {
+  EntityMention mention;
+  mention.begin = entity.begin();
+  mention.end = entity.end();
+  mention.type = FromProto(kEntityTypes, entity.type(), mention.type);
+  mention.canonical = entity.canonical();
+  mention.method = FromProto(kMatchMethods, entity.method(), mention.method);
+  mention.flagged = entity.flagged();
+  for (const auto& [key, value] : entity.metadata()) {
+    mention.metadata.emplace_back(key, value);
+  }
+  // Map order is unspecified; the extractor's order is by key.
+  std::sort(mention.metadata.begin(), mention.metadata.end());
+  return mention;
+}
+
+void AmountToProto(absl::string_view text, const Amount& amount,
+                   v1::Amount* out) {
+  out->set_begin(amount.begin);
+  out->set_end(amount.end);
+  const absl::string_view span = Span(text, amount.begin, amount.end);
+  out->set_text(span.data(), span.size());
+  out->set_kind(ToProto(kAmountKinds, amount.kind));
+  out->set_value(amount.value);
+  out->set_value_max(amount.value_max);
+  out->set_currency(amount.currency);
+  out->set_unit(amount.unit);
+  out->set_canonical_unit(amount.canonical_unit);
+  out->set_approximate(amount.approximate);
+  out->set_bound(ToProto(kAmountBounds, amount.bound));
+  out->set_vague(amount.vague);
+  out->set_magnitude(amount.magnitude);
+  out->set_per_unit(amount.per_unit);
+  if (amount.range_partner >= 0) out->set_range_partner(amount.range_partner);
+  if (amount.conversion_of >= 0) out->set_conversion_of(amount.conversion_of);
+  for (const std::string& qualifier : amount.qualifiers) {
+    out->add_qualifiers(qualifier);
+  }
+}
+
+Amount AmountFromProto(const v1::Amount& amount) {
+  Amount out;
+  out.begin = amount.begin();
+  out.end = amount.end();
+  out.kind = FromProto(kAmountKinds, amount.kind(), out.kind);
+  out.value = amount.value();
+  out.value_max = amount.value_max();
+  out.currency = amount.currency();
+  out.unit = amount.unit();
+  out.canonical_unit = amount.canonical_unit();
+  out.approximate = amount.approximate();
+  out.bound = FromProto(kAmountBounds, amount.bound(), out.bound);
+  out.vague = amount.vague();
+  out.magnitude = amount.magnitude();
+  out.per_unit = amount.per_unit();
+  out.range_partner = amount.has_range_partner() ? amount.range_partner() : -1;
+  out.conversion_of = amount.has_conversion_of() ? amount.conversion_of() : -1;
+  out.qualifiers.assign(amount.qualifiers().begin(), amount.qualifiers().end());
+  return out;
+}
+
 absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
     ExtractStageOptions options) {
   EntityExtractorOptions entity_options;
@@ -94,46 +164,20 @@ absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
       new ExtractStage(std::move(entities), std::move(amounts)));
 }
 
-absl::Status ExtractStage::Process(const v1::StageRequest& /*request*/,
-                                   v1::DocumentResult* result) {
-  const std::string& text = result->text();
-  result->clear_entities();
-  const std::vector<FlaggedRange> flagged = FlaggedRanges(*result);
-  for (const EntityMention& mention : entities_->Extract(text, flagged)) {
-    v1::Entity* out = result->add_entities();
-    out->set_begin(mention.begin);
-    out->set_end(mention.end);
-    out->set_text(text.substr(mention.begin, mention.end - mention.begin));
-    out->set_type(ToProto(mention.type));
-    out->set_canonical(mention.canonical);
-    out->set_method(ToProto(mention.method));
-    out->set_flagged(mention.flagged);
-    for (const auto& [key, value] : mention.metadata) {
-      (*out->mutable_metadata())[key] = value;
-    }
+absl::Status ExtractStage::Process(const StageInput& input,
+                                   v1::StageResponse* response) {
+  const std::string& text = input.document.text();
+  v1::ExtractDelta* delta = response->mutable_extract();
+  const std::vector<EntityMention> mentions =
+      entities_->Extract(text, FlaggedRanges(input.document));
+  delta->mutable_entities()->Reserve(mentions.size());
+  for (const EntityMention& mention : mentions) {
+    MentionToProto(text, mention, delta->add_entities());
   }
-  result->clear_amounts();
-  for (const Amount& amount : amounts_->Extract(text)) {
-    v1::Amount* out = result->add_amounts();
-    out->set_begin(amount.begin);
-    out->set_end(amount.end);
-    out->set_text(text.substr(amount.begin, amount.end - amount.begin));
-    out->set_kind(ToProto(amount.kind));
-    out->set_value(amount.value);
-    out->set_value_max(amount.value_max);
-    out->set_currency(amount.currency);
-    out->set_unit(amount.unit);
-    out->set_canonical_unit(amount.canonical_unit);
-    out->set_approximate(amount.approximate);
-    out->set_bound(ToProto(amount.bound));
-    out->set_vague(amount.vague);
-    out->set_magnitude(amount.magnitude);
-    out->set_per_unit(amount.per_unit);
-    if (amount.range_partner >= 0) out->set_range_partner(amount.range_partner);
-    if (amount.conversion_of >= 0) out->set_conversion_of(amount.conversion_of);
-    for (const std::string& qualifier : amount.qualifiers) {
-      out->add_qualifiers(qualifier);
-    }
+  const std::vector<Amount> amounts = amounts_->Extract(text);
+  delta->mutable_amounts()->Reserve(amounts.size());
+  for (const Amount& amount : amounts) {
+    AmountToProto(text, amount, delta->add_amounts());
   }
   return absl::OkStatus();
 }

@@ -1,4 +1,5 @@
-// The extract worker's stage: entities and amounts over a cleaned text.
+// The extract worker's stage: entities and amounts over the text the
+// coordinator cleaned on entry; answers with them only (ExtractDelta).
 #ifndef GLEANER_WORKERS_EXTRACT_EXTRACT_STAGE_H_
 #define GLEANER_WORKERS_EXTRACT_EXTRACT_STAGE_H_
 
@@ -7,6 +8,8 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "proto/gleaner/v1/stage.pb.h"
 #include "services/common/stage_processor.h"
 #include "workers/extract/amounts/amount_extractor.h"
 #include "workers/extract/entities/entity_extractor.h"
@@ -28,10 +31,11 @@ class ExtractStage : public StageProcessor {
   static absl::StatusOr<std::unique_ptr<ExtractStage>> Create(
       ExtractStageOptions options = {});
 
-  // Fills entities and amounts from result.text. Mentions inside
-  // boilerplate blocks and repeated blocks are flagged.
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override;
+  // Answers with StageResponse.extract: the entities and amounts of the
+  // document's text. Mentions inside boilerplate blocks and repeated blocks
+  // are flagged. Never fails.
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override;
 
  private:
   ExtractStage(std::unique_ptr<EntityExtractor> entities,
@@ -41,6 +45,16 @@ class ExtractStage : public StageProcessor {
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<AmountExtractor> amounts_;
 };
+
+// Converts the extractors' findings to the delta and back; `text` is the
+// text the offsets point into (the delta carries each span's text). Exposed
+// for the conversion tests.
+void MentionToProto(absl::string_view text, const EntityMention& mention,
+                    v1::Entity* out);
+EntityMention MentionFromProto(const v1::Entity& entity);
+void AmountToProto(absl::string_view text, const Amount& amount,
+                   v1::Amount* out);
+Amount AmountFromProto(const v1::Amount& amount);
 
 }  // namespace extract
 }  // namespace workers

@@ -1,12 +1,29 @@
 #include "workers/sentence/sentence_stage.h"
 
 #include "services/common/status_macros.h"
-#include "workers/common/clean_options.h"
-#include "workers/sentence/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
 namespace sentence {
+
+void SpansToProto(const std::vector<SentenceSpan>& spans,
+                  v1::SentenceDelta* out) {
+  out->mutable_sentences()->Reserve(spans.size());
+  for (const SentenceSpan& span : spans) {
+    v1::SentenceSpan* sentence = out->add_sentences();
+    sentence->set_begin(span.begin);
+    sentence->set_end(span.end);
+  }
+}
+
+std::vector<SentenceSpan> SpansFromProto(const v1::SentenceDelta& delta) {
+  std::vector<SentenceSpan> spans;
+  spans.reserve(delta.sentences_size());
+  for (const v1::SentenceSpan& sentence : delta.sentences()) {
+    spans.push_back({sentence.begin(), sentence.end()});
+  }
+  return spans;
+}
 
 absl::StatusOr<std::unique_ptr<SentenceStage>> SentenceStage::Create() {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
@@ -14,33 +31,10 @@ absl::StatusOr<std::unique_ptr<SentenceStage>> SentenceStage::Create() {
   return std::unique_ptr<SentenceStage>(new SentenceStage(std::move(splitter)));
 }
 
-absl::Status SentenceStage::Process(const v1::StageRequest& request,
-                                    v1::DocumentResult* result) {
-  GLEANER_ASSIGN_OR_RETURN(
-      CleanedText cleaned,
-      CleanDocument(request.document().content(),
-                    CleanOptionsFor(request.document())));
-  result->set_content_type(cleaned.content_type == ContentType::kHtml
-                               ? v1::CONTENT_TYPE_HTML
-                               : v1::CONTENT_TYPE_PLAIN_TEXT);
-  result->set_source_encoding(cleaned.source_encoding);
-  result->set_replaced_bytes(cleaned.replaced_bytes);
-  result->clear_blocks();
-  for (const TextBlock& block : cleaned.blocks) {
-    v1::TextBlock* out = result->add_blocks();
-    out->set_begin(block.begin);
-    out->set_end(block.end);
-    out->set_boilerplate(block.boilerplate);
-    out->set_source_begin(block.source_begin);
-    out->set_source_end(block.source_end);
-  }
-  result->clear_sentences();
-  for (const SentenceSpan& span : splitter_->Split(cleaned.text)) {
-    v1::SentenceSpan* out = result->add_sentences();
-    out->set_begin(span.begin);
-    out->set_end(span.end);
-  }
-  result->set_text(std::move(cleaned.text));
+absl::Status SentenceStage::Process(const StageInput& input,
+                                    v1::StageResponse* response) {
+  SpansToProto(splitter_->Split(input.document.text()),
+               response->mutable_sentence());
   return absl::OkStatus();
 }
 

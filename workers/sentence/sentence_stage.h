@@ -1,11 +1,13 @@
-// The sentence worker's stage: cleans a raw document into text (encodings,
-// HTML, boilerplate blocks) and splits it into sentences.
+// The sentence worker's stage: splits the text the coordinator cleaned on
+// entry into sentences and answers with the spans only (SentenceDelta).
 #ifndef GLEANER_WORKERS_SENTENCE_SENTENCE_STAGE_H_
 #define GLEANER_WORKERS_SENTENCE_SENTENCE_STAGE_H_
 
 #include <memory>
+#include <vector>
 
 #include "absl/status/statusor.h"
+#include "proto/gleaner/v1/stage.pb.h"
 #include "services/common/stage_processor.h"
 #include "workers/sentence/sentence_splitter.h"
 
@@ -18,11 +20,10 @@ class SentenceStage : public StageProcessor {
  public:
   static absl::StatusOr<std::unique_ptr<SentenceStage>> Create();
 
-  // Fills text, content_type, source_encoding, replaced_bytes, blocks and
-  // sentences. kInvalidArgument for undecodable or binary content,
-  // kResourceExhausted for content over the size limit.
-  absl::Status Process(const v1::StageRequest& request,
-                       v1::DocumentResult* result) override;
+  // Answers with StageResponse.sentence: the sentences of the document's
+  // text. Never fails.
+  absl::Status Process(const StageInput& input,
+                       v1::StageResponse* response) override;
 
  private:
   explicit SentenceStage(std::unique_ptr<SentenceSplitter> splitter)
@@ -30,6 +31,12 @@ class SentenceStage : public StageProcessor {
 
   std::unique_ptr<SentenceSplitter> splitter_;
 };
+
+// Converts the splitter's spans to the delta and back. Exposed for the
+// conversion tests.
+void SpansToProto(const std::vector<SentenceSpan>& spans,
+                  v1::SentenceDelta* out);
+std::vector<SentenceSpan> SpansFromProto(const v1::SentenceDelta& delta);
 
 }  // namespace sentence
 }  // namespace workers

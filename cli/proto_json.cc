@@ -1,0 +1,323 @@
+#include "cli/proto_json.h"
+
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace gleaner {
+namespace cli {
+namespace {
+
+using ::google::protobuf::Descriptor;
+using ::google::protobuf::EnumValueDescriptor;
+using ::google::protobuf::FieldDescriptor;
+using ::google::protobuf::Message;
+using ::google::protobuf::Reflection;
+
+// Length of the valid UTF-8 sequence at `p` (at most `n` bytes), or 0.
+size_t Utf8Length(const unsigned char* p, size_t n) {
+  const unsigned char c = p[0];
+  size_t length;
+  unsigned char low = 0x80, high = 0xBF;  // bounds of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;   // no overlong forms
+    if (c == 0xED) high = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;  // nothing past U+10FFFF
+  } else {
+    return 0;
+  }
+  if (n < length || p[1] < low || p[1] > high) return 0;
+  for (size_t i = 2; i < length; ++i) {
+    if ((p[i] & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// The escape for an ASCII byte, or nullptr when it is written as is.
+const char* AsciiEscape(unsigned char c) {
+  static const char* const kControl[32] = {
+      "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005",
+      "\\u0006", "\\u0007", "\\b",     "\\t",     "\\n",     "\\u000b",
+      "\\f",     "\\r",     "\\u000e", "\\u000f", "\\u0010", "\\u0011",
+      "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
+      "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d",
+      "\\u001e", "\\u001f"};
+  if (c < 0x20) return kControl[c];
+  if (c == '"') return "\\\"";
+  if (c == '\\') return "\\\\";
+  if (c == 0x7F) return "\\u007f";
+  return nullptr;
+}
+
+// Writes a double as protobuf does: the shortest of 15 or 17 significant
+// digits that reads back as the same value.
+void AppendDouble(double value, std::string* out) {
+  if (std::isnan(value)) {
+    out->append("\"NaN\"");
+  } else if (std::isinf(value)) {
+    out->append(value > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+  } else {
+    char buffer[32];
+    snprintf(buffer, sizeof(buffer), "%.*g", DBL_DIG, value);
+    if (std::strtod(buffer, nullptr) != value) {
+      snprintf(buffer, sizeof(buffer), "%.*g", DBL_DIG + 2, value);
+    }
+    out->append(buffer);
+  }
+}
+
+void AppendFloat(float value, std::string* out) {
+  if (std::isnan(value) || std::isinf(value)) {
+    AppendDouble(value, out);
+    return;
+  }
+  char buffer[32];
+  snprintf(buffer, sizeof(buffer), "%.*g", FLT_DIG, value);
+  if (std::strtof(buffer, nullptr) != value) {
+    snprintf(buffer, sizeof(buffer), "%.*g", FLT_DIG + 3, value);
+  }
+  out->append(buffer);
+}
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string* out) : out_(out) {}
+
+  absl::Status Message(const google::protobuf::Message& message) {
+    const Descriptor* descriptor = message.GetDescriptor();
+    if (descriptor->file()->package() == "google.protobuf") {
+      return WellKnown(message);
+    }
+    const Reflection* reflection = message.GetReflection();
+    out_->push_back('{');
+    bool first = true;
+    for (int i = 0; i < descriptor->field_count(); ++i) {
+      const FieldDescriptor* field = descriptor->field(i);
+      if (field->is_repeated() ? reflection->FieldSize(message, field) == 0
+                               : !reflection->HasField(message, field)) {
+        continue;  // proto3 JSON omits fields at their default value
+      }
+      if (!first) out_->push_back(',');
+      first = false;
+      AppendJsonString(field->name(), out_);
+      out_->push_back(':');
+      absl::Status status = field->is_map()  ? Map(message, field)
+                            : field->is_repeated() ? List(message, field)
+                                                   : Value(message, field, -1);
+      if (!status.ok()) return status;
+    }
+    out_->push_back('}');
+    return absl::OkStatus();
+  }
+
+ private:
+  absl::Status List(const google::protobuf::Message& message,
+                    const FieldDescriptor* field) {
+    const int size = message.GetReflection()->FieldSize(message, field);
+    out_->push_back('[');
+    for (int i = 0; i < size; ++i) {
+      if (i > 0) out_->push_back(',');
+      absl::Status status = Value(message, field, i);
+      if (!status.ok()) return status;
+    }
+    out_->push_back(']');
+    return absl::OkStatus();
+  }
+
+  // A map is a repeated entry message with fields `key` (1) and `value` (2).
+  // (Reflection's map iterators are private in protobuf 3.21.)
+  absl::Status Map(const google::protobuf::Message& message,
+                   const FieldDescriptor* field) {
+    const Reflection* reflection = message.GetReflection();
+    const int size = reflection->FieldSize(message, field);
+    const FieldDescriptor* key = field->message_type()->map_key();
+    const FieldDescriptor* value = field->message_type()->map_value();
+    out_->push_back('{');
+    for (int i = 0; i < size; ++i) {
+      const google::protobuf::Message& entry =
+          reflection->GetRepeatedMessage(message, field, i);
+      if (i > 0) out_->push_back(',');
+      MapKey(entry, key);
+      out_->push_back(':');
+      absl::Status status = Value(entry, value, -1);
+      if (!status.ok()) return status;
+    }
+    out_->push_back('}');
+    return absl::OkStatus();
+  }
+
+  // JSON object keys are strings whatever the key's type.
+  void MapKey(const google::protobuf::Message& entry,
+              const FieldDescriptor* key) {
+    const Reflection* r = entry.GetReflection();
+    switch (key->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_STRING:
+        AppendJsonString(r->GetString(entry, key), out_);
+        return;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        out_->append(r->GetBool(entry, key) ? "\"true\"" : "\"false\"");
+        return;
+      case FieldDescriptor::CPPTYPE_INT32:
+        absl::StrAppend(out_, "\"", r->GetInt32(entry, key), "\"");
+        return;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        absl::StrAppend(out_, "\"", r->GetUInt32(entry, key), "\"");
+        return;
+      case FieldDescriptor::CPPTYPE_INT64:
+        absl::StrAppend(out_, "\"", r->GetInt64(entry, key), "\"");
+        return;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        absl::StrAppend(out_, "\"", r->GetUInt64(entry, key), "\"");
+        return;
+      default:  // proto maps allow no other key types
+        out_->append("\"\"");
+        return;
+    }
+  }
+
+  void Enum(const FieldDescriptor* field, int number) {
+    const EnumValueDescriptor* value =
+        field->enum_type()->FindValueByNumber(number);
+    if (value != nullptr) {
+      AppendJsonString(value->name(), out_);
+    } else {
+      absl::StrAppend(out_, number);
+    }
+  }
+
+  void String(const FieldDescriptor* field, const std::string& text) {
+    if (field->type() == FieldDescriptor::TYPE_BYTES) {
+      absl::StrAppend(out_, "\"", absl::Base64Escape(text), "\"");
+    } else {
+      AppendJsonString(text, out_);
+    }
+  }
+
+  // Writes one value of `field`: element `index` when repeated, else the
+  // singular value (index -1).
+  absl::Status Value(const google::protobuf::Message& message,
+                     const FieldDescriptor* field, int index) {
+    const Reflection* r = message.GetReflection();
+    const bool repeated = index >= 0;
+#define GLEANER_GET(Type) \
+  (repeated ? r->GetRepeated##Type(message, field, index) \
+            : r->Get##Type(message, field))
+    switch (field->cpp_type()) {
+      case FieldDescriptor::CPPTYPE_INT32:
+        absl::StrAppend(out_, GLEANER_GET(Int32));
+        break;
+      case FieldDescriptor::CPPTYPE_UINT32:
+        absl::StrAppend(out_, GLEANER_GET(UInt32));
+        break;
+      case FieldDescriptor::CPPTYPE_INT64:
+        absl::StrAppend(out_, "\"", GLEANER_GET(Int64), "\"");
+        break;
+      case FieldDescriptor::CPPTYPE_UINT64:
+        absl::StrAppend(out_, "\"", GLEANER_GET(UInt64), "\"");
+        break;
+      case FieldDescriptor::CPPTYPE_DOUBLE:
+        AppendDouble(GLEANER_GET(Double), out_);
+        break;
+      case FieldDescriptor::CPPTYPE_FLOAT:
+        AppendFloat(GLEANER_GET(Float), out_);
+        break;
+      case FieldDescriptor::CPPTYPE_BOOL:
+        out_->append(GLEANER_GET(Bool) ? "true" : "false");
+        break;
+      case FieldDescriptor::CPPTYPE_ENUM:
+        Enum(field, GLEANER_GET(EnumValue));
+        break;
+      case FieldDescriptor::CPPTYPE_STRING: {
+        std::string scratch;
+        String(field, repeated ? r->GetRepeatedStringReference(
+                                     message, field, index, &scratch)
+                               : r->GetStringReference(message, field,
+                                                       &scratch));
+        break;
+      }
+      case FieldDescriptor::CPPTYPE_MESSAGE:
+        return Message(GLEANER_GET(Message));
+    }
+#undef GLEANER_GET
+    return absl::OkStatus();
+  }
+
+  absl::Status WellKnown(const google::protobuf::Message& message) {
+    google::protobuf::util::JsonPrintOptions options;
+    options.preserve_proto_field_names = true;
+    std::string json;
+    auto status =
+        google::protobuf::util::MessageToJsonString(message, &json, options);
+    if (!status.ok()) {
+      return absl::InternalError(absl::StrCat(
+          "cannot write ", message.GetTypeName(), " as JSON: ",
+          status.ToString()));
+    }
+    out_->append(json);
+    return absl::OkStatus();
+  }
+
+  std::string* const out_;
+};
+
+}  // namespace
+
+void AppendJsonString(absl::string_view text, std::string* out) {
+  out->reserve(out->size() + text.size() + 2);
+  out->push_back('"');
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t run = 0;  // start of the bytes not yet written
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    const char* escape = nullptr;
+    size_t length = 1;
+    if (c < 0x80) {
+      escape = AsciiEscape(c);
+    } else {
+      length = Utf8Length(p + i, n - i);
+      if (length == 0) {
+        escape = "\xEF\xBF\xBD";  // U+FFFD for a byte that does not decode
+        length = 1;
+      } else if (length == 3 && c == 0xE2 && p[i + 1] == 0x80 &&
+                 (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
+        // U+2028 and U+2029 end lines in JavaScript.
+        escape = p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
+      }
+    }
+    if (escape != nullptr) {
+      out->append(text.data() + run, i - run);
+      out->append(escape);
+      run = i + length;
+    }
+    i += length;
+  }
+  out->append(text.data() + run, n - run);
+  out->push_back('"');
+}
+
+absl::Status AppendProtoJson(const google::protobuf::Message& message,
+                             std::string* out) {
+  return JsonWriter(out).Message(message);
+}
+
+}  // namespace cli
+}  // namespace gleaner

@@ -1,0 +1,98 @@
+#include "services/coordinator/stage_delta.h"
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/stage_processor.h"
+#include "services/common/status_macros.h"
+
+namespace gleaner {
+namespace coordinator {
+namespace {
+
+v1::StageResponse::DeltaCase ExpectedDelta(v1::Stage stage) {
+  switch (stage) {
+    case v1::STAGE_DEDUP:
+      return v1::StageResponse::kDuplicate;
+    case v1::STAGE_SENTENCE:
+      return v1::StageResponse::kSentence;
+    case v1::STAGE_EXTRACT:
+      return v1::StageResponse::kExtract;
+    default:
+      return v1::StageResponse::DELTA_NOT_SET;
+  }
+}
+
+absl::Status CheckSpan(uint32_t begin, uint32_t end, size_t size,
+                       const char* what) {
+  if (begin <= end && end <= size) return absl::OkStatus();
+  return absl::InternalError(absl::StrCat(what, " [", begin, ", ", end,
+                                          ") is outside the text of ", size,
+                                          " bytes"));
+}
+
+// A stage's spans must point into the text it was given.
+absl::Status CheckSpans(const v1::StageResponse& response, size_t size) {
+  for (const v1::RepeatedBlock& b : response.duplicate().repeated_blocks()) {
+    GLEANER_RETURN_IF_ERROR(CheckSpan(b.begin(), b.end(), size, "block"));
+    GLEANER_RETURN_IF_ERROR(
+        CheckSpan(b.first_begin(), b.first_begin(), size, "first copy"));
+  }
+  for (const v1::SentenceSpan& s : response.sentence().sentences()) {
+    GLEANER_RETURN_IF_ERROR(CheckSpan(s.begin(), s.end(), size, "sentence"));
+  }
+  for (const v1::Entity& e : response.extract().entities()) {
+    GLEANER_RETURN_IF_ERROR(CheckSpan(e.begin(), e.end(), size, "entity"));
+  }
+  for (const v1::Amount& a : response.extract().amounts()) {
+    GLEANER_RETURN_IF_ERROR(CheckSpan(a.begin(), a.end(), size, "amount"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+void MergeStageResponse(v1::Stage stage, v1::StageResponse response,
+                        v1::DocumentResult* result) {
+  if (response.has_error()) {
+    result->add_errors()->Swap(response.mutable_error());
+    return;
+  }
+  if (response.delta_case() != ExpectedDelta(stage)) {
+    AddStageError(stage,
+                  absl::InternalError(absl::StrCat(
+                      "the stage answered with delta case ",
+                      response.delta_case(), ", expected ",
+                      ExpectedDelta(stage))),
+                  result);
+    return;
+  }
+  absl::Status spans = CheckSpans(response, result->text().size());
+  if (!spans.ok()) {
+    AddStageError(stage, spans, result);
+    return;
+  }
+  switch (response.delta_case()) {
+    case v1::StageResponse::kDuplicate:
+      result->mutable_duplicate()->Swap(response.mutable_duplicate());
+      break;
+    case v1::StageResponse::kSentence:
+      result->mutable_sentences()->Swap(
+          response.mutable_sentence()->mutable_sentences());
+      break;
+    case v1::StageResponse::kExtract:
+      result->mutable_entities()->Swap(
+          response.mutable_extract()->mutable_entities());
+      result->mutable_amounts()->Swap(
+          response.mutable_extract()->mutable_amounts());
+      break;
+    case v1::StageResponse::DELTA_NOT_SET:
+      break;
+  }
+  result->add_completed_stages(stage);
+}
+
+}  // namespace coordinator
+}  // namespace gleaner
