@@ -90,11 +90,20 @@ absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
                            EntityExtractor::Create(entity_options));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<AmountExtractor> amounts,
                            AmountExtractor::Create());
+  std::unique_ptr<dates::DatePass> date_pass;
+  if (options.dates) {
+    GLEANER_ASSIGN_OR_RETURN(date_pass, dates::DatePass::Create());
+  }
   return std::unique_ptr<ExtractStage>(
-      new ExtractStage(std::move(entities), std::move(amounts)));
+      new ExtractStage(std::move(entities), std::move(amounts), std::move(date_pass)));
 }
 
-absl::Status ExtractStage::Process(const v1::StageRequest& /*request*/,
+void ExtractStage::AddDates(const v1::StageRequest& request,
+                            v1::DocumentResult* result) const {
+  if (dates_ != nullptr) dates_->Run(request.document(), result);
+}
+
+absl::Status ExtractStage::Process(const v1::StageRequest& request,
                                    v1::DocumentResult* result) {
   const std::string& text = result->text();
   result->clear_entities();
@@ -135,6 +144,7 @@ absl::Status ExtractStage::Process(const v1::StageRequest& /*request*/,
       out->add_qualifiers(qualifier);
     }
   }
+  AddDates(request, result);
   return absl::OkStatus();
 }
 

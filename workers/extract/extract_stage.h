@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "services/common/stage_processor.h"
 #include "workers/extract/amounts/amount_extractor.h"
+#include "workers/extract/dates/date_pass.h"
 #include "workers/extract/entities/entity_extractor.h"
 
 namespace gleaner {
@@ -18,6 +19,9 @@ namespace extract {
 struct ExtractStageOptions {
   // Extra gazetteer files (TSV), on top of the shipped one.
   std::vector<std::string> gazetteer_paths;
+  // Fill dates and amount periods (true); off only to measure the stage
+  // without them.
+  bool dates = true;
 };
 
 // Thread-safe; not copyable.
@@ -28,18 +32,26 @@ class ExtractStage : public StageProcessor {
   static absl::StatusOr<std::unique_ptr<ExtractStage>> Create(
       ExtractStageOptions options = {});
 
-  // Fills entities and amounts from result.text. Mentions inside
+  // Fills entities, amounts, dates and amount periods from result.text. Mentions inside
   // boilerplate blocks and repeated blocks are flagged.
   absl::Status Process(const v1::StageRequest& request,
                        v1::DocumentResult* result) override;
 
  private:
   ExtractStage(std::unique_ptr<EntityExtractor> entities,
-               std::unique_ptr<AmountExtractor> amounts)
-      : entities_(std::move(entities)), amounts_(std::move(amounts)) {}
+               std::unique_ptr<AmountExtractor> amounts,
+               std::unique_ptr<dates::DatePass> dates)
+      : entities_(std::move(entities)),
+        amounts_(std::move(amounts)),
+        dates_(std::move(dates)) {}
+
+  // Issue 18: dates, resolved against the stories' and page's dates, and
+  // the periods of the amounts just extracted. One call after amounts.
+  void AddDates(const v1::StageRequest& request, v1::DocumentResult* result) const;
 
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<AmountExtractor> amounts_;
+  std::unique_ptr<dates::DatePass> dates_;  // null when options.dates is off
 };
 
 }  // namespace extract

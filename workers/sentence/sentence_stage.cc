@@ -2,6 +2,7 @@
 
 #include "services/common/status_macros.h"
 #include "workers/common/clean_options.h"
+#include "workers/metadata/metadata_pass.h"
 #include "workers/sentence/text_cleaner.h"
 
 namespace gleaner {
@@ -11,7 +12,15 @@ namespace sentence {
 absl::StatusOr<std::unique_ptr<SentenceStage>> SentenceStage::Create() {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
                            SentenceSplitter::Create());
-  return std::unique_ptr<SentenceStage>(new SentenceStage(std::move(splitter)));
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<metadata::PageMetadataReader> page_reader,
+                           metadata::PageMetadataReader::Create());
+  return std::unique_ptr<SentenceStage>(
+      new SentenceStage(std::move(splitter), std::move(page_reader)));
+}
+
+void SentenceStage::AddPageAndStories(const v1::StageRequest& request,
+                                      v1::DocumentResult* result) const {
+  metadata::FillPageAndStories(*page_reader_, request.document(), result);
 }
 
 absl::Status SentenceStage::Process(const v1::StageRequest& request,
@@ -41,6 +50,7 @@ absl::Status SentenceStage::Process(const v1::StageRequest& request,
     out->set_end(span.end);
   }
   result->set_text(std::move(cleaned.text));
+  AddPageAndStories(request, result);
   return absl::OkStatus();
 }
 

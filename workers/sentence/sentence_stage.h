@@ -7,6 +7,7 @@
 
 #include "absl/status/statusor.h"
 #include "services/common/stage_processor.h"
+#include "workers/metadata/page_metadata.h"
 #include "workers/sentence/sentence_splitter.h"
 
 namespace gleaner {
@@ -18,17 +19,25 @@ class SentenceStage : public StageProcessor {
  public:
   static absl::StatusOr<std::unique_ptr<SentenceStage>> Create();
 
-  // Fills text, content_type, source_encoding, replaced_bytes, blocks and
-  // sentences. kInvalidArgument for undecodable or binary content,
+  // Fills text, content_type, source_encoding, replaced_bytes, blocks,
+  // sentences, and page metadata and stories (AddPageAndStories). kInvalidArgument for undecodable or binary content,
   // kResourceExhausted for content over the size limit.
   absl::Status Process(const v1::StageRequest& request,
                        v1::DocumentResult* result) override;
 
  private:
-  explicit SentenceStage(std::unique_ptr<SentenceSplitter> splitter)
-      : splitter_(std::move(splitter)) {}
+  SentenceStage(std::unique_ptr<SentenceSplitter> splitter,
+                std::unique_ptr<metadata::PageMetadataReader> page_reader)
+      : splitter_(std::move(splitter)), page_reader_(std::move(page_reader)) {}
+
+  // Issue 18: page metadata and stories need the raw content and the
+  // cleaned text together, which this stage holds. One call, so it can move
+  // to wherever cleaning ends up.
+  void AddPageAndStories(const v1::StageRequest& request,
+                         v1::DocumentResult* result) const;
 
   std::unique_ptr<SentenceSplitter> splitter_;
+  std::unique_ptr<metadata::PageMetadataReader> page_reader_;
 };
 
 }  // namespace sentence
