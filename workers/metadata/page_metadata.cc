@@ -368,7 +368,12 @@ void PageMetadataReader::ReadByline(const PageInput& page, PageMetadata& meta) c
   std::optional<MetadataValue> first;
   for (const Block& b : page.blocks) {
     if (b.boilerplate) continue;
-    re2::StringPiece input = Piece(page.text.substr(b.begin, b.end - b.begin));
+    const absl::string_view line = page.text.substr(b.begin, b.end - b.begin);
+    // Cheap test first: most lines hold no title word at all.
+    bool titled = false;
+    for (const std::string& title : byline_titles_) titled = titled || absl::StrContains(line, title);
+    if (!titled) continue;
+    re2::StringPiece input = Piece(line);
     re2::StringPiece name, email;
     while (RE2::FindAndConsume(&input, *byline_re_, &name, &email)) {
       MetadataValue v;

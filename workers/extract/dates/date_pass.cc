@@ -1,7 +1,9 @@
 #include "workers/extract/dates/date_pass.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
@@ -85,15 +87,32 @@ class References {
   int next_ = 0;
 };
 
-bool InRanges(size_t begin, const v1::DocumentResult& result) {
-  for (const v1::TextBlock& b : result.blocks()) {
-    if (b.boilerplate() && begin >= b.begin() && begin < b.end()) return true;
+// Boilerplate and repeated blocks, asked in text order.
+class FlaggedRanges {
+ public:
+  explicit FlaggedRanges(const v1::DocumentResult& result) {
+    for (const v1::TextBlock& b : result.blocks()) {
+      if (b.boilerplate()) ranges_.push_back({b.begin(), b.end()});
+    }
+    for (const v1::RepeatedBlock& b : result.duplicate().repeated_blocks()) {
+      ranges_.push_back({b.begin(), b.end()});
+    }
+    std::sort(ranges_.begin(), ranges_.end());
   }
-  for (const v1::RepeatedBlock& b : result.duplicate().repeated_blocks()) {
-    if (begin >= b.begin() && begin < b.end()) return true;
+
+  // REQUIRES: `pos` not smaller than in the previous call.
+  bool Contains(size_t pos) {
+    while (next_ < ranges_.size() && ranges_[next_].second <= pos) ++next_;
+    for (size_t i = next_; i < ranges_.size() && ranges_[i].first <= pos; ++i) {
+      if (pos < ranges_[i].second) return true;
+    }
+    return false;
   }
-  return false;
-}
+
+ private:
+  std::vector<std::pair<size_t, size_t>> ranges_;
+  size_t next_ = 0;
+};
 
 std::string FormatDay(absl::CivilDay day) {
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
@@ -116,6 +135,7 @@ void DatePass::Run(const v1::RawDocument& document, v1::DocumentResult* result) 
   result->clear_dates();
   result->clear_amount_periods();
   References references(document, *result);
+  FlaggedRanges flagged(*result);
   for (const DateExpression& e : extractor_->Extract(text)) {
     const std::optional<absl::CivilDay> reference = references.At(e.begin);
     const ResolvedDate r = Resolve(e, reference);
@@ -133,7 +153,7 @@ void DatePass::Run(const v1::RawDocument& document, v1::DocumentResult* result) 
     if (e.unit != Grain::kNone) out->set_relative_unit(ToProto(e.unit));
     out->set_local_time(e.local_time);
     if (reference && r.form != Form::kAbsolute) out->set_reference(FormatDay(*reference));
-    out->set_flagged(InRanges(e.begin, *result));
+    out->set_flagged(flagged.Contains(e.begin));
   }
   LinkAmountPeriods(result);
 }
