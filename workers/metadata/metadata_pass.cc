@@ -65,6 +65,7 @@ void FillPageAndStories(const PageMetadataReader& reader, const v1::RawDocument&
   page.source = document.source();
   page.client = {document.metadata().begin(), document.metadata().end()};
   for (const v1::TextBlock& b : result->blocks()) {
+    if (b.begin() > b.end() || b.end() > page.text.size()) continue;  // not ours to trust
     page.blocks.push_back({b.begin(), b.end(), b.boilerplate()});
   }
   PageMetadata meta = reader.Read(page);
