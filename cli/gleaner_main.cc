@@ -39,6 +39,12 @@ ABSL_FLAG(std::string, output, "-",
 ABSL_FLAG(std::string, corpus_view, "",
           "Also write the corpus view (entity counts, money per entity, "
           "duplicate clusters) as JSON to this file.");
+ABSL_FLAG(std::string, published_from, "",
+          "run --corpus_view: only documents published on or after this "
+          "day (YYYY-MM-DD).");
+ABSL_FLAG(std::string, published_to, "",
+          "run --corpus_view: only documents published on or before this "
+          "day (YYYY-MM-DD).");
 ABSL_FLAG(std::string, coordinator, "",
           "submit: the coordinator's host:port.");
 ABSL_FLAG(std::string, dedup_index, "",
@@ -208,6 +214,8 @@ absl::Status Run(const std::vector<std::string>& inputs) {
   if (!absl::GetFlag(FLAGS_corpus_view).empty()) {
     v1::GetViewRequest request;
     request.set_job_id(job_id);
+    request.set_published_from(absl::GetFlag(FLAGS_published_from));
+    request.set_published_to(absl::GetFlag(FLAGS_published_to));
     GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view,
                              embedded->aggregator().GetView(request));
     GLEANER_RETURN_IF_ERROR(WriteJson(view, absl::GetFlag(FLAGS_corpus_view)));

@@ -13,6 +13,16 @@ namespace {
 // Released job ids remembered (so that late retries cannot resurrect them).
 constexpr size_t kReleasedJobsKept = 10000;
 
+// The day of a publication date-time ("2025-11-25T09:06:00-07:00" ->
+// "2025-11-25"); "" when it does not start with one.
+std::string DayOf(absl::string_view published) {
+  if (published.size() < 10 || published[4] != '-' || published[7] != '-') return "";
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (published[i] < '0' || published[i] > '9') return "";
+  }
+  return std::string(published.substr(0, 10));
+}
+
 bool Counts(v1::EntityType type) {
   return type == v1::ENTITY_TYPE_ORGANIZATION ||
          type == v1::ENTITY_TYPE_PERSON;
@@ -81,15 +91,19 @@ void Aggregator::RecordLocked(const v1::DocumentResult& result,
     }
     view.clusters[it->second].second.push_back(result.id());
   }
+  view.days[result.id()] = DayOf(result.page().published().value());
   if (duplicate) return;  // each fact counts once: in the first copy
 
   absl::flat_hash_set<EntityKey> seen_in_document;
+  std::vector<EntityKey>& counted = view.mentions.emplace_back(result.id(),
+                                                              std::vector<EntityKey>{}).second;
   for (const v1::Entity& entity : result.entities()) {
     if (entity.flagged()) continue;
     EntityKey key{entity.canonical(), entity.type()};
     EntityStats& stats = view.entities[key];
     ++stats.mentions;
     if (seen_in_document.insert(key).second) ++stats.documents;
+    counted.push_back(std::move(key));
   }
 
   // Money per entity: amounts and entities in the same sentence.
@@ -133,9 +147,23 @@ absl::StatusOr<v1::CorpusView> Aggregator::GetView(
   v1::CorpusView out;
   out.set_job_id(request.job_id());
   out.set_documents(view.documents);
+  const DayRange range{request.published_from(), request.published_to()};
+  for (const std::string& bound : {range.from, range.to}) {
+    if (!bound.empty() && DayOf(bound) != bound) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("publication-date bound '", bound, "' is not YYYY-MM-DD"));
+    }
+  }
+  absl::flat_hash_map<EntityKey, EntityStats> filtered;
+  if (range.active()) {
+    filtered = FilteredEntities(view, range);
+    out.set_documents(std::count_if(view.days.begin(), view.days.end(),
+                                    [&](const auto& d) { return range.Contains(d.second); }));
+  }
+  const auto& entities = range.active() ? filtered : view.entities;
 
   std::vector<std::pair<const EntityKey*, const EntityStats*>> ranked;
-  for (const auto& [key, stats] : view.entities) {
+  for (const auto& [key, stats] : entities) {
     if (stats.mentions > 0) ranked.push_back({&key, &stats});
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
@@ -168,9 +196,17 @@ absl::StatusOr<v1::CorpusView> Aggregator::GetView(
     }
   }
   for (const auto& [cluster_id, members] : view.clusters) {
+    std::vector<const std::string*> kept;
+    for (const std::string& id : members) {
+      auto day = view.days.find(id);
+      if (!range.active() || (day != view.days.end() && range.Contains(day->second))) {
+        kept.push_back(&id);
+      }
+    }
+    if (kept.size() < 2) continue;
     v1::DuplicateCluster* cluster = out.add_duplicate_clusters();
     cluster->set_cluster_id(cluster_id);
-    for (const std::string& id : members) cluster->add_document_ids(id);
+    for (const std::string* id : kept) cluster->add_document_ids(*id);
   }
   if (request.release()) {
     jobs_.erase(it);
@@ -179,6 +215,30 @@ absl::StatusOr<v1::CorpusView> Aggregator::GetView(
     while (released_order_.size() > kReleasedJobsKept) {
       released_.erase(released_order_.front());
       released_order_.pop_front();
+    }
+  }
+  return out;
+}
+
+absl::flat_hash_map<Aggregator::EntityKey, Aggregator::EntityStats>
+Aggregator::FilteredEntities(const JobView& view, const DayRange& range) {
+  absl::flat_hash_map<EntityKey, EntityStats> out;
+  for (const auto& [id, keys] : view.mentions) {
+    auto day = view.days.find(id);
+    if (day == view.days.end() || !range.Contains(day->second)) continue;
+    absl::flat_hash_set<EntityKey> seen_in_document;
+    for (const EntityKey& key : keys) {
+      EntityStats& stats = out[key];
+      ++stats.mentions;
+      if (seen_in_document.insert(key).second) ++stats.documents;
+    }
+  }
+  for (const auto& [key, stats] : view.entities) {
+    for (const v1::EntityAmount& entry : stats.amounts) {
+      auto day = view.days.find(entry.document_id());
+      if (day != view.days.end() && range.Contains(day->second)) {
+        out[key].amounts.push_back(entry);
+      }
     }
   }
   return out;

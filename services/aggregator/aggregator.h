@@ -81,7 +81,23 @@ class Aggregator : public StageProcessor {
     // cluster id -> member ids in arrival order.
     std::vector<std::pair<std::string, std::vector<std::string>>> clusters;
     absl::flat_hash_map<std::string, size_t> cluster_index;
+    // For views filtered by publication date: each document's day
+    // ("YYYY-MM-DD", "" when unknown) and the entities of the mentions it
+    // counted.
+    absl::flat_hash_map<std::string, std::string> days;
+    std::vector<std::pair<std::string, std::vector<EntityKey>>> mentions;
   };
+  // A publication-date range; empty bounds are open.
+  struct DayRange {
+    std::string from, to;
+    bool active() const { return !from.empty() || !to.empty(); }
+    bool Contains(const std::string& day) const {
+      return !day.empty() && (from.empty() || day >= from) && (to.empty() || day <= to);
+    }
+  };
+  // Entity stats of the documents published within `range`.
+  static absl::flat_hash_map<EntityKey, EntityStats> FilteredEntities(
+      const JobView& view, const DayRange& range);
 
   void RecordLocked(const v1::DocumentResult& result, JobView& view)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);

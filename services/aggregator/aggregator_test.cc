@@ -162,6 +162,45 @@ TEST(Aggregator, TopEntitiesKeepsTheMostMentioned) {
   EXPECT_EQ(view->entity_counts(0).canonical(), "엔비디아");
 }
 
+TEST(Aggregator, FiltersViewsByPublicationDate) {
+  Aggregator aggregator;
+  v1::StageRequest november = NvidiaDocument("job", "nov");
+  november.mutable_result()->mutable_page()->mutable_published()->set_value(
+      "2025-11-25T09:06:00-07:00");
+  v1::StageRequest december = NvidiaDocument("job", "dec");
+  december.mutable_result()->mutable_page()->mutable_published()->set_value("2025-12-19");
+  v1::StageRequest undated = NvidiaDocument("job", "undated");
+  for (const v1::StageRequest* r : {&november, &december, &undated}) {
+    ASSERT_THAT(Record(aggregator, *r), IsOk());
+  }
+  v1::GetViewRequest request = ViewOf("job");
+  request.set_published_from("2025-12-01");
+  absl::StatusOr<v1::CorpusView> view = aggregator.GetView(request);
+  ASSERT_THAT(view.status(), IsOk());
+  EXPECT_EQ(view->documents(), 1u);
+  ASSERT_EQ(view->entity_counts_size(), 1);
+  EXPECT_EQ(view->entity_counts(0).mentions(), 1u);
+  ASSERT_EQ(view->amounts_by_entity_size(), 1);
+  ASSERT_EQ(view->amounts_by_entity(0).amounts_size(), 1);
+  EXPECT_EQ(view->amounts_by_entity(0).amounts(0).document_id(), "dec");
+
+  request.set_published_from("2025-11-01");
+  request.set_published_to("2025-11-30");
+  view = aggregator.GetView(request);
+  ASSERT_THAT(view.status(), IsOk());
+  EXPECT_EQ(view->documents(), 1u);
+  EXPECT_EQ(view->amounts_by_entity(0).amounts(0).document_id(), "nov");
+
+  view = aggregator.GetView(ViewOf("job"));  // no bounds: every document
+  ASSERT_THAT(view.status(), IsOk());
+  EXPECT_EQ(view->documents(), 3u);
+  EXPECT_EQ(view->entity_counts(0).mentions(), 3u);
+
+  request.set_published_to("yesterday");
+  EXPECT_THAT(aggregator.GetView(request).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("YYYY-MM-DD")));
+}
+
 }  // namespace
 }  // namespace aggregator
 }  // namespace gleaner

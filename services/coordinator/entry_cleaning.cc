@@ -1,9 +1,13 @@
 #include "services/coordinator/entry_cleaning.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/status_macros.h"
+#include "workers/metadata/metadata_pass.h"
+#include "workers/metadata/page_metadata.h"
 #include "workers/sentence/text_cleaner.h"
 
 namespace gleaner {
@@ -34,6 +38,23 @@ cleaner::CleanOptions CleanOptionsFor(const v1::RawDocument& document,
           : cleaner::InvalidBytePolicy::kError;
   options.max_bytes = limits.max_document_bytes;
   return options;
+}
+
+// The page-metadata reader is immutable and thread-safe, and costly to build
+// (patterns, word lists), so one serves every document of the process. Its
+// only input is data embedded at build time, which the unit tests load: a
+// failure here is a build defect, so it stops the process with the reason.
+const workers::metadata::PageMetadataReader& SharedPageReader() {
+  static const workers::metadata::PageMetadataReader* const reader = [] {
+    auto created = workers::metadata::PageMetadataReader::Create();
+    if (!created.ok()) {
+      std::fprintf(stderr, "page metadata reader: %s\n",
+                   created.status().ToString().c_str());
+      std::abort();
+    }
+    return created->release();
+  }();
+  return *reader;
 }
 
 }  // namespace
@@ -71,6 +92,7 @@ absl::Status CleanOnEntry(const v1::RawDocument& document,
     out->set_source_end(block.source_end);
   }
   result->set_text(std::move(cleaned.text));
+  workers::metadata::FillPageAndStories(SharedPageReader(), document.content(), result);
   return absl::OkStatus();
 }
 

@@ -19,7 +19,10 @@ namespace coordinator {
 // source_encoding, replaced_bytes and blocks. Enforces `limits` (the only
 // place they are enforced): kResourceExhausted for content over
 // max_document_bytes or text over max_text_bytes; kInvalidArgument for
-// content that cannot be decoded (see CleanDocument).
+// content that cannot be decoded (see CleanDocument). Then reads the page's
+// metadata and splits a listing page into stories (result.page, stories;
+// workers/metadata), which needs the raw content and the cleaned text
+// together. result.source and result.metadata must already be set.
 absl::Status CleanOnEntry(const v1::RawDocument& document,
                           const DocumentLimits& limits,
                           v1::DocumentResult* result);

@@ -49,6 +49,18 @@ absl::Status CheckSpans(const v1::StageResponse& response, size_t size) {
   for (const v1::Amount& a : response.extract().amounts()) {
     GLEANER_RETURN_IF_ERROR(CheckSpan(a.begin(), a.end(), size, "amount"));
   }
+  for (const v1::DateMention& d : response.extract().dates()) {
+    GLEANER_RETURN_IF_ERROR(CheckSpan(d.begin(), d.end(), size, "date"));
+  }
+  const int amounts = response.extract().amounts_size();
+  const int dates = response.extract().dates_size();
+  for (const v1::AmountPeriod& p : response.extract().amount_periods()) {
+    if (static_cast<int>(p.amount_index()) >= amounts ||
+        static_cast<int>(p.date_index()) >= dates) {
+      return absl::InternalError(absl::StrCat("amount period (", p.amount_index(), ", ",
+                                              p.date_index(), ") names no amount or date"));
+    }
+  }
   return absl::OkStatus();
 }
 
@@ -87,6 +99,9 @@ void MergeStageResponse(v1::Stage stage, v1::StageResponse response,
           response.mutable_extract()->mutable_entities());
       result->mutable_amounts()->Swap(
           response.mutable_extract()->mutable_amounts());
+      result->mutable_dates()->Swap(response.mutable_extract()->mutable_dates());
+      result->mutable_amount_periods()->Swap(
+          response.mutable_extract()->mutable_amount_periods());
       break;
     case v1::StageResponse::DELTA_NOT_SET:
       break;

@@ -160,8 +160,12 @@ absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
                            EntityExtractor::Create(entity_options));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<AmountExtractor> amounts,
                            AmountExtractor::Create());
+  std::unique_ptr<dates::DatePass> date_pass;
+  if (options.dates) {
+    GLEANER_ASSIGN_OR_RETURN(date_pass, dates::DatePass::Create());
+  }
   return std::unique_ptr<ExtractStage>(
-      new ExtractStage(std::move(entities), std::move(amounts)));
+      new ExtractStage(std::move(entities), std::move(amounts), std::move(date_pass)));
 }
 
 absl::Status ExtractStage::Process(const StageInput& input,
@@ -179,6 +183,7 @@ absl::Status ExtractStage::Process(const StageInput& input,
   for (const Amount& amount : amounts) {
     AmountToProto(text, amount, delta->add_amounts());
   }
+  if (dates_ != nullptr) dates_->Run(input.document, delta);
   return absl::OkStatus();
 }
 

@@ -12,6 +12,7 @@
 #include "proto/gleaner/v1/stage.pb.h"
 #include "services/common/stage_processor.h"
 #include "workers/extract/amounts/amount_extractor.h"
+#include "workers/extract/dates/date_pass.h"
 #include "workers/extract/entities/entity_extractor.h"
 
 namespace gleaner {
@@ -21,6 +22,9 @@ namespace extract {
 struct ExtractStageOptions {
   // Extra gazetteer files (TSV), on top of the shipped one.
   std::vector<std::string> gazetteer_paths;
+  // Fill dates and amount periods (true); off only to measure the stage
+  // without them.
+  bool dates = true;
 };
 
 // Thread-safe; not copyable.
@@ -31,19 +35,23 @@ class ExtractStage : public StageProcessor {
   static absl::StatusOr<std::unique_ptr<ExtractStage>> Create(
       ExtractStageOptions options = {});
 
-  // Answers with StageResponse.extract: the entities and amounts of the
-  // document's text. Mentions inside boilerplate blocks and repeated blocks
-  // are flagged. Never fails.
+  // Answers with StageResponse.extract: the entities, amounts, dates and
+  // amount periods of the document's text. Mentions inside boilerplate
+  // blocks and repeated blocks are flagged. Never fails.
   absl::Status Process(const StageInput& input,
                        v1::StageResponse* response) override;
 
  private:
   ExtractStage(std::unique_ptr<EntityExtractor> entities,
-               std::unique_ptr<AmountExtractor> amounts)
-      : entities_(std::move(entities)), amounts_(std::move(amounts)) {}
+               std::unique_ptr<AmountExtractor> amounts,
+               std::unique_ptr<dates::DatePass> dates)
+      : entities_(std::move(entities)),
+        amounts_(std::move(amounts)),
+        dates_(std::move(dates)) {}
 
   std::unique_ptr<EntityExtractor> entities_;
   std::unique_ptr<AmountExtractor> amounts_;
+  std::unique_ptr<dates::DatePass> dates_;  // null when options.dates is off
 };
 
 // Converts the extractors' findings to the delta and back; `text` is the
