@@ -1,0 +1,224 @@
+"""The installed `gleaner` package against real servers on loopback."""
+
+import asyncio
+import contextlib
+import dataclasses
+import io
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from clients.python.tests import support
+from tests.integration import cluster
+
+TARGET = support.install()
+import gleaner  # noqa: E402  (the installed copy, first on sys.path)
+from gleaner import results  # noqa: E402
+from gleaner._stubs import document_pb2  # noqa: E402
+
+KOREAN = ("삼성전자는 지난해 미국 텍사스에 170억 달러를 투자했다고 밝혔다. "
+          "이재용 회장은 \"반도체 투자를 20% 늘리겠다\"고 말했다.")
+
+
+def fresh(tag):
+    """KOREAN, made new: the cluster's dedup index remembers every text."""
+    return f"{KOREAN} ({tag})"
+
+
+def setUpModule():
+    global CLUSTER
+    CLUSTER = cluster.Cluster()
+
+
+def tearDownModule():
+    CLUSTER.stop()
+
+
+class InstalledPackageTest(unittest.TestCase):
+
+    def test_imports_the_installed_copy_with_generated_stubs(self):
+        self.assertTrue(gleaner.__file__.startswith(TARGET), gleaner.__file__)
+        self.assertTrue(document_pb2.__file__.startswith(TARGET), document_pb2.__file__)
+
+    def test_import_from_another_directory_needs_no_pythonpath_but_the_install(self):
+        code = "import gleaner, sys; print(gleaner.__version__)"
+        out = subprocess.run([sys.executable, "-c", code], env=support.python_env(),
+                             cwd=tempfile.gettempdir(), capture_output=True, text=True, check=True)
+        self.assertEqual(out.stdout.strip(), gleaner.__version__)
+
+
+class ClientTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.client = gleaner.Client(CLUSTER.coordinator.address, timeout=120)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.client.close()
+
+    def test_analyze_one_korean_string_with_character_offsets(self):
+        text = fresh("analyze")
+        doc = self.client.analyze(text)
+        self.assertIsInstance(doc, gleaner.Document)
+        self.assertEqual(doc.text, text)
+        self.assertFalse(doc.failed, doc.errors)
+        self.assertIn("삼성전자", [e.text for e in doc.entities])
+        self.assertIn("170억 달러", [a.text for a in doc.amounts])
+        for span in doc.spans():
+            self.assertEqual(doc.text[span.start:span.end], span.text)
+            self.assertEqual(text.encode()[span.byte_start:span.byte_end].decode(), span.text)
+        # Korean takes three bytes a syllable: byte and character offsets differ.
+        second = doc.sentences[1]
+        self.assertGreater(second.byte_start, second.start)
+
+    def test_every_field_is_present_even_at_its_default(self):
+        doc = self.client.analyze(fresh("defaults"))
+        self.assertEqual(doc.sentences[0].start, 0)
+        self.assertEqual(doc.sentences[0].byte_start, 0)
+        money = next(a for a in doc.amounts if a.kind == "MONEY")
+        self.assertEqual(money.value, gleaner_decimal("17000000000"))
+        self.assertEqual(money.currency, "USD")
+        self.assertIsNone(money.conversion_of)
+        self.assertFalse(money.vague)
+        self.assertIn(doc.duplicate.kind, ("UNIQUE", "NEAR"))  # near: other tests' texts
+        self.assertIsInstance(doc.duplicate.sequence, int)
+
+    def test_submit_mixed_inputs_yields_each_result_once(self):
+        path, path_string = support.CORPUS[0], support.CORPUS[1]
+        inputs = [pathlib.Path(path), "짧은 기사. 현대차가 1조 원을 벌었다.",
+                  {"id": "record", "source": "test", "text": fresh("record")},
+                  {"id": "html", "content": "<p>카카오가 <b>네이버</b>와 만났다.</p>",
+                   "content_type": "html"}, path_string]
+        submission = self.client.submit(inputs)
+        docs = {d.id: d for d in submission}
+        generated = [i for i in docs if i.startswith("doc-")]
+        self.assertEqual(len(generated), 1, docs)
+        self.assertEqual(set(docs) - set(generated), {path, "record", "html", path_string})
+        self.assertEqual(docs["record"].source, "test")
+        self.assertEqual(docs["html"].content_type, "HTML")
+        self.assertNotIn("<", docs["html"].text)
+        self.assertEqual(submission.summary.documents, 5)
+        self.assertEqual(submission.summary.failed_documents, 0)
+        self.assertTrue(submission.job_id)
+
+    def test_an_exact_duplicate_comes_without_text_and_its_spans_without_characters(self):
+        text = "중복 기사. 엘지가 5천억 원을 모았다."
+        self.client.analyze(text)
+        again = self.client.analyze(text, id="again")
+        self.assertTrue(again.skipped_as_duplicate)
+        self.assertEqual(again.duplicate.kind, "EXACT")
+        self.assertEqual(again.text, "")
+        for span in again.spans():
+            self.assertIsNone(span.start)
+
+    def test_submit_is_lazy_and_streams_results_before_the_input_ends(self):
+        seen = []
+
+        def documents():
+            for i in range(3):
+                yield {"id": f"lazy-{i}", "text": f"기사 {i}. 삼성전자가 {i + 1}조 원을 썼다."}
+                seen.append(i)
+
+        ids = [d.id for d in self.client.submit(documents())]
+        self.assertEqual(sorted(ids), ["lazy-0", "lazy-1", "lazy-2"])
+        self.assertEqual(seen, [0, 1, 2])
+
+    def test_progress_bar_counts_every_result(self):
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            list(self.client.submit([fresh("bar 1"), fresh("bar 2")], progress=True))
+        self.assertIn("2/2", err.getvalue())
+
+    def test_corpus_view_and_generated_dataclasses_for_undeclared_messages(self):
+        submission = self.client.submit([pathlib.Path(p) for p in support.CORPUS],
+                                        corpus_view=True)
+        docs = list(submission)
+        self.assertEqual(len(docs), len(support.CORPUS))
+        view = submission.corpus_view
+        self.assertTrue(dataclasses.is_dataclass(view))
+        self.assertEqual(type(view).__name__, "CorpusView")
+        self.assertEqual(view.documents, len(support.CORPUS))
+        top = view.entity_counts[0]
+        self.assertTrue(top.canonical)
+        self.assertIn(top.type, ("ORGANIZATION", "PERSON", "LOCATION", "PRODUCT"))
+
+    def test_async_client_gives_the_same_results(self):
+        async def run():
+            async with gleaner.AsyncClient(CLUSTER.coordinator.address) as client:
+                one = await client.analyze(fresh("async"))
+                many = [d async for d in client.submit([fresh("async 1"), fresh("async 2")])]
+                return one, many, client.last_submission.summary
+
+        one, many, summary = asyncio.run(run())
+        # The same text again would be an exact duplicate; a tag of the
+        # same length keeps every offset.
+        expected = self.client.analyze(fresh("asyng"))
+        self.assertEqual(one.entities, expected.entities)
+        self.assertEqual(one.amounts, expected.amounts)
+        self.assertEqual(len(many), 2)
+        self.assertEqual(summary.documents, 2)
+
+    def test_unreachable_server_raises_rpc_error(self):
+        import grpc
+        with gleaner.Client("127.0.0.1:1", timeout=5) as client:
+            with self.assertRaises(grpc.RpcError):
+                client.analyze("기사.")
+
+
+def gleaner_decimal(text):
+    import decimal
+    return decimal.Decimal(text)
+
+
+class ConversionTest(unittest.TestCase):
+    """Descriptor-driven conversion, on messages built here."""
+
+    def test_every_document_result_field_is_an_attribute(self):
+        doc = results.convert(document_pb2.DocumentResult(id="x", text="가나다"))
+        for fd in document_pb2.DocumentResult.DESCRIPTOR.fields:
+            self.assertTrue(hasattr(doc, fd.name), fd.name)
+
+    def test_spans_come_from_any_message_with_begin_and_end(self):
+        result = document_pb2.DocumentResult(text="가a나")
+        result.sentences.add(begin=3, end=7)
+        result.duplicate.repeated_blocks.add(begin=0, end=3)
+        doc = results.convert(result)
+        self.assertEqual((doc.sentences[0].start, doc.sentences[0].end), (1, 3))
+        self.assertEqual(doc.sentences[0].text, "a나")
+        block = doc.duplicate.repeated_blocks[0]
+        self.assertEqual((block.start, block.end, block.text), (0, 1, "가"))
+        self.assertEqual([s.text for s in doc.spans()], ["a나", "가"])
+
+    def test_offsets_table_over_one_to_four_byte_characters(self):
+        cases = [("", [0]), ("a", [0, 1]), ("é", [0, 0, 1]), ("가", [0, 0, 0, 1]),
+                 ("😀a", [0, 0, 0, 0, 1, 2])]
+        for text, expected in cases:
+            offsets = results.Offsets(text)
+            self.assertEqual([offsets.char(b) for b in range(len(text.encode()) + 1)],
+                             expected, text)
+        self.assertIsNone(results.Offsets("가").char(4))
+
+    def test_record_inputs(self):
+        cases = [
+            ({"id": "a", "text": "가"}, ("a", b"\xea\xb0\x80", "CONTENT_TYPE_PLAIN_TEXT")),
+            ({"content": "<p>x</p>", "content_type": "CONTENT_TYPE_HTML"},
+             ("doc-", b"<p>x</p>", "CONTENT_TYPE_HTML")),
+            ({"id": 5, "content": "x"}, ("5", b"x", "CONTENT_TYPE_UNSPECIFIED")),
+        ]
+        for record, (id_, content, content_type) in cases:
+            raw = gleaner.to_raw_document(record)
+            self.assertEqual((raw.id[:len(id_)], raw.content,
+                              document_pb2.ContentType.Name(raw.content_type)),
+                             (id_, content, content_type), record)
+        with self.assertRaises(ValueError):
+            gleaner.to_raw_document({"text": "a", "content": "b"})
+        with self.assertRaises(TypeError):
+            gleaner.to_raw_document(3.5)
+
+
+if __name__ == "__main__":
+    unittest.main()
