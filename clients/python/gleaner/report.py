@@ -93,10 +93,11 @@ def _top_entities(counts, limit) -> str:
             f'{rows}</table></section>')
 
 
-def money_by_entity(documents) -> Dict[str, Dict[str, object]]:
-    """Money amounts per organisation or person named in the same sentence:
-    {canonical: {currency: total Decimal}}."""
-    totals = collections.defaultdict(lambda: collections.defaultdict(int))
+def money_by_entity(documents) -> Dict[str, list]:
+    """Money amounts in sentences naming each organisation or person, as
+    the aggregator attributes them: {canonical: [Amount, ...]}. Conversions
+    (the 9조원 of 62억달러(약 9조원)) restate another amount and are left out."""
+    found = collections.defaultdict(list)
     for doc, sentence in _sentences(documents):
         names = {e.canonical or e.text for e in sentence["entities"]
                  if e.type in ("ORGANIZATION", "PERSON")}
@@ -104,38 +105,28 @@ def money_by_entity(documents) -> Dict[str, Dict[str, object]]:
             if amount.kind != "MONEY" or amount.value is None or amount.conversion_of is not None:
                 continue
             for name in names:
-                totals[name][amount.currency] += amount.value
-    return totals
+                found[name].append(amount)
+    return found
 
 
 def _amounts_section(documents, limit) -> str:
-    totals = money_by_entity(documents)
-    # Rank by how many currencies and then the largest total: sums across
-    # currencies would be meaningless without exchange rates.
-    ranked = sorted(totals.items(), key=lambda kv: (-len(kv[1]), -max(kv[1].values()), kv[0]))
-    ranked = ranked[:limit]
-    currencies = collections.Counter(c for _, t in ranked for c in t)
-    chart = ""
-    if currencies:
-        main = currencies.most_common(1)[0][0]
-        with_main = sorted(((n, t[main]) for n, t in ranked if main in t), key=lambda x: -x[1])
-        chart = (f"<p>Largest totals in {_e(main)}:</p>" +
-                 _bar_chart(with_main[:15], lambda i: i[0], lambda i: float(i[1]),
-                            shown=lambda i: _human(i[1])))
-    rows = "".join(f'<tr><td>{_e(name)}</td><td>' +
-                   ", ".join(f"{_e(_human(v))} {_e(c)}" for c, v in sorted(t.items())) +
-                   "</td></tr>" for name, t in ranked)
-    return (f'<section id="amounts-by-entity"><h2>Money by entity</h2>{chart}'
-            f'<table><tr><th>entity</th><th>money in the same sentences</th></tr>{rows}'
-            f'</table></section>')
-
-
-def _human(value) -> str:
-    value = float(value)
-    for threshold, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
-        if abs(value) >= threshold:
-            return f"{value / threshold:.3g}{suffix}"
-    return f"{value:g}"
+    found = money_by_entity(documents)
+    # Amounts in different currencies are not added up: no exchange rates.
+    ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
+    chart = _bar_chart(ranked[:15], lambda i: i[0], lambda i: len(i[1]))
+    rows = []
+    for name, amounts in ranked:
+        largest = {}
+        for amount in amounts:
+            if amount.currency not in largest or amount.value > largest[amount.currency].value:
+                largest[amount.currency] = amount
+        cells = ", ".join(f"{_e(a.text)} ({_e(c)})" for c, a in sorted(largest.items()))
+        rows.append(f'<tr><td>{_e(name)}</td><td class="n">{len(amounts)}</td>'
+                    f'<td>{cells}</td></tr>')
+    return (f'<section id="amounts-by-entity"><h2>Money by entity</h2>'
+            f'<p>Money amounts in sentences that name the entity.</p>{chart}'
+            f'<table><tr><th>entity</th><th>amounts</th><th>largest, per currency</th></tr>'
+            f'{"".join(rows)}</table></section>')
 
 
 def _sentences(documents):
@@ -207,25 +198,29 @@ def _duplicates_section(documents, corpus_view) -> str:
     return f'<section id="duplicates"><h2>Duplicate clusters</h2><ul>{body}</ul></section>'
 
 
-def highlight(doc) -> str:
-    """The document's text as HTML, mentions and amounts in <mark>s.
-
-    Entities and amounts may nest (an amount inside a product name) but
-    never cross; an overlapping later span is left unmarked.
-    """
+def marked_spans(doc):
+    """The spans highlighted in a document, in order: every entity mention
+    (they never overlap), and each amount that overlaps no mention nor an
+    amount kept before it."""
     spans = [(e.start, e.end, "entity " + e.type + (" flagged" if e.flagged else ""),
-              f"{e.type}: {e.canonical}") for e in doc.entities]
-    spans += [(a.start, a.end, "amount " + a.kind,
-               f"{a.kind} {a.value if a.value is not None else ''} {a.currency}".strip())
-              for a in doc.amounts]
-    spans.sort(key=lambda s: (s[0], -s[1]))
-    out, position, kept_end = [], 0, 0
-    for start, end, css, title in spans:
-        if start < kept_end:
+              f"{e.type}: {e.canonical}") for e in doc.entities if e.start is not None]
+    taken = [(s[0], s[1]) for s in spans]
+    for a in doc.amounts:
+        if a.start is None or any(a.start < end and start < a.end for start, end in taken):
             continue
+        value = f"{a.value} {a.currency}".strip() if a.value is not None else "vague"
+        spans.append((a.start, a.end, "amount " + a.kind, f"{a.kind}: {value}"))
+        taken.append((a.start, a.end))
+    return sorted(spans)
+
+
+def highlight(doc) -> str:
+    """The document's text as HTML, mentions and amounts in <mark>s."""
+    out, position = [], 0
+    for start, end, css, title in marked_spans(doc):
         out.append(_e(doc.text[position:start]))
         out.append(f'<mark class="{_e(css)}" title="{_e(title)}">{_e(doc.text[start:end])}</mark>')
-        position = kept_end = end
+        position = end
     out.append(_e(doc.text[position:]))
     return "".join(out)
 

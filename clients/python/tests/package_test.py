@@ -17,6 +17,8 @@ from tests.integration import cluster
 TARGET = support.install()
 import gleaner  # noqa: E402  (the installed copy, first on sys.path)
 from gleaner import results  # noqa: E402
+from gleaner._stubs import coordinator_service_pb2 as coordinator_pb2  # noqa: E402
+from gleaner._stubs import coordinator_service_pb2_grpc as coordinator_grpc  # noqa: E402
 from gleaner._stubs import document_pb2  # noqa: E402
 
 KOREAN = ("삼성전자는 지난해 미국 텍사스에 170억 달러를 투자했다고 밝혔다. "
@@ -29,8 +31,14 @@ def fresh(tag):
 
 
 def setUpModule():
-    global CLUSTER
+    global CLUSTER, CORPUS_SUBMISSION, CORPUS_DOCS
     CLUSTER = cluster.Cluster()
+    # The corpus goes through once: sent again, it would come back as exact
+    # duplicates (the cluster's dedup index remembers it).
+    with gleaner.Client(CLUSTER.coordinator.address, timeout=300) as client:
+        CORPUS_SUBMISSION = client.submit([pathlib.Path(p) for p in support.CORPUS],
+                                          corpus_view=True)
+        CORPUS_DOCS = list(CORPUS_SUBMISSION)
 
 
 def tearDownModule():
@@ -133,11 +141,27 @@ class ClientTest(unittest.TestCase):
             list(self.client.submit([fresh("bar 1"), fresh("bar 2")], progress=True))
         self.assertIn("2/2", err.getvalue())
 
+    def test_character_offsets_round_trip_on_every_span_of_the_corpus(self):
+        tmp = tempfile.mkdtemp(prefix="gleaner-offsets-")
+        embedded = gleaner.read_jsonl(support.run_corpus(tmp)[0])
+        for docs in (CORPUS_DOCS, embedded):
+            self.assertEqual(sorted(d.id for d in docs), support.CORPUS)
+            checked = 0
+            for doc in docs:
+                raw = doc.text.encode("utf-8")
+                for span in doc.spans():
+                    self.assertEqual(doc.text[span.start:span.end], span.text, (doc.id, span))
+                    self.assertEqual(raw[span.byte_start:span.byte_end].decode("utf-8"),
+                                     span.text, (doc.id, span))
+                    checked += 1
+            # Sentences, entities, amounts and blocks of five long articles.
+            self.assertGreater(checked, 1000)
+        self.assertEqual([d.entities for d in sorted(CORPUS_DOCS, key=lambda d: d.id)],
+                         [d.entities for d in embedded])
+
     def test_corpus_view_and_generated_dataclasses_for_undeclared_messages(self):
-        submission = self.client.submit([pathlib.Path(p) for p in support.CORPUS],
-                                        corpus_view=True)
-        docs = list(submission)
-        self.assertEqual(len(docs), len(support.CORPUS))
+        submission = CORPUS_SUBMISSION
+        self.assertEqual(len(CORPUS_DOCS), len(support.CORPUS))
         view = submission.corpus_view
         self.assertTrue(dataclasses.is_dataclass(view))
         self.assertEqual(type(view).__name__, "CorpusView")
@@ -167,6 +191,75 @@ class ClientTest(unittest.TestCase):
         with gleaner.Client("127.0.0.1:1", timeout=5) as client:
             with self.assertRaises(grpc.RpcError):
                 client.analyze("기사.")
+
+
+class FakeCoordinator(coordinator_grpc.CoordinatorServicer):
+    """Echoes documents back and records the call's metadata."""
+
+    def __init__(self):
+        self.metadata = None
+
+    def Submit(self, request_iterator, context):
+        self.metadata = dict(context.invocation_metadata())
+        for request in request_iterator:
+            if request.HasField("document"):
+                yield coordinator_pb2.SubmitResponse(result=document_pb2.DocumentResult(
+                    id=request.document.id, text=request.document.content.decode()))
+        yield coordinator_pb2.SubmitResponse(end=coordinator_pb2.BatchEnd(
+            summary=document_pb2.BatchSummary(documents=1)))
+
+
+class TransportOptionsTest(unittest.TestCase):
+    """TLS and tokens against a local Python gRPC server: Gleaner's own
+    servers serve plain TCP and check no token yet."""
+
+    def start(self, credentials=None):
+        import grpc
+        from concurrent import futures
+        fake = FakeCoordinator()
+        server = grpc.server(futures.ThreadPoolExecutor(max_workers=2))
+        coordinator_grpc.add_CoordinatorServicer_to_server(fake, server)
+        if credentials is None:
+            port = server.add_insecure_port("127.0.0.1:0")
+        else:
+            port = server.add_secure_port("127.0.0.1:0", credentials)
+        server.start()
+        self.addCleanup(server.stop, None)
+        return fake, f"127.0.0.1:{port}"
+
+    def test_token_is_sent_as_bearer_metadata_on_a_plain_channel(self):
+        fake, address = self.start()
+        with gleaner.Client(address, token="s3cret", timeout=30) as client:
+            self.assertEqual(client.analyze("가나다").text, "가나다")
+        self.assertEqual(fake.metadata.get("authorization"), "Bearer s3cret")
+
+    def test_tls_channel_with_a_self_signed_certificate_and_token(self):
+        import grpc
+        tmp = tempfile.mkdtemp(prefix="gleaner-tls-")
+        key, cert = os.path.join(tmp, "key.pem"), os.path.join(tmp, "cert.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                        "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost"],
+                       check=True, capture_output=True)
+        with open(key, "rb") as f:
+            key_pem = f.read()
+        with open(cert, "rb") as f:
+            cert_pem = f.read()
+        fake, address = self.start(grpc.ssl_server_credentials([(key_pem, cert_pem)]))
+        with gleaner.Client(address, tls=True, root_certificates=cert_pem,
+                            server_name="localhost", token="t0ken", timeout=30) as client:
+            self.assertEqual(client.analyze("보안").text, "보안")
+        self.assertEqual(fake.metadata.get("authorization"), "Bearer t0ken")
+
+        async def run_async():
+            async with gleaner.AsyncClient(address, tls=True, root_certificates=cert_pem,
+                                           server_name="localhost") as client:
+                return (await client.analyze("비동기")).text
+        self.assertEqual(asyncio.run(run_async()), "비동기")
+        # A plain client cannot talk to the TLS server.
+        with gleaner.Client(address, timeout=10) as client:
+            with self.assertRaises(grpc.RpcError):
+                client.analyze("x")
 
 
 def gleaner_decimal(text):
