@@ -195,8 +195,8 @@ def _single(text, fields):
     return text
 
 
-class Client:
-    """A blocking client of one coordinator. Thread-safe: calls may overlap."""
+class _ClientBase:
+    """Channel and stub, shared by the blocking and the asyncio client."""
 
     def __init__(self, address: str, *, tls: bool = False,
                  root_certificates: Optional[bytes] = None,
@@ -204,15 +204,28 @@ class Client:
                  certificate_chain: Optional[bytes] = None,
                  token: Optional[str] = None, server_name: Optional[str] = None,
                  timeout: Optional[float] = None, options=()):
-        self._options = _Options(address, tls, root_certificates, private_key,
-                                 certificate_chain, token, server_name, timeout, options)
-        o = self._options
+        self._options = o = _Options(address, tls, root_certificates, private_key,
+                                     certificate_chain, token, server_name, timeout, options)
+        channels = self._channels()
         if o.credentials is None:
-            self._channel = grpc.insecure_channel(address, options=o.channel_options)
+            self._channel = channels.insecure_channel(address, options=o.channel_options)
         else:
-            self._channel = grpc.secure_channel(address, o.credentials,
-                                                options=o.channel_options)
+            self._channel = channels.secure_channel(address, o.credentials,
+                                                    options=o.channel_options)
         self._stub = coordinator_grpc.CoordinatorStub(self._channel)
+
+    @staticmethod
+    def _channels():
+        return grpc
+
+
+class Client(_ClientBase):
+    """A blocking client of one coordinator. Thread-safe: calls may overlap.
+
+    Options: `tls` (with PEM `root_certificates`, `private_key`,
+    `certificate_chain`, and `server_name` to override the name checked),
+    `token`, `timeout` in seconds per call, extra gRPC channel `options`.
+    """
 
     def __enter__(self):
         return self
@@ -253,8 +266,9 @@ class Client:
             timeout=self._options.timeout, metadata=self._options.metadata))
 
 
-class AsyncClient:
-    """An asyncio client on grpc.aio; use inside a running event loop.
+class AsyncClient(_ClientBase):
+    """An asyncio client on grpc.aio, with Client's options; use it inside a
+    running event loop.
 
         async with gleaner.AsyncClient("localhost:7000") as client:
             doc = await client.analyze("...")
@@ -262,23 +276,14 @@ class AsyncClient:
                 ...
     """
 
-    def __init__(self, address: str, *, tls: bool = False,
-                 root_certificates: Optional[bytes] = None,
-                 private_key: Optional[bytes] = None,
-                 certificate_chain: Optional[bytes] = None,
-                 token: Optional[str] = None, server_name: Optional[str] = None,
-                 timeout: Optional[float] = None, options=()):
-        from grpc import aio
-        self._options = _Options(address, tls, root_certificates, private_key,
-                                 certificate_chain, token, server_name, timeout, options)
-        o = self._options
-        if o.credentials is None:
-            self._channel = aio.insecure_channel(address, options=o.channel_options)
-        else:
-            self._channel = aio.secure_channel(address, o.credentials,
-                                               options=o.channel_options)
-        self._stub = coordinator_grpc.CoordinatorStub(self._channel)
+    def __init__(self, address: str, **options):
+        super().__init__(address, **options)
         self.last_submission = None
+
+    @staticmethod
+    def _channels():
+        from grpc import aio
+        return aio
 
     async def __aenter__(self):
         return self
