@@ -73,6 +73,11 @@ void RunSummary::AddMoney(const v1::DocumentResult& result, const v1::Amount& am
   money.document_id = result.id();
   ++money_count_[money.currency];
   std::vector<Money>& kept = largest_[money.currency];
+  // The same amount again (a repeated sentence, a near-duplicate page)
+  // would crowd the list: keep each value once.
+  for (const Money& other : kept) {
+    if (other.value == money.value) return;
+  }
   auto at = std::upper_bound(kept.begin(), kept.end(), money.value,
                              [](double v, const Money& m) { return v > m.value; });
   kept.insert(at, std::move(money));

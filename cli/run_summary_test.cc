@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -51,6 +52,7 @@ TEST(RunSummary, CountsFailuresByStageAndRanksEntitiesAndMoney) {
   AddMoney(&a, "3조 원", "3000000000000", "KRW");
   AddMoney(&a, "500억 원", "50000000000", "KRW");
   AddMoney(&a, "170억 달러", "17000000000", "USD");
+  AddMoney(&a, "170억달러", "17000000000", "USD");  // the same value again
   summary.Add(a);
   v1::DocumentResult b = Document("b");
   b.add_errors()->set_stage(v1::STAGE_EXTRACT);
@@ -79,6 +81,8 @@ TEST(RunSummary, CountsFailuresByStageAndRanksEntitiesAndMoney) {
   EXPECT_THAT(table, HasSubstr("    KRW  3조 원                  a\n"
                                "    KRW  500억 원                a\n"
                                "    USD  170억 달러              a\n"));
+  // Listed once, though found twice.
+  EXPECT_TRUE(absl::EndsWith(table, "    USD  170억 달러              a\n")) << table;
 }
 
 TEST(RunSummary, CleanBatchShowsNoStageBreakdown) {

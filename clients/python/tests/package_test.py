@@ -4,6 +4,7 @@ import asyncio
 import contextlib
 import dataclasses
 import io
+import json
 import os
 import pathlib
 import subprocess
@@ -260,6 +261,46 @@ class TransportOptionsTest(unittest.TestCase):
         with gleaner.Client(address, timeout=10) as client:
             with self.assertRaises(grpc.RpcError):
                 client.analyze("x")
+
+
+class PythonCommandLineTest(unittest.TestCase):
+    """python3 -m gleaner, as installed."""
+
+    def gleaner(self, *args, stdin=None):
+        return subprocess.run([sys.executable, "-m", "gleaner", *args], input=stdin,
+                              capture_output=True, text=True, env=support.python_env(),
+                              cwd=tempfile.gettempdir())
+
+    def test_analyze_prints_the_document_as_json(self):
+        out = self.gleaner("analyze", "--coordinator", CLUSTER.coordinator.address,
+                           fresh("command line"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        doc = json.loads(out.stdout)
+        self.assertIn("삼성전자", [e["text"] for e in doc["entities"]])
+        entity = doc["entities"][0]
+        self.assertEqual(doc["text"][entity["start"]:entity["end"]], entity["text"])
+
+    def test_submit_records_from_stdin_as_csv(self):
+        prefix = os.path.join(tempfile.mkdtemp(prefix="gleaner-pycli-"), "out")
+        records = "".join(json.dumps({"id": f"cli-{i}", "text": fresh(f"cli {i}")},
+                                     ensure_ascii=False) + "\n" for i in range(2))
+        out = self.gleaner("submit", "--coordinator", CLUSTER.coordinator.address, "-",
+                           "--format", "csv", "--output", prefix, stdin=records)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        import pandas
+        documents = pandas.read_csv(prefix + ".documents.csv")
+        self.assertEqual(sorted(documents.document_id), ["cli-0", "cli-1"])
+        self.assertEqual(list(pandas.read_csv(prefix + ".entities.csv").columns),
+                         gleaner.COLUMNS["entities"])
+
+    def test_unreachable_coordinator_exits_3(self):
+        out = self.gleaner("analyze", "--coordinator", "127.0.0.1:1", "x")
+        self.assertEqual(out.returncode, 3)
+        self.assertIn("UNAVAILABLE", out.stderr)
+
+    def test_version(self):
+        out = self.gleaner("--version")
+        self.assertEqual(out.stdout.strip(), f"gleaner (python) {gleaner.__version__}")
 
 
 def gleaner_decimal(text):
