@@ -12,7 +12,7 @@ PACKAGES=(
   # The Python package (pip install ./clients/python, without build
   # isolation), its tables and progress bar, and the report's browser test
   # (headless Chromium; Korean fonts for the screenshot).
-  python3-pip python3-setuptools python3-pandas python3-tqdm
+  python3-pip python3-setuptools python3-venv python3-pandas python3-tqdm
   chromium fonts-nanum openssl
 )
 
