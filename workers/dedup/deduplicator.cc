@@ -1054,6 +1054,14 @@ absl::string_view DuplicateKindName(DuplicateKind kind) {
 Deduplicator::Deduplicator(DedupOptions options) : options_(std::move(options)) {}
 Deduplicator::~Deduplicator() = default;
 
+absl::StatusOr<IndexLog::CheckReport> CheckIndexLog(const std::string& index_dir) {
+  const std::string log_path = absl::StrCat(index_dir, "/", kLogFile);
+  if (::access(log_path.c_str(), F_OK) != 0) {
+    return absl::NotFoundError(absl::StrCat("no dedup index log at ", log_path));
+  }
+  return IndexLog::Check(log_path);
+}
+
 absl::StatusOr<std::unique_ptr<Deduplicator>> Deduplicator::Create(DedupOptions options) {
   GLEANER_RETURN_IF_ERROR(ValidateOptions(options));
   MinHashOptions mh;

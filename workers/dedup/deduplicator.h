@@ -56,6 +56,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "workers/dedup/index_log.h"
 
 namespace gleaner {
 namespace workers {
@@ -137,6 +138,11 @@ enum class DuplicateKind { kUnique, kExact, kNear };
 
 // Returns "unique", "exact" or "near".
 absl::string_view DuplicateKindName(DuplicateKind kind);
+
+// Checks the index log in `index_dir` offline, reading only: how many
+// records are intact and whether the log is damaged in the middle (which
+// Deduplicator::Create refuses). Backs `gleaner dedup-check DIR`.
+absl::StatusOr<IndexLog::CheckReport> CheckIndexLog(const std::string& index_dir);
 
 struct RepeatedBlock {
   size_t begin = 0, end = 0;     // byte offsets of the repeated copy in this document's text

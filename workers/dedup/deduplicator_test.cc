@@ -326,6 +326,42 @@ TEST(DeduplicatorTest, IndexPersistsAcrossReopen) {
   EXPECT_EQ(MustProcess(*d, "b", absl::StrCat(kArticle, "덧붙인 한 문장.\n")), before);
 }
 
+TEST(DeduplicatorTest, DamagedLogIsRefusedNotTruncated) {
+  // One flipped bit in the middle of the log: the index must not come back
+  // SERVING with half its documents (the old torn-tail rule dropped every
+  // record after the damaged one).
+  DedupOptions options;
+  options.index_dir = TempDir("bit_flip");
+  options.sync = false;
+  {
+    auto d = MakeDedup(options);
+    for (int i = 0; i < 300; ++i) {
+      MustProcess(*d, absl::StrCat("doc-", i), absl::StrCat("문서 ", i, "번의 본문입니다.\n", kArticle, i));
+    }
+  }
+  const std::string log = options.index_dir + "/dedup.log";
+  std::fstream file(log, std::ios::in | std::ios::out | std::ios::binary);
+  file.seekg(0, std::ios::end);
+  const std::streamoff size = file.tellg();
+  char byte = 0;
+  file.seekg(size / 2);
+  file.read(&byte, 1);
+  byte ^= 0x01;
+  file.seekp(size / 2);
+  file.write(&byte, 1);
+  file.close();
+
+  EXPECT_THAT(Deduplicator::Create(options),
+              StatusIs(absl::StatusCode::kDataLoss, HasSubstr("intact records follow")));
+  absl::StatusOr<IndexLog::CheckReport> report = CheckIndexLog(options.index_dir);
+  ASSERT_THAT(report, IsOk());
+  EXPECT_FALSE(report->healthy());
+  EXPECT_EQ(report->file_bytes, static_cast<uint64_t>(size));  // untouched
+  EXPECT_LT(report->intact_bytes, report->file_bytes);
+  EXPECT_THAT(CheckIndexLog(TempDir("no_index")),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("dedup.log")));
+}
+
 // A stream with exact copies, near copies, figure-changed reports (which
 // create LSH chains) and shared footers.
 std::vector<std::pair<std::string, std::string>> MixedStream(int n) {

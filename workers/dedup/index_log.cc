@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -66,7 +67,60 @@ absl::Status WriteAll(int fd, const char* data, size_t n, const std::string& pat
   return absl::OkStatus();
 }
 
+// Returns true when a whole record with a matching checksum starts at
+// `offset`. `header` holds the 8 header bytes there; the payload is read
+// from the file only when the length is plausible.
+absl::StatusOr<bool> IntactRecordAt(int fd, const std::string& path, uint64_t offset,
+                                    const char* header, uint64_t file_size,
+                                    uint32_t max_record_bytes) {
+  const uint32_t len = GetFixed32(header);
+  if (len > max_record_bytes || offset + kHeaderBytes + len > file_size) return false;
+  std::string payload(len, '\0');
+  size_t done = 0;
+  while (done < len) {
+    const ssize_t r = ::pread(fd, &payload[done], len - done,
+                              static_cast<off_t>(offset + kHeaderBytes + done));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return ErrnoError("read", path);
+    if (r == 0) return false;
+    done += static_cast<size_t>(r);
+  }
+  uint32_t crc = Crc32c(absl::string_view(header, 4));
+  crc = Crc32c(payload, crc);
+  return MaskCrc(crc) == GetFixed32(header + 4);
+}
+
 }  // namespace
+
+absl::StatusOr<std::optional<uint64_t>> IndexLog::FindIntactRecordAfter(
+    int fd, const std::string& path, uint64_t from, uint64_t file_size,
+    uint32_t max_record_bytes) {
+  // Every byte offset after `from` is a candidate: a flipped bit may sit in
+  // a length field, so the next record's position cannot be trusted. Headers
+  // are read a window at a time; a payload only when its length fits.
+  constexpr size_t kWindow = 1 << 20;
+  std::string window;
+  for (uint64_t base = from + 1; base + kHeaderBytes <= file_size; base += kWindow) {
+    const size_t want = static_cast<size_t>(
+        std::min<uint64_t>(kWindow + kHeaderBytes - 1, file_size - base));
+    window.resize(want);
+    size_t got = 0;
+    while (got < want) {
+      const ssize_t r = ::pread(fd, &window[got], want - got, static_cast<off_t>(base + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) return ErrnoError("read", path);
+      if (r == 0) break;
+      got += static_cast<size_t>(r);
+    }
+    for (size_t i = 0; i + kHeaderBytes <= got && i < kWindow; ++i) {
+      GLEANER_ASSIGN_OR_RETURN(const bool intact,
+                               IntactRecordAt(fd, path, base + i, window.data() + i,
+                                              file_size, max_record_bytes));
+      if (intact) return std::optional<uint64_t>(base + i);
+    }
+  }
+  return std::optional<uint64_t>();
+}
 
 std::string IndexLog::Frame(absl::string_view payload) {
   std::string out(kHeaderBytes + payload.size(), '\0');
@@ -142,6 +196,20 @@ absl::StatusOr<std::unique_ptr<IndexLog>> IndexLog::Open(
   }
 
   if (valid_end < file_size) {
+    // A crash tears at most the record being appended, so nothing intact can
+    // follow a torn tail. An intact record after the bad one means the log
+    // was damaged in the middle: truncating would silently drop every
+    // acknowledged record after it, so refuse and leave the file as it is.
+    GLEANER_ASSIGN_OR_RETURN(
+        const std::optional<uint64_t> intact,
+        FindIntactRecordAfter(fd, path, valid_end, file_size, options.max_record_bytes));
+    if (intact.has_value()) {
+      return absl::DataLossError(absl::StrCat(
+          "log ", path, " is corrupt at byte ", valid_end, " but intact records follow from byte ",
+          *intact, " (", file_size - *intact, " bytes); refusing to drop them. The file is left "
+          "untouched: check it with `gleaner dedup-check <index dir>` and restore it from a "
+          "backup or rebuild the index"));
+    }
     // Drop the torn tail so that new records follow the last intact one.
     if (::ftruncate(fd, static_cast<off_t>(valid_end)) != 0) {
       return ErrnoError("ftruncate", path);
@@ -226,10 +294,12 @@ absl::StatusOr<uint32_t> IndexLog::RecordCrcAt(const std::string& path, uint64_t
   return GetFixed32(header + 4);
 }
 
-absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn) {
+absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn,
+                               uint64_t* intact_end) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoError("open", path);
   std::string buffer;
+  uint64_t read_pos = 0;  // file offset of buffer[0]
   size_t consumed = 0;
   bool eof = false;
   absl::Status status;
@@ -243,6 +313,7 @@ absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn) {
         break;
       }
       buffer.erase(0, consumed);
+      read_pos += consumed;
       consumed = 0;
       const size_t old = buffer.size();
       buffer.resize(old + std::max<size_t>(1 << 20, need - available));
@@ -269,8 +340,40 @@ absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn) {
     status = fn(absl::string_view(rec + kHeaderBytes, len));
     consumed += kHeaderBytes + len;
   }
+  if (intact_end != nullptr) *intact_end = read_pos + consumed;
   ::close(fd);
   return status;
+}
+
+absl::StatusOr<IndexLog::CheckReport> IndexLog::Check(const std::string& path,
+                                                      uint32_t max_record_bytes) {
+  CheckReport report;
+  uint64_t intact_end = 0;
+  const absl::Status read = ReadAll(
+      path,
+      [&](absl::string_view) {
+        ++report.records;
+        return absl::OkStatus();
+      },
+      &intact_end);
+  if (!read.ok() && read.code() != absl::StatusCode::kDataLoss) return read;
+  report.intact_bytes = intact_end;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoError("open", path);
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return ErrnoError("fstat", path);
+  }
+  report.file_bytes = static_cast<uint64_t>(st.st_size);
+  absl::StatusOr<std::optional<uint64_t>> intact = std::optional<uint64_t>();
+  if (intact_end < report.file_bytes) {
+    intact = FindIntactRecordAfter(fd, path, intact_end, report.file_bytes, max_record_bytes);
+  }
+  ::close(fd);
+  if (!intact.ok()) return intact.status();
+  report.intact_record_after = *intact;
+  return report;
 }
 
 absl::Status SyncDirectory(const std::string& dir) {

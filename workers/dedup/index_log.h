@@ -4,9 +4,11 @@
 //   fixed32 payload_length | fixed32 masked CRC-32C(length bytes + payload) |
 //   payload
 // (little-endian). Open() replays every intact record in order and truncates
-// the file at the first record that is short or fails its checksum: that is
-// the torn tail of an append interrupted by a crash, which was never
-// acknowledged. Append() returns only after the record is on stable storage
+// the file at the first record that is short or fails its checksum when
+// nothing intact follows it: that is the torn tail of an append interrupted
+// by a crash, which was never acknowledged. A bad record with intact records
+// after it is damage in the middle of the log: Open() fails with kDataLoss
+// and leaves the file untouched rather than drop acknowledged records. Append() returns only after the record is on stable storage
 // (fdatasync), so an acknowledged record survives SIGKILL and power loss.
 // Write() + SyncTo() split the two steps for group commit: writers append
 // under their own lock, then wait for one fdatasync that covers every record
@@ -25,6 +27,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -55,8 +58,9 @@ class IndexLog {
   using ReplayFn = std::function<absl::Status(absl::string_view payload)>;
 
   // Opens or creates the log at `path`, calls `replay` for each intact record
-  // in order and drops a torn or corrupt tail (reported by
-  // dropped_tail_bytes()). Returns the first error of `replay`, or
+  // in order and drops a torn tail (reported by dropped_tail_bytes()).
+  // Returns kDataLoss, touching nothing, when a corrupt record has intact
+  // records after it; the first error of `replay`; or
   // kInternal/kPermissionDenied-style errors from the file system.
   static absl::StatusOr<std::unique_ptr<IndexLog>> Open(
       const std::string& path, const ReplayFn& replay,
@@ -97,12 +101,39 @@ class IndexLog {
   // `fn` for each. Unlike Open() it never modifies the file and fails with
   // kDataLoss on the first short or corrupt record (for snapshots, which are
   // complete or useless).
-  static absl::Status ReadAll(const std::string& path, const ReplayFn& fn);
+  // With `intact_end`, stores the offset just past the last record read.
+  static absl::Status ReadAll(const std::string& path, const ReplayFn& fn,
+                              uint64_t* intact_end = nullptr);
+
+  // What an offline check of a log file found.
+  struct CheckReport {
+    uint64_t records = 0;       // intact records from the start
+    uint64_t intact_bytes = 0;  // bytes they cover
+    uint64_t file_bytes = 0;    // the file's size
+    // Where an intact record starts after the first bad one: set only when
+    // the log is damaged in the middle (Open() would refuse it).
+    std::optional<uint64_t> intact_record_after;
+
+    // A log Open() accepts: every byte intact, or only a torn tail.
+    bool healthy() const { return !intact_record_after.has_value(); }
+    uint64_t bad_bytes() const { return file_bytes - intact_bytes; }
+  };
+  // Checks the log at `path` without changing it: counts the intact
+  // records and tells a torn tail (healthy) from damage in the middle.
+  static absl::StatusOr<CheckReport> Check(const std::string& path,
+                                           uint32_t max_record_bytes = 64u << 20);
 
   // Returns how many bytes of torn/corrupt tail Open() removed.
   uint64_t dropped_tail_bytes() const { return dropped_tail_bytes_; }
   // Returns the number of intact records replayed by Open().
   uint64_t replayed_records() const { return replayed_records_; }
+
+  // Returns the offset of the first intact record (whole, with a matching
+  // checksum) that starts after byte `from` of the open file `fd`, or
+  // nullopt. Reads only.
+  static absl::StatusOr<std::optional<uint64_t>> FindIntactRecordAfter(
+      int fd, const std::string& path, uint64_t from, uint64_t file_size,
+      uint32_t max_record_bytes);
 
   // Encodes one framed record (header + payload), as Append writes it.
   static std::string Frame(absl::string_view payload);

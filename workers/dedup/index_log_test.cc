@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
@@ -94,6 +95,85 @@ TEST(IndexLogTest, TornTailIsDroppedAndOverwritten) {
     }
     EXPECT_THAT(Replay(path, nullptr), ElementsAre("kept", "after")) << c.name;
   }
+}
+
+// Flips one bit at `offset` of the file at `path`.
+void FlipBit(const std::string& path, uint64_t offset) {
+  std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekg(static_cast<std::streamoff>(offset));
+  char c = 0;
+  f.read(&c, 1);
+  c ^= 0x10;
+  f.seekp(static_cast<std::streamoff>(offset));
+  f.write(&c, 1);
+}
+
+uint64_t FileSize(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  return static_cast<uint64_t>(in.tellg());
+}
+
+TEST(IndexLogTest, DamageInTheMiddleIsRefusedAndLeftUntouched) {
+  // One flipped bit anywhere in a middle record: its payload, its checksum
+  // or its length field. Today's torn-tail rule would have truncated there
+  // and silently dropped the records after it.
+  const std::string frame = IndexLog::Frame("record 0000");
+  const uint64_t middle = 1500 * frame.size();
+  struct Case {
+    const char* name;
+    uint64_t offset;
+  };
+  const std::vector<Case> cases = {
+      {"payload", middle + 8 + 3},
+      {"checksum", middle + 5},
+      {"length", middle + 1},
+  };
+  for (const Case& c : cases) {
+    const std::string path = TempPath(std::string("middle_") + c.name);
+    {
+      IndexLogOptions no_sync;  // thousands of fdatasyncs would only slow the test
+      no_sync.sync = false;
+      absl::StatusOr<std::unique_ptr<IndexLog>> log =
+          IndexLog::Open(path, [](absl::string_view) { return absl::OkStatus(); }, no_sync);
+      ASSERT_THAT(log, IsOk());
+      for (int i = 0; i < 3001; ++i) {
+        ASSERT_THAT((*log)->Append(absl::StrFormat("record %04d", i)), IsOk());
+      }
+    }
+    const uint64_t size = FileSize(path);
+    FlipBit(path, c.offset);
+    EXPECT_THAT(IndexLog::Open(path, [](absl::string_view) { return absl::OkStatus(); }),
+                StatusIs(absl::StatusCode::kDataLoss,
+                         ::testing::HasSubstr("intact records follow")))
+        << c.name;
+    EXPECT_EQ(FileSize(path), size) << c.name;  // nothing truncated
+
+    absl::StatusOr<IndexLog::CheckReport> report = IndexLog::Check(path);
+    ASSERT_THAT(report, IsOk()) << c.name;
+    EXPECT_FALSE(report->healthy()) << c.name;
+    EXPECT_EQ(report->records, 1500u) << c.name;
+    EXPECT_EQ(report->intact_bytes, middle) << c.name;
+    EXPECT_EQ(report->file_bytes, size) << c.name;
+    EXPECT_THAT(report->intact_record_after, ::testing::Optional(middle + frame.size()))
+        << c.name;
+  }
+}
+
+TEST(IndexLogTest, CheckCallsATornTailHealthy) {
+  const std::string path = TempPath("check_torn");
+  {
+    std::unique_ptr<IndexLog> log;
+    Replay(path, &log);
+    ASSERT_THAT(log->Append("kept"), IsOk());
+  }
+  const std::string torn = IndexLog::Frame("lost").substr(0, 9);
+  AppendRaw(path, torn);
+  absl::StatusOr<IndexLog::CheckReport> report = IndexLog::Check(path);
+  ASSERT_THAT(report, IsOk());
+  EXPECT_TRUE(report->healthy());
+  EXPECT_EQ(report->records, 1u);
+  EXPECT_EQ(report->bad_bytes(), torn.size());
+  EXPECT_EQ(FileSize(path), IndexLog::Frame("kept").size() + torn.size());  // read only
 }
 
 TEST(IndexLogTest, StartOffsetSkipsThePrefixAndRecordCrcChecksIt) {
