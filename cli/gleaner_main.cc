@@ -1,14 +1,19 @@
 // The `gleaner` command.
 //
-//   gleaner run INPUT... [--output=results.jsonl]
+//   gleaner run INPUT... [--output=results.jsonl] [--format=jsonl|csv]
 //       Runs the whole pipeline in this process (no servers, no
-//       configuration) on files and directories.
+//       configuration) on files, directories, JSON Lines records and stdin.
 //   gleaner submit --coordinator=HOST:PORT INPUT... [--output=...]
 //       Streams the inputs to a running coordinator.
+//   gleaner report RESULTS.jsonl --output=report.html
+//       Writes an HTML report (through the Python package).
 //
-// Both write one JSON object per document (proto3 JSON of
-// gleaner.v1.DocumentResult), in input order, and end with a summary on
-// stderr.
+// run and submit write one JSON object per document (proto3 JSON of
+// gleaner.v1.DocumentResult) or four CSV tables, in input order, show
+// progress and end with a summary table on stderr. `gleaner --help` lists
+// the commands and exit codes; `gleaner COMMAND --help` a command's flags.
+#include <unistd.h>
+
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -20,13 +25,22 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
+#include "cli/command_line.h"
+#include "cli/csv_tables.h"
 #include "cli/document_reader.h"
 #include "cli/embedded_pipeline.h"
+#include "cli/in_order.h"
+#include "cli/progress_bar.h"
+#include "cli/report_command.h"
 #include "cli/result_writer.h"
+#include "cli/run_summary.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
@@ -35,7 +49,12 @@
 #include "services/common/status_macros.h"
 
 ABSL_FLAG(std::string, output, "-",
-          "Where to write the JSON Lines results ('-' for stdout).");
+          "Where to write the results: a file, or '-' for stdout (JSON Lines "
+          "only). With --format=csv, PREFIX or PREFIX.csv writes "
+          "PREFIX.documents.csv, PREFIX.sentences.csv, PREFIX.entities.csv "
+          "and PREFIX.amounts.csv. report: the HTML file.");
+ABSL_FLAG(std::string, format, "",
+          "jsonl or csv; empty: csv when --output ends in .csv, else jsonl.");
 ABSL_FLAG(std::string, corpus_view, "",
           "Also write the corpus view (entity counts, money per entity, "
           "duplicate clusters) as JSON to this file.");
@@ -56,49 +75,12 @@ ABSL_FLAG(int, parallelism, 0,
           "run: threads carrying documents through the stages (0: one per "
           "core).");
 ABSL_FLAG(bool, progress, true,
-          "Print a progress line on stderr every two seconds.");
+          "Show progress on stderr: a bar with percent, rate and ETA on a "
+          "terminal, a line every ten seconds otherwise.");
 
 namespace gleaner {
 namespace cli {
 namespace {
-
-constexpr absl::Duration kProgressEvery = absl::Seconds(2);
-
-// Counts results and prints progress lines; thread-safe.
-class Progress {
- public:
-  explicit Progress(size_t total) : total_(total), start_(absl::Now()) {}
-  void Count(uint64_t bytes) {
-    absl::MutexLock lock(&mu_);
-    ++done_;
-    bytes_ += bytes;
-    if (absl::GetFlag(FLAGS_progress) && absl::Now() - last_ > kProgressEvery) {
-      last_ = absl::Now();
-      const double seconds = absl::ToDoubleSeconds(last_ - start_);
-      std::cerr << absl::StrFormat("gleaner: %d/%d documents, %.1f MB/s\n",
-                                   done_, total_, bytes_ / seconds / 1e6);
-    }
-  }
-
- private:
-  const size_t total_;
-  const absl::Time start_;
-  absl::Mutex mu_;
-  uint64_t done_ ABSL_GUARDED_BY(mu_) = 0;
-  uint64_t bytes_ ABSL_GUARDED_BY(mu_) = 0;
-  absl::Time last_ ABSL_GUARDED_BY(mu_) = absl::Now();
-};
-
-void PrintSummary(const v1::BatchSummary& summary) {
-  std::cerr << absl::StrFormat(
-      "gleaner: %d documents (%d failed), %d exact and %d near duplicates, "
-      "%d sentences, %d entities, %d amounts; %.2f MB in %.2f s, %.1f MB/s\n",
-      summary.documents(), summary.failed_documents(),
-      summary.exact_duplicates(), summary.near_duplicates(),
-      summary.sentences(), summary.entities(), summary.amounts(),
-      summary.input_bytes() / 1e6, summary.elapsed_seconds(),
-      summary.megabytes_per_second());
-}
 
 absl::Status WriteJson(const google::protobuf::Message& message,
                        const std::string& path) {
@@ -116,17 +98,63 @@ absl::Status WriteJson(const google::protobuf::Message& message,
   return absl::OkStatus();
 }
 
-// Where a batch's results go: --output in input order, with progress
-// lines. Thread-safe.
+// How results are written: --format, or inferred from --output.
+struct OutputFormat {
+  bool csv = false;
+  std::string path;  // the JSON Lines file or the CSV prefix
+};
+
+absl::StatusOr<OutputFormat> ChooseFormat() {
+  OutputFormat format;
+  const std::string output = absl::GetFlag(FLAGS_output);
+  const std::string name = absl::GetFlag(FLAGS_format);
+  if (name == "csv" || (name.empty() && absl::EndsWithIgnoreCase(output, ".csv"))) {
+    format.csv = true;
+  } else if (!name.empty() && name != "jsonl") {
+    return absl::InvalidArgumentError("--format is jsonl or csv, not " + name);
+  }
+  format.path = output;
+  if (format.csv) {
+    if (output.empty() || output == "-") {
+      return absl::InvalidArgumentError(
+          "--format=csv writes four files: give --output=PREFIX");
+    }
+    format.path = std::string(absl::StripSuffix(output, ".csv"));
+  }
+  return format;
+}
+
+// Documents a batch will have: files count one, JSON Lines files one per
+// record; 0 (unknown) when stdin is among the inputs.
+uint64_t CountDocuments(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  for (const std::string& input : inputs) {
+    if (input == "-") return 0;
+    if (!IsRecordStream(input)) {
+      ++total;
+      continue;
+    }
+    absl::StatusOr<size_t> records = CountRecords(input);
+    total += records.ok() ? *records : 0;
+  }
+  return total;
+}
+
+// Where a batch's results go: --output (JSON Lines or CSV tables) in input
+// order, with progress on stderr and the closing summary. Thread-safe.
 class BatchOutput {
  public:
-  static absl::StatusOr<std::unique_ptr<BatchOutput>> Open(size_t total) {
-    std::unique_ptr<BatchOutput> output(new BatchOutput(total));
-    const std::string path = absl::GetFlag(FLAGS_output);
-    if (path != "-" && !path.empty()) {
-      output->file_.open(path, std::ios::binary | std::ios::trunc);
+  static absl::StatusOr<std::unique_ptr<BatchOutput>> Open(
+      const std::vector<std::string>& inputs) {
+    GLEANER_ASSIGN_OR_RETURN(OutputFormat format, ChooseFormat());
+    std::unique_ptr<BatchOutput> output(new BatchOutput(CountDocuments(inputs)));
+    absl::MutexLock lock(&output->mu_);
+    if (format.csv) {
+      GLEANER_ASSIGN_OR_RETURN(output->csv_, CsvTables::Open(format.path));
+    } else if (format.path != "-" && !format.path.empty()) {
+      output->file_.open(format.path, std::ios::binary | std::ios::trunc);
       if (!output->file_) {
-        return absl::PermissionDeniedError("cannot write " + path);
+        return absl::PermissionDeniedError("cannot write " + format.path);
       }
       output->writer_ = std::make_unique<ResultWriter>(&output->file_);
     } else {
@@ -136,34 +164,43 @@ class BatchOutput {
   }
 
   // Writes one result (held until the results before it were written).
-  // Converts to JSON before taking the lock, so that pipeline threads
+  // JSON is converted before taking the lock, so that pipeline threads
   // convert in parallel.
   void Write(const v1::DocumentResult& result) {
-    progress_.Count(result.text().size());
-    absl::StatusOr<std::string> line = ToJsonLine(result);
+    absl::StatusOr<std::string> line;
+    if (csv_ == nullptr) line = ToJsonLine(result);
     absl::MutexLock lock(&mu_);
-    absl::Status status = line.ok()
-                              ? writer_->WriteLine(result.id(), *std::move(line))
-                              : line.status();
+    summary_.Add(result);
+    ++done_;
+    bytes_ += result.text().size();
+    if (progress_ != nullptr) {
+      progress_->Update(done_, summary_.failed_documents(), bytes_, absl::Now());
+    }
+    absl::Status status;
+    if (csv_ != nullptr) {
+      csv_order_.Add(result.id(), result, [&](const v1::DocumentResult& r) {
+        if (status.ok()) status = csv_->Write(r);
+      });
+    } else {
+      status = line.ok() ? writer_->WriteLine(result.id(), *std::move(line)) : line.status();
+    }
     if (status_.ok()) status_ = status;
   }
 
-  // Reads each file and hands it to `submit`; a file that cannot be read
-  // becomes a result with its error, so nothing is lost silently.
-  void ForEachDocument(const std::vector<std::string>& files,
+  // Reads each input and hands its documents to `submit`: files, JSON
+  // Lines records, stdin. An input that cannot be read becomes a result
+  // with its error, so nothing is lost silently.
+  void ForEachDocument(const std::vector<std::string>& inputs,
                        const std::function<void(v1::RawDocument)>& submit) {
-    for (const std::string& file : files) {
-      absl::StatusOr<v1::RawDocument> document = ReadDocument(file);
-      {
-        absl::MutexLock lock(&mu_);
-        writer_->Expect(file);
+    for (const std::string& input : inputs) {
+      if (IsRecordStream(input)) {
+        ForEachRecord(input, submit);
+        continue;
       }
+      Expect(input);
+      absl::StatusOr<v1::RawDocument> document = ReadDocument(input);
       if (!document.ok()) {
-        v1::DocumentResult failed;
-        failed.set_id(file);
-        failed.set_source(file);
-        AddStageError(v1::STAGE_COORDINATOR, document.status(), &failed);
-        Write(failed);
+        Fail(input, document.status());
         continue;
       }
       submit(*std::move(document));
@@ -173,21 +210,95 @@ class BatchOutput {
   // Writes what is held and returns the first write error.
   absl::Status Close() {
     absl::MutexLock lock(&mu_);
+    if (progress_ != nullptr) progress_->Finish(absl::Now());
     GLEANER_RETURN_IF_ERROR(status_);
+    if (csv_ != nullptr) {
+      absl::Status status;
+      csv_order_.Flush([&](const v1::DocumentResult& r) {
+        if (status.ok()) status = csv_->Write(r);
+      });
+      GLEANER_RETURN_IF_ERROR(status);
+      return csv_->Close();
+    }
     return writer_->Flush();
   }
 
- private:
-  explicit BatchOutput(size_t total) : progress_(total) {}
+  // Prints the closing summary table; returns the failed documents.
+  uint64_t PrintSummary(const v1::BatchSummary& totals) {
+    absl::MutexLock lock(&mu_);
+    std::cerr << summary_.Format(totals, /*top=*/5);
+    return summary_.failed_documents();
+  }
 
-  Progress progress_;
+ private:
+  explicit BatchOutput(uint64_t total) {
+    if (absl::GetFlag(FLAGS_progress)) {
+      ProgressOptions options;
+      options.terminal = isatty(STDERR_FILENO);
+      progress_ = std::make_unique<ProgressBar>(total, options, &std::cerr, absl::Now());
+    }
+  }
+
+  void Expect(const std::string& id) {
+    absl::MutexLock lock(&mu_);
+    if (csv_ != nullptr) {
+      csv_order_.Expect(id);
+    } else {
+      writer_->Expect(id);
+    }
+  }
+
+  void Fail(const std::string& id, const absl::Status& status) {
+    v1::DocumentResult failed;
+    failed.set_id(id);
+    failed.set_source(id);
+    AddStageError(v1::STAGE_COORDINATOR, status, &failed);
+    Write(failed);
+  }
+
+  void ForEachRecord(const std::string& input,
+                     const std::function<void(v1::RawDocument)>& submit) {
+    std::ifstream file;
+    if (input != "-") {
+      file.open(input, std::ios::binary);
+      if (!file) {
+        Expect(input);
+        Fail(input, absl::NotFoundError("cannot open " + input));
+        return;
+      }
+    }
+    std::istream& in = input == "-" ? std::cin : file;
+    absl::Status status = ReadRecords(
+        in, input == "-" ? "stdin" : input,
+        [&](v1::RawDocument document) {
+          Expect(document.id());
+          submit(std::move(document));
+        },
+        [&](const std::string& id, const absl::Status& error) {
+          Expect(id);
+          Fail(id, error);
+        });
+    if (!status.ok()) {
+      Expect(input);
+      Fail(input, status);
+    }
+  }
+
   std::ofstream file_;
   absl::Mutex mu_;
   std::unique_ptr<ResultWriter> writer_ ABSL_GUARDED_BY(mu_);
+  std::unique_ptr<CsvTables> csv_;  // set once in Open
+  InOrder<v1::DocumentResult> csv_order_ ABSL_GUARDED_BY(mu_);
+  std::unique_ptr<ProgressBar> progress_ ABSL_GUARDED_BY(mu_);
+  RunSummary summary_ ABSL_GUARDED_BY(mu_);
+  uint64_t done_ ABSL_GUARDED_BY(mu_) = 0;
+  uint64_t bytes_ ABSL_GUARDED_BY(mu_) = 0;
   absl::Status status_ ABSL_GUARDED_BY(mu_);
 };
 
-absl::Status Run(const std::vector<std::string>& inputs) {
+// Both commands return the number of failed documents, or the error that
+// stopped the batch.
+absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
   GLEANER_ASSIGN_OR_RETURN(std::vector<std::string> files,
                            ExpandInputs(inputs));
   EmbeddedOptions options;
@@ -202,7 +313,7 @@ absl::Status Run(const std::vector<std::string>& inputs) {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EmbeddedPipeline> embedded,
                            EmbeddedPipeline::Create(std::move(options)));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
-                           BatchOutput::Open(files.size()));
+                           BatchOutput::Open(files));
   const std::string job_id = "embedded";
   std::unique_ptr<coordinator::Job> job = embedded->pipeline().StartJob(
       job_id, [&](v1::DocumentResult result) { output->Write(result); });
@@ -220,11 +331,10 @@ absl::Status Run(const std::vector<std::string>& inputs) {
                              embedded->aggregator().GetView(request));
     GLEANER_RETURN_IF_ERROR(WriteJson(view, absl::GetFlag(FLAGS_corpus_view)));
   }
-  PrintSummary(summary);
-  return absl::OkStatus();
+  return output->PrintSummary(summary);
 }
 
-absl::Status Submit(const std::vector<std::string>& inputs) {
+absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
   const std::string address = absl::GetFlag(FLAGS_coordinator);
   if (address.empty()) {
     return absl::InvalidArgumentError("submit needs --coordinator=HOST:PORT");
@@ -232,7 +342,7 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
   GLEANER_ASSIGN_OR_RETURN(std::vector<std::string> files,
                            ExpandInputs(inputs));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
-                           BatchOutput::Open(files.size()));
+                           BatchOutput::Open(files));
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(256 << 20);
   args.SetMaxSendMessageSize(256 << 20);
@@ -279,8 +389,7 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
     GLEANER_RETURN_IF_ERROR(
         WriteJson(end.corpus_view(), absl::GetFlag(FLAGS_corpus_view)));
   }
-  PrintSummary(end.summary());
-  return absl::OkStatus();
+  return output->PrintSummary(end.summary());
 }
 
 }  // namespace
@@ -288,29 +397,50 @@ absl::Status Submit(const std::vector<std::string>& inputs) {
 }  // namespace gleaner
 
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage(
-      "gleaner run INPUT... [--output=FILE]\n"
-      "gleaner submit --coordinator=HOST:PORT INPUT... [--output=FILE]");
+  using gleaner::cli::ExitCode;
+  absl::FlagsUsageConfig config;
+  config.version_string = gleaner::cli::VersionString;
+  absl::SetFlagsUsageConfig(config);
+  absl::SetProgramUsageMessage(gleaner::cli::GeneralHelp());
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  // Help is answered before flag parsing, per command.
+  if (args.empty() || args[0] == "help" || args[0] == "--help" || args[0] == "-h") {
+    const gleaner::cli::Command* command =
+        args.size() > 1 ? gleaner::cli::FindCommand(args[1]) : nullptr;
+    std::cout << (command ? gleaner::cli::CommandHelp(*command) : gleaner::cli::GeneralHelp());
+    return args.empty() ? ExitCode::kExitUsage : ExitCode::kExitOk;
+  }
+  const gleaner::cli::Command* command = gleaner::cli::FindCommand(args[0]);
+  if (command != nullptr && gleaner::cli::WantsHelp(args)) {
+    std::cout << gleaner::cli::CommandHelp(*command);
+    return ExitCode::kExitOk;
+  }
   std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
-  if (positional.size() < 3) {
-    std::cerr << absl::ProgramUsageMessage() << std::endl;
-    return 2;
+  if (positional.size() >= 2 && std::string(positional[1]) == "version") {
+    std::cout << gleaner::cli::VersionString();
+    return ExitCode::kExitOk;
   }
-  const std::string command = positional[1];
+  if (command == nullptr || positional.size() < 3) {
+    std::cerr << (command == nullptr ? "gleaner: unknown command '" + args[0] + "'\n\n"
+                                     : "")
+              << (command ? gleaner::cli::CommandHelp(*command) : gleaner::cli::GeneralHelp());
+    return ExitCode::kExitUsage;
+  }
   std::vector<std::string> inputs(positional.begin() + 2, positional.end());
-  absl::Status status;
-  if (command == "run") {
-    status = gleaner::cli::Run(inputs);
-  } else if (command == "submit") {
-    status = gleaner::cli::Submit(inputs);
-  } else {
-    std::cerr << "unknown command '" << command << "'\n"
-              << absl::ProgramUsageMessage() << std::endl;
-    return 2;
+  if (command->name == "report") {
+    return gleaner::cli::RunReport(inputs, absl::GetFlag(FLAGS_corpus_view),
+                                   absl::GetFlag(FLAGS_output));
   }
-  if (!status.ok()) {
-    std::cerr << "gleaner: " << status << std::endl;
-    return 1;
+  absl::StatusOr<uint64_t> failed = command->name == "run" ? gleaner::cli::Run(inputs)
+                                                           : gleaner::cli::Submit(inputs);
+  if (!failed.ok()) {
+    std::cerr << "gleaner: " << failed.status() << std::endl;
+    return failed.status().code() == absl::StatusCode::kInvalidArgument ? ExitCode::kExitUsage
+                                                                         : ExitCode::kExitFatal;
   }
-  return 0;
+  if (*failed > 0) {
+    std::cerr << "gleaner: " << *failed << " documents failed; exit code 1\n";
+    return ExitCode::kExitDocumentsFailed;
+  }
+  return ExitCode::kExitOk;
 }

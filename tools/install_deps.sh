@@ -9,6 +9,11 @@ PACKAGES=(
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   libabsl-dev libre2-dev libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-grpcio python3-protobuf python3-yaml
+  # The Python package (pip install ./clients/python, without build
+  # isolation), its tables and progress bar, and the report's browser test
+  # (headless Chromium; Korean fonts for the screenshot).
+  python3-pip python3-setuptools python3-venv python3-pandas python3-tqdm
+  chromium fonts-nanum openssl
 )
 # The manifest test renders with `kubectl kustomize`; Debian's package is the
 # fallback where the machine has no kubectl of its own.

@@ -181,9 +181,10 @@ class PipelineIntegrationTest(unittest.TestCase):
                                                "--stage_deadline=10s"]) as c:
             c.extract[0].kill()
             out = os.path.join(self.tmp, "dead.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
-                            *CORPUS, "--output=" + out)
+            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+                                  *CORPUS, "--output=" + out, check=False)
             rows = read_jsonl(out)
+        self.assertEqual(run.returncode, 1, run.stderr)  # documents failed
         self.assertEqual(len(rows), 5)
         for row in rows:
             self.assertEqual(row["errors"][0]["stage"], "STAGE_EXTRACT")
@@ -199,9 +200,10 @@ class PipelineIntegrationTest(unittest.TestCase):
         open(empty, "wb").close()
         with cluster.Cluster() as c:
             out = os.path.join(self.tmp, "bad.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
-                            CORPUS[0], bad, empty, "--output=" + out)
+            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+                                  CORPUS[0], bad, empty, "--output=" + out, check=False)
             rows = by_source(read_jsonl(out))
+        self.assertEqual(run.returncode, 1, run.stderr)  # documents failed
         self.assertEqual(len(rows), 3)
         self.assertNotIn("errors", rows[os.path.basename(CORPUS[0])])
         # Cleaned once, on entry, by the coordinator: it fails there, alone,

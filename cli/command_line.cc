@@ -1,0 +1,94 @@
+#include "cli/command_line.h"
+
+#include <algorithm>
+
+#include "absl/flags/reflection.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace gleaner {
+namespace cli {
+
+// Kept in step with clients/python/pyproject.toml.
+constexpr char kVersion[] = "0.1.0";
+
+const std::vector<Command>& Commands() {
+  static const auto* const kCommands = new std::vector<Command>{
+      {"run", "gleaner run INPUT... [--output=FILE] [--format=jsonl|csv]",
+       "Runs the whole pipeline in this process (no servers) on files,\n"
+       "directories, JSON Lines files of {id, source, text|content} records\n"
+       "(*.jsonl) and '-' (records on stdin).",
+       {"output", "format", "corpus_view", "progress", "dedup_index", "gazetteer",
+        "max_in_flight", "parallelism"}},
+      {"submit",
+       "gleaner submit --coordinator=HOST:PORT INPUT... [--output=FILE] [--format=jsonl|csv]",
+       "Streams the inputs (as for run) to a running coordinator.",
+       {"coordinator", "output", "format", "corpus_view", "progress"}},
+      {"report", "gleaner report RESULTS.jsonl [--corpus_view=VIEW.json] --output=REPORT.html",
+       "Writes one self-contained HTML page (inline SVG charts, no network\n"
+       "at view time) from a run's JSON Lines and corpus view: top entities,\n"
+       "money by entity, co-occurrence, duplicate clusters and each document\n"
+       "with its mentions and amounts highlighted. Runs the Python package\n"
+       "(`python3 -m gleaner report`; install it with pip, see README.md).",
+       {"output", "corpus_view"}},
+      {"version", "gleaner version", "Prints the version (same as --version).", {}},
+  };
+  return *kCommands;
+}
+
+const Command* FindCommand(absl::string_view name) {
+  for (const Command& command : Commands()) {
+    if (command.name == name) return &command;
+  }
+  return nullptr;
+}
+
+std::string CommandHelp(const Command& command) {
+  std::string out = absl::StrCat("usage: ", command.synopsis, "\n\n", command.description, "\n");
+  if (!command.flags.empty()) absl::StrAppend(&out, "\nflags:\n");
+  for (const std::string& name : command.flags) {
+    const absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr) continue;
+    absl::StrAppend(&out, "  --", name, "  (default: \"", flag->DefaultValue(), "\")\n      ",
+                    flag->Help(), "\n");
+  }
+  return out;
+}
+
+std::string GeneralHelp() {
+  std::string out = "usage: gleaner COMMAND [ARGS...]\n\ncommands:\n";
+  for (const Command& command : Commands()) {
+    absl::StrAppend(&out, "  ", command.synopsis, "\n");
+  }
+  absl::StrAppend(&out,
+                  "\n`gleaner COMMAND --help` shows a command's flags.\n\n"
+                  "exit codes:\n"
+                  "  0  every document went through every stage\n"
+                  "  1  the batch ran, but some documents failed (see their errors)\n"
+                  "  2  usage error\n"
+                  "  3  the batch could not run or finish (input, output, coordinator)\n");
+  return out;
+}
+
+std::string VersionString() {
+#ifdef __OPTIMIZE__
+  const char* optimised = "optimised";
+#else
+  const char* optimised = "not optimised";
+#endif
+#ifdef NDEBUG
+  const char* assertions = "assertions off";
+#else
+  const char* assertions = "assertions on";
+#endif
+  return absl::StrCat("gleaner ", kVersion, " (", optimised, ", ", assertions, ")\n");
+}
+
+bool WantsHelp(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(), [](const std::string& arg) {
+    return arg == "--help" || arg == "-help" || arg == "-h" || arg == "--helpshort";
+  });
+}
+
+}  // namespace cli
+}  // namespace gleaner
