@@ -56,8 +56,9 @@ class Offsets:
 @dataclass
 class Span:
     """A half-open range of Document.text."""
-    #: Character offset of the first character; None when the result does
-    #: not hold the text (an exact duplicate's repeated blocks).
+    #: Character offset of the first character; None only when the byte
+    #: offsets do not fall inside the text on character boundaries (never
+    #: for results of this Gleaner, whose duplicates keep their text).
     start: Optional[int] = None
     #: Character offset one past the last character.
     end: Optional[int] = None

@@ -114,15 +114,18 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(submission.summary.failed_documents, 0)
         self.assertTrue(submission.job_id)
 
-    def test_an_exact_duplicate_comes_without_text_and_its_spans_without_characters(self):
+    def test_an_exact_duplicate_comes_with_its_own_text_and_character_spans(self):
+        # Issue 10: a duplicate keeps its cleaned text, so every span of it
+        # (repeated blocks included) resolves to characters.
         text = "중복 기사. 엘지가 5천억 원을 모았다."
         self.client.analyze(text)
         again = self.client.analyze(text, id="again")
         self.assertTrue(again.skipped_as_duplicate)
         self.assertEqual(again.duplicate.kind, "EXACT")
-        self.assertEqual(again.text, "")
+        self.assertEqual(again.text, text)
         for span in again.spans():
-            self.assertIsNone(span.start)
+            self.assertIsNotNone(span.start)
+            self.assertEqual(again.text[span.start:span.end], span.text)
 
     def test_submit_is_lazy_and_streams_results_before_the_input_ends(self):
         seen = []
