@@ -7,6 +7,14 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+
+using entities::EntityExtractor;
+using entities::EntityExtractorOptions;
+using entities::EntityMention;
+using entities::EntityType;
+using entities::FlaggedRange;
+using entities::MatchMethod;
+
 namespace {
 
 v1::EntityType ToProto(EntityType type) {

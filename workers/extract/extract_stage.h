@@ -34,11 +34,11 @@ class ExtractStage : public StageProcessor {
                        v1::DocumentResult* result) override;
 
  private:
-  ExtractStage(std::unique_ptr<EntityExtractor> entities,
+  ExtractStage(std::unique_ptr<entities::EntityExtractor> entities,
                std::unique_ptr<AmountExtractor> amounts)
       : entities_(std::move(entities)), amounts_(std::move(amounts)) {}
 
-  std::unique_ptr<EntityExtractor> entities_;
+  std::unique_ptr<entities::EntityExtractor> entities_;
   std::unique_ptr<AmountExtractor> amounts_;
 };
 

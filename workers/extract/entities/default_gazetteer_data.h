@@ -10,6 +10,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 struct EmbeddedFile {
   absl::string_view name;      // path in the source tree, e.g. "data/gazetteer/x.tsv"
@@ -19,6 +20,7 @@ struct EmbeddedFile {
 // Returns the embedded gazetteer files in load order.
 absl::Span<const EmbeddedFile> DefaultGazetteerFiles();
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

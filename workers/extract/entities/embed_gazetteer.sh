@@ -17,6 +17,7 @@ echo
 echo 'namespace gleaner {'
 echo 'namespace workers {'
 echo 'namespace extract {'
+echo 'namespace entities {'
 echo 'namespace {'
 i=0
 for f in "$@"; do
@@ -41,6 +42,7 @@ echo 'absl::Span<const EmbeddedFile> DefaultGazetteerFiles() {'
 if [ "$i" -eq 0 ]; then echo '  return {};'; else echo '  return kFiles;'; fi
 echo '}'
 echo
+echo '}  // namespace entities'
 echo '}  // namespace extract'
 echo '}  // namespace workers'
 echo '}  // namespace gleaner'

@@ -17,6 +17,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using StringSet = absl::flat_hash_set<absl::string_view>;
@@ -1294,6 +1295,7 @@ std::vector<EntityMention> EntityExtractor::Extract(absl::string_view text,
   return doc.Run(flagged);
 }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

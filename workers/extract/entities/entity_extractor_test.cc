@@ -17,6 +17,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -575,6 +576,7 @@ TEST(EntityExtractorTest, ConcurrentExtractIsSafe) {
 }
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -19,6 +19,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using ::testing::ElementsAreArray;
@@ -541,6 +542,7 @@ INSTANTIATE_TEST_SUITE_P(Negatives, HeldOutTest,
                          }));
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -17,6 +17,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 // Returns "ORG", "PER", "LOC" or "PRD": short enough for table rows.
 inline const char* ShortType(EntityType t) {
@@ -65,6 +66,7 @@ struct MentionCase {
   std::vector<std::string> want;
 };
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

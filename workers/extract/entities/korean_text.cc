@@ -9,6 +9,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using StringSet = absl::flat_hash_set<absl::string_view>;
@@ -380,6 +381,7 @@ bool IsKoreanSurname(char32_t c) {
 
 bool IsNameStopWord(absl::string_view word) { return NameStopWords().contains(word); }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -16,6 +16,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 size_t DecodeAtSlow(absl::string_view s, size_t i, char32_t* cp);
 
@@ -100,6 +101,7 @@ bool IsKoreanSurname(char32_t c);
 // modifies a title (공동, 신임, 최근).
 bool IsNameStopWord(absl::string_view word);
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner
