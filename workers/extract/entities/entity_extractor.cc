@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "workers/extract/entities/korean_text.h"
+#include "workers/extract/entities/lexicon.h"
 
 namespace gleaner {
 namespace workers {
@@ -20,159 +21,32 @@ namespace extract {
 namespace entities {
 namespace {
 
-using StringSet = absl::flat_hash_set<absl::string_view>;
+using StringSet = WordSet;
 
-// Suffixes that mark an unseen Korean organisation name (삼성전자, 미래에셋증권).
-constexpr absl::string_view kOrgSuffixes[] = {
-    "전자",       "증권",         "은행",   "통신",     "그룹",     "홀딩스",       "연구소",
-    "연구원",     "대학교",       "협회",   "위원회",   "랩스",     "캐피털",       "캐피탈",
-    "자산운용",   "투자증권",     "재단",   "벤처스",   "파트너스", "인베스트먼트", "테크놀로지스",
-    "시스템즈",   "일렉트로닉스", "중공업", "연합회",   "공사",     "공단",         "거래소",
-    "일보",       "신문",         "방송",   "연구재단", "생명",     "게임즈",       "엔터테인먼트",
-    "모빌리티",   "로보틱스",     "바이오", "제약",     "화학",     "물산",         "상사",
-    "디스플레이", "솔루션즈",     "하이텍", "건설",     "제철",     "해운",         "케미칼",
-    "엔지니어링", "머티리얼즈"};
+const WordSet& List(absl::string_view name) { return Lexicons::Default().Get(name); }
 
 // Words before an organisation suffix that make the whole a generic noun
 // (국내은행, 시중은행, 자문위원회), not a name.
-const StringSet& GenericOrgPrefixes() {
-  static const auto* kSet = new StringSet{
-      "국내",     "해외",     "주요",     "대형",   "중소",   "시중",   "지방", "인터넷", "외국계",
-      "글로벌",   "각",       "관련",     "계열",   "모",     "자",     "투자", "민간",   "국책",
-      "상업",     "저축",     "지주",     "전문",   "종합",   "대",     "중",   "소",     "일반",
-      "신생",     "유명",     "미국",     "중국",   "한국",   "일본",   "해당", "이",     "그",
-      "우리",     "이번",     "여러",     "다른",   "두",     "세",     "한",   "금융",   "정부",
-      "연방",     "산하",     "국제",     "자문",   "운영",   "특별",   "조사", "윤리",   "감사",
-      "이사",     "평가",     "심사",     "선정",   "조직",   "준비",   "비상", "기획",   "산업",
-      "업계",     "관계",     "학계",     "중앙",   "지역",   "외국",   "국영", "공영",   "민영",
-      "상장",     "비상장",   "거대",     "초대형", "빅테크", "테크",   "기술", "벤처",   "스타트업",
-      "창업",     "연구",     "정부출연", "출연",   "부설",   "기업",   "회사", "자체",   "사내",
-      "AI",       "인공지능", "반도체",   "통신",   "전자",   "증권",   "은행", "이동",   "유선",
-      "무선",     "위성",     "방송",     "종편",   "지상파", "경제",   "일간", "주간",   "월간",
-      "종합일간", "온라인",   "디지털",   "신재생", "친환경", "차세대", "첨단", "국가",   "공공",
-      "정책",     "국립",     "사립",     "명문",   "지방대", "현지",   "최대", "최고",   "신규",
-      "기존",     "제약",     "바이오",   "소형",   "중견",   "대기업", "제2",  "제3",    "전",
-      "현",       "일부",     "모든",     "여타",   "양",     "3대",    "4대",  "5대",    "빅",
-      "주",       "합작",     "자회사",   "모회사", "손자",   "계열사", "협력", "반도",   "거래",
-      "전거래",   "박사후",   "연구"};
-  return *kSet;
-}
+const StringSet& GenericOrgPrefixes() { return List("generic_org_prefixes"); }
 
 // Latin words that mark a parenthesised English phrase as an organisation
 // rather than a person's name.
-const StringSet& LatinOrgWords() {
-  static const auto* kSet = new StringSet{"Inc",           "Corp",         "Corporation", "Labs",
-                                          "Lab",           "Technologies", "Technology",  "Systems",
-                                          "Group",         "Capital",      "Company",     "Bank",
-                                          "University",    "Institute",    "Foundation",  "Fund",
-                                          "Partners",      "Ventures",     "Holdings",    "Motors",
-                                          "Electronics",   "Networks",     "Project",     "AI",
-                                          "Research",      "Association",  "Agency",      "Council",
-                                          "Committee",     "Department",   "Ministry",    "Times",
-                                          "Journal",       "News",         "Post",        "Media",
-                                          "Center",        "Centre",       "Security",    "Securities",
-                                          "Investment",    "Management",   "Global",      "International",
-                                          "Energy",        "Cloud",        "Robotics",    "Computing",
-                                          "Semiconductor", "Intelligence", "Model",       "Models",
-                                          "Platform",      "Service",      "Services",    "The"};
-  return *kSet;
-}
+const StringSet& LatinOrgWords() { return List("latin_org_words"); }
 
 // Capitalised English words that show a parenthesised gloss is a term, not
 // a person's name (스마트 시티(Smart City), 제제로 크레이터(Jezero Crater)).
-const StringSet& CommonEnglishWords() {
-  static const auto* kSet = new StringSet{
-      "City",     "Crater",    "Cluster",    "Grade",      "Investment",   "Investments", "Biosciences",
-      "Science",  "Sciences",  "Smart",      "One",        "Rule",         "Rulebook",    "Big",
-      "New",      "Data",      "Deep",       "Learning",   "Machine",      "Network",     "Power",
-      "Energy",   "Bank",      "Fund",       "Market",     "Markets",      "Trade",       "Street",
-      "House",    "Act",       "Law",        "Bill",       "Order",        "Policy",      "Plan",
-      "Program",  "Programme", "Initiative", "Summit",     "Forum",        "Conference",  "Week",
-      "Day",      "Year",      "Index",      "Report",     "Review",       "Junk",        "Bond",
-      "Bonds",    "Stock",     "Stocks",     "Capital",    "Agent",        "Agents",      "Agentic",
-      "Physical", "Full",      "Stack",      "Open",       "Source",       "Model",       "Chip",
-      "Chips",    "Super",     "Ultra",      "Nano",       "Pro",          "Max",         "Mini",
-      "Edge",     "Cloud",     "Server",     "Factory",    "Gigafab",      "Fab",         "Foundry",
-      "Memory",   "Computer",  "Computing",  "Quantum",    "Robot",        "Robotics",    "Vision",
-      "Language", "Large",     "General",    "Artificial", "Intelligence", "Center",      "Hub",
-      "Campus",   "Park",      "Valley",     "Tower",      "Lake",         "River",       "Mountain",
-      "Island",   "Sea",       "Ocean",      "Space",      "Mission",      "Station",     "Star",
-      "Planet",   "Galaxy",    "Universe",   "Theory",     "Effect",       "Test",        "Benchmark",
-      "Score",    "Risk",      "Growth",     "Value",      "Dollar",       "Economy",     "Economic",
-      "Global",   "National",  "Federal",    "State",      "United",       "North",       "South",
-      "East",     "West",      "Central",    "World",      "Digital",      "Green",       "Blue",
-      "Red",      "Black",     "White",      "Gold",       "Silver",       "Golden",      "First",
-      "Next",     "Future",    "Project",    "Key",        "Insights",     "Summary",     "Picture",
-      "The",      "And",       "Of",         "For",        "In",           "On",          "With"};
-  return *kSet;
-}
+const StringSet& CommonEnglishWords() { return List("common_english_words"); }
 
 // Last words of English organisation names.
-const StringSet& OrgHeadWords() {
-  static const auto* kSet = new StringSet{"Labs",
-                                          "Lab",
-                                          "Inc",
-                                          "Inc.",
-                                          "Corp",
-                                          "Corp.",
-                                          "Corporation",
-                                          "Technologies",
-                                          "Biosciences",
-                                          "Therapeutics",
-                                          "Investments",
-                                          "Capital",
-                                          "Ventures",
-                                          "Partners",
-                                          "Holdings",
-                                          "Group",
-                                          "Systems",
-                                          "Networks",
-                                          "Robotics",
-                                          "Motors",
-                                          "Electronics",
-                                          "Semiconductor",
-                                          "Institute",
-                                          "Foundation",
-                                          "Association",
-                                          "Society",
-                                          "University",
-                                          "College",
-                                          "Bank",
-                                          "Fund",
-                                          "Management",
-                                          "Research",
-                                          "Analytics",
-                                          "Media",
-                                          "AI",
-                                          "Studios",
-                                          "Pharmaceuticals",
-                                          "Securities",
-                                          "Advisors",
-                                          "Company"};
-  return *kSet;
-}
+const StringSet& OrgHeadWords() { return List("latin_org_heads"); }
 
 // Parenthesised abbreviations that are common nouns, never names of the
 // entity before them (엔비디아 최고경영자(CEO), 인공지능(AI)).
-const StringSet& NonNameAbbreviations() {
-  static const auto* kSet =
-      new StringSet{"CEO", "CTO", "CFO", "COO", "AI",  "GPU", "CPU", "NPU", "IPO", "LLM", "MOU", "M&A", "IT",
-                    "HBM", "R&D", "ESG", "ETF", "GDP", "EV",  "PC",  "OS",  "API", "SW",  "HW",  "VC",  "PE"};
-  return *kSet;
-}
+const StringSet& NonNameAbbreviations() { return List("non_name_abbreviations"); }
 
 // Romanised Korean surnames, to tell 이재용(Lee Jae-yong) from a two-word
 // foreign name.
-const StringSet& RomanizedKoreanSurnames() {
-  static const auto* kSet = new StringSet{
-      "Kim",  "Lee",  "Yi",   "Rhee", "Park", "Pak",   "Choi",  "Choe", "Jung", "Chung", "Jeong",
-      "Kang", "Cho",  "Jo",   "Yoon", "Yun",  "Jang",  "Chang", "Lim",  "Im",   "Han",   "Oh",
-      "Seo",  "Suh",  "Shin", "Sin",  "Kwon", "Hwang", "Ahn",   "An",   "Song", "Yoo",   "Yu",
-      "Ryu",  "Hong", "Ko",   "Koh",  "Moon", "Mun",   "Yang",  "Son",  "Sohn", "Bae",   "Baek",
-      "Paik", "Heo",  "Huh",  "Nam",  "Shim", "Noh",   "Roh",   "Ha",   "Kwak", "Sung",  "Cha",
-      "Joo",  "Ju",   "Woo",  "Koo",  "Min",  "Jin",   "Chin",  "Ji",   "Chae"};
-  return *kSet;
-}
+const StringSet& RomanizedKoreanSurnames() { return List("romanized_surnames"); }
 
 // A word: a maximal run of Hangul syllables, ASCII letters and digits, with
 // inner '-', '&' and '\'' joining (Alpamayo-R1, AT&T, Byju's).
@@ -269,10 +143,8 @@ size_t TitlePrefix(absl::string_view word) {
 // Returns true if `word` may stand between a name and its title: 전 (former),
 // 공동 (co-), 수석 (chief) ...
 bool IsTitleModifier(absl::string_view word) {
-  static const auto* kSet =
-      new StringSet{"전", "현",   "前",   "現",   "공동", "신임", "초대",   "수석",   "선임", "책임",
-                    "부", "총괄", "최고", "대표", "임시", "명예", "글로벌", "수석부", "담당"};
-  return kSet->contains(word);
+  static const StringSet* kModifiers = &List("title_modifiers");
+  return kModifiers->contains(word);
 }
 
 // Returns true if `word` (3 syllables, no particle) is shaped like a Korean
@@ -280,8 +152,7 @@ bool IsTitleModifier(absl::string_view word) {
 bool IsKoreanNameShaped(absl::string_view word) {
   // Given names rarely end in these syllables; words that do are mostly a
   // noun with a particle (채권이, 연구로, 문제가).
-  static const auto* kNotNameEnds = new StringSet{"을", "를", "의", "에", "로", "가", "도", "와", "과",
-                                                  "들", "서", "고", "며", "만", "이", "께", "게", "기"};
+  static const StringSet* kNotNameEnds = &List("not_name_ends");
   return IsPureHangul(word) && CountCodepoints(word) == 3 && IsKoreanSurname(CodepointAt(word, 0)) &&
          !IsNameStopWord(word) && !kNotNameEnds->contains(word.substr(6));
 }
@@ -289,29 +160,7 @@ bool IsKoreanNameShaped(absl::string_view word) {
 // Common given names of people from abroad, as written in Korean; a word
 // from this list before a name-shaped word makes a two-word foreign name
 // (데이비드 진스너, not 진스너 alone).
-const StringSet& ForeignGivenNames() {
-  static const auto* kSet = new StringSet{
-      "데이비드", "마이클", "존",       "제임스", "로버트", "윌리엄",     "리처드",     "토마스",
-      "토머스",   "크리스", "마크",     "스티브", "스티븐", "폴",         "피터",       "앤드루",
-      "앤드류",   "댄",     "대니얼",   "다니엘", "톰",     "짐",         "빌",         "조",
-      "제프",     "케빈",   "브라이언", "에릭",   "스콧",   "라이언",     "제이슨",     "매튜",
-      "매슈",     "조지",   "찰스",     "프랭크", "잭",     "샘",         "벤",         "알렉스",
-      "사라",     "세라",   "제니퍼",   "리사",   "메리",   "엘리자베스", "캐서린",     "에밀리",
-      "안나",     "마리아", "줄리아",   "니콜",   "레이첼", "로라",       "앤",         "진",
-      "케이트",   "팀",     "조너선",   "조나단", "닉",     "니컬러스",   "니콜라스",   "애덤",
-      "아담",     "저스틴", "패트릭",   "숀",     "션",     "브래드",     "그레그",     "그렉",
-      "게리",     "개리",   "래리",     "레이",   "로저",   "프레드",     "해리",       "헨리",
-      "이언",     "이안",   "아이작",   "조슈아", "조셉",   "조지프",     "카를로스",   "호세",
-      "루이스",   "후안",   "마르코",   "알버트", "앨버트", "에이드리언", "브라이어니", "프란체스카",
-      "나이얼",   "오누르", "크리슈나", "비벡",   "라훌",   "라지",       "아르준",     "토시야",
-      "하루키",   "웨이",   "리",       "왕",     "장",     "천",         "징위안",     "콜렛",
-      "클레어",   "수전",   "수잔",     "린다",   "캐런",   "캐시",       "케이티",     "앨리스",
-      "올리비아", "에마",   "엠마",     "소피아", "한나",   "마틴",       "필립",       "필",
-      "키스",     "트레버", "맷",       "매트",   "데릭",   "테드",       "에드",       "에드워드",
-      "월터",     "하워드", "케네스",   "도널드", "론",     "로널드",     "아서",       "빅터",
-      "스탠리"};
-  return *kSet;
-}
+const StringSet& ForeignGivenNames() { return List("foreign_given_names"); }
 
 // Returns true if `word` could be one part of a transliterated foreign name
 // (젠슨, 올트먼): pure Hangul, 1-5 syllables, not a common word, not ending
@@ -320,25 +169,14 @@ bool IsForeignNamePart(absl::string_view word) {
   // A title is never part of a name: 구윤철 부총리 겸 기획재정부 장관.
   if (!IsPureHangul(word) || IsNameStopWord(word) || IsPersonTitle(word)) return false;
   // Loanwords common in company names (어드밴티지 리서치 컨설팅 설립자).
-  static const auto* kLoanwords =
-      new StringSet{"리서치",       "컨설팅",       "캐피털",     "캐피탈",   "파트너스",   "테크",
-                    "솔루션",       "솔루션즈",     "그룹",       "랩",       "랩스",       "벤처스",
-                    "인베스트먼트", "어드바이저스", "매니지먼트", "글로벌",   "코리아",     "인터내셔널",
-                    "에셋",         "어드밴티지",   "홀딩스",     "시스템즈", "네트웍스",   "커뮤니케이션즈",
-                    "미디어",       "뉴스",         "데이터",     "소프트",   "소프트웨어", "플랫폼",
-                    "스튜디오",     "엔터테인먼트", "바이오",     "로보틱스", "모빌리티",   "에너지",
-                    "일렉트릭",     "모터스",       "인더스트리", "센터",     "컴퍼니",     "코퍼레이션",
-                    "스타트업",     "펀드"};
+  static const StringSet* kLoanwords = &List("company_loanwords");
   if (kLoanwords->contains(word)) return false;
   const size_t n = CountCodepoints(word);
   if (n < 1 || n > 5) return false;
   size_t last_start;
   CodepointBefore(word, word.size(), &last_start);
   // Case particles and verb or adjective endings (유망한, 가진, 따르면).
-  static const auto* kParticleEnds =
-      new StringSet{"의", "를", "을", "는", "은", "에", "와", "과", "도", "로", "가", "들",
-                    "서", "고", "며", "이", "한", "된", "던", "어", "면", "데", "게", "께",
-                    "만", "적", "진", "인", "운", "른", "함", "음", "히", "해", "학", "대"};
+  static const StringSet* kParticleEnds = &List("foreign_name_bad_ends");
   return !(n > 1 && kParticleEnds->contains(word.substr(last_start)));
 }
 
@@ -1020,13 +858,13 @@ class EntityExtractor::Document {
     // bitset test and the rest compare against one or two suffixes.
     static const auto* kByLast = [] {
       auto* map = new absl::flat_hash_map<char32_t, absl::InlinedVector<absl::string_view, 4>>;
-      for (absl::string_view suffix : kOrgSuffixes)
+      for (absl::string_view suffix : List("org_suffixes"))
         (*map)[CodepointBefore(suffix, suffix.size())].push_back(suffix);
       return map;
     }();
     static const SyllableSet* kSuffixLast = [] {
       auto* set = new SyllableSet;
-      for (absl::string_view suffix : kOrgSuffixes) set->Insert(CodepointBefore(suffix, suffix.size()));
+      for (absl::string_view suffix : List("org_suffixes")) set->Insert(CodepointBefore(suffix, suffix.size()));
       return set;
     }();
     for (const Word& w : words_) {
