@@ -238,17 +238,24 @@ class EntityExtractor::Document {
     FindGazetteerMentions();
     FindContextAliases();
     FindRomanizedPersons();
+    FindSurnameHonorifics();
     FindTitledPersons();
     FindNamesWithAge();
     FindSuffixOrganizations();
+    JoinPlaceUnits();
     FindSpacedOrganizations();
     FindUniversityShortForms();
     FindCountryAbbreviations();
     FindLatinOrganizations();
     FindAliases();
     FindCoreferences();
+    FindSurnamesWithTitle();
+    JoinPlaceChains();
     ResolvePartyNames();
-    std::vector<EntityMention> out = std::move(mentions_);
+    std::vector<EntityMention> out;
+    for (EntityMention& m : mentions_) {
+      if (m.end > m.begin) out.push_back(std::move(m));  // removed mentions are empty
+    }
     std::sort(out.begin(), out.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
     for (EntityMention& m : out) {
@@ -743,7 +750,68 @@ class EntityExtractor::Document {
     return a < b && text_[a] == ',' && (a + 1 == b || OnlySpacesBetween(text_, a + 1, b));
   }
 
-  // 진성준(57), 임형규(사진·71): a Korean name followed by an age.
+  // 김씨는, 박모(48)씨, A씨가, 표 씨는: a bare surname (or a letter standing
+  // for a name) made a person by an honorific glued to or right after it.
+  // KLUE marks the surname alone; the canonical keeps the honorific (김씨)
+  // so that unrelated Kims of other documents stay apart from 김철수.
+  // A full name glued to 씨 (전재국씨는) is that person.
+  void FindSurnameHonorifics() {
+    static const StringSet* kHonorifics = &List("surname_honorifics");
+    for (size_t wi = 0; wi < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const absl::string_view word = Slice(w.begin, w.end);
+      const char32_t first = CodepointAt(word, 0);
+      const bool letter = first >= 'A' && first <= 'Z';
+      if (!letter && !IsKoreanSurname(first)) continue;
+      const size_t name_len = letter ? 1 : 3;
+      if (word.size() <= name_len) {
+        // 표 씨는: the surname stands alone and 씨 starts the next word.
+        if (wi + 1 >= words_.size() || !OnlySpacesBetween(text_, w.end, words_[wi + 1].begin)) continue;
+        const absl::string_view next = Slice(words_[wi + 1].begin, words_[wi + 1].end);
+        if (!absl::StartsWith(next, "씨") || !IsParticleTail(next.substr(3))) continue;
+        if (first == U'모') continue;  // 모 씨: someone
+        AddHonorific(w.begin, w.begin + name_len, "씨");
+        continue;
+      }
+      // Full names glued to 씨: 전재국씨는.
+      if (!letter) {
+        for (size_t p : ParticleSplits(word)) {
+          const absl::string_view stem = word.substr(0, p);
+          if (absl::EndsWith(stem, "씨") && stem.size() == 12 && IsKoreanNameShaped(stem.substr(0, 9)) &&
+              Free(w.begin, w.begin + 9)) {
+            Add(w.begin, w.begin + 9, EntityType::kPerson, std::string(stem.substr(0, 9)), MatchMethod::kPattern);
+            break;
+          }
+        }
+      }
+      const absl::string_view rest = word.substr(name_len);
+      if (!letter && first == U'모') continue;
+      for (absl::string_view h : {"모씨", "씨", "모", "군", "양"}) {
+        if (!kHonorifics->contains(h) || !absl::StartsWith(rest, h)) continue;
+        // 군 and 양 glued to a syllable are mostly words (해군, 사양);
+        // only a letter takes them: A군, B양.
+        if (!letter && (h == "군" || h == "양")) continue;
+        const absl::string_view after = rest.substr(h.size());
+        const bool closed = IsParticleTail(after) || (h == "모" && after.empty() && w.end < text_.size() &&
+                                                      (text_[w.end] == '(' || text_[w.end] == ' '));
+        if (!closed) continue;
+        // 김모 씨 / 김모(48) / 김모씨: all the same 김씨.
+        if (h == "모" && after.empty() && w.end < text_.size() && text_[w.end] == ' ' &&
+            !(wi + 1 < words_.size() && absl::StartsWith(Slice(words_[wi + 1].begin, words_[wi + 1].end), "씨"))) {
+          continue;
+        }
+        AddHonorific(w.begin, w.begin + name_len, h == "군" || h == "양" ? h : "씨");
+        break;
+      }
+    }
+  }
+
+  void AddHonorific(size_t b, size_t e, absl::string_view honorific) {
+    Add(b, e, EntityType::kPerson, absl::StrCat(Slice(b, e), honorific), MatchMethod::kPattern);
+  }
+
+  // 진성준(57), 임형규(사진·71), 양근서(새정치민주연합·안산): a Korean name
+  // followed by an age or an affiliation in parentheses.
   void FindNamesWithAge() {
     for (const Word& w : words_) {
       if (w.end + 3 >= text_.size() || text_[w.end] != '(') continue;
@@ -755,9 +823,146 @@ class EntityExtractor::Document {
       }
       const size_t digits = i;
       while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
-      if (i - digits == 2 && i < text_.size() && (text_[i] == ')' || text_[i] == ',')) {
+      const bool age = i - digits == 2 && i < text_.size() && (text_[i] == ')' || text_[i] == ',');
+      // An affiliation: a Hangul word then '·', ')' or ' ' within the
+      // parentheses (a party, a team, a school, a job).
+      bool affiliation = false;
+      if (!age && i == digits && IsHangul(CodepointAt(text_, i))) {
+        const size_t close = FindClose(w.end, 61);
+        affiliation = close != absl::string_view::npos && HangulRunEnd(text_, i) - i >= 6;
+      }
+      if (age || affiliation) {
         Add(w.begin, w.end, EntityType::kPerson, std::string(word), MatchMethod::kPattern);
       }
+    }
+  }
+
+  // 윤 전 대변인, 안 의원은: a bare surname right before a title is a person.
+  // Coreference has already given it a full name where the document shows
+  // the same title after that name; otherwise it is its own canonical.
+  void FindSurnamesWithTitle() {
+    static const StringSet* kAmbiguous = &List("ambiguous_surnames");
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      if (w.end - w.begin != 3 || !IsKoreanSurname(CodepointAt(text_, w.begin)) || !Free(w.begin, w.end)) continue;
+      if (kAmbiguous->contains(Slice(w.begin, w.end)) || !TitleFollows(wi)) continue;
+      if (wi > 0 && OnlySpacesBetween(text_, words_[wi - 1].end, w.begin) &&
+          ForeignGivenNames().contains(Slice(words_[wi - 1].begin, words_[wi - 1].end))) {
+        continue;  // 크리스 정 대표: part of a two-word name
+      }
+      Add(w.begin, w.end, EntityType::kPerson, std::string(Slice(w.begin, w.end)), MatchMethod::kPattern);
+    }
+  }
+
+  // Drops mention `index` (merged into a longer one).
+  void Remove(int index) {
+    EntityMention& m = mentions_[index];
+    for (size_t i = m.begin; i < m.end; ++i) owner_[i] = -1;
+    m.begin = m.end = 0;
+  }
+
+  // Returns the mention that covers exactly the word [b, e) (a particle
+  // may follow it inside the word when `allow_tail`), or -1.
+  int MentionAt(size_t b, size_t word_end, bool allow_tail) const {
+    if (b >= owner_.size() || owner_[b] < 0) return -1;
+    const EntityMention& m = mentions_[owner_[b]];
+    if (m.begin != b) return -1;
+    if (m.end == word_end || (allow_tail && IsParticleTail(Slice(m.end, word_end)))) return owner_[b];
+    return -1;
+  }
+
+  static bool HasKey(const EntityMention& m, absl::string_view key) {
+    for (const auto& kv : m.metadata) {
+      if (kv.first == key) return true;
+    }
+    return false;
+  }
+
+  // Returns the end of the admin-unit stem of `word` (용인시는 -> 용인시), or
+  // 0 if it is not a unit: at least three syllables (or a short district
+  // such as 중구) ending in 시/군/구/동/읍/면/리/로/길, then particles.
+  size_t AdminUnitEnd(absl::string_view word) const {
+    static const SyllableSet* kLast = [] {
+      auto* set = new SyllableSet;
+      for (absl::string_view s : List("admin_suffixes")) set->Insert(CodepointAt(s, 0));
+      return set;
+    }();
+    static const StringSet* kShort = &List("short_districts");
+    for (size_t p : ParticleSplits(word)) {
+      const absl::string_view stem = word.substr(0, p);
+      if (!IsPureHangul(stem) || !kLast->Contains(CodepointBefore(stem, stem.size()))) continue;
+      if (CountCodepoints(stem) >= 3 || kShort->contains(stem)) return p;
+    }
+    return 0;
+  }
+
+  // 경기 용인시 수지구, 부산시 사하구 하단동, 중국 베이징: a place followed by
+  // places inside it is one LOCATION, as KLUE marks it (see docs/entities.md).
+  // The canonical is the innermost place the gazetteer knows, else the chain.
+  void JoinPlaceChains() {
+    static const StringSet* kProvinces = &List("province_names");
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      int head = MentionAt(w.begin, w.end, false);
+      const bool province = head < 0 && Free(w.begin, w.end) && kProvinces->contains(Slice(w.begin, w.end));
+      if (!province && (head < 0 || mentions_[head].type != EntityType::kLocation)) continue;
+      bool outer_is_country = head >= 0 && HasKey(mentions_[head], "iso");
+      size_t end = w.end, k = wi;
+      int last = head;
+      std::vector<int> parts;
+      if (head >= 0) parts.push_back(head);
+      while (k + 1 < words_.size() && OnlySpacesBetween(text_, end, words_[k + 1].begin) && end == words_[k].end) {
+        const Word& next = words_[k + 1];
+        const int m = MentionAt(next.begin, next.end, true);
+        if (m >= 0 && mentions_[m].type == EntityType::kLocation && !HasKey(mentions_[m], "iso") &&
+            (outer_is_country || province || last >= 0)) {
+          parts.push_back(m);
+          last = m;
+          end = mentions_[m].end;
+        } else if (m < 0 && Free(next.begin, next.end)) {
+          const size_t unit = AdminUnitEnd(Slice(next.begin, next.end));
+          if (unit == 0 || outer_is_country) break;
+          last = -1;
+          end = next.begin + unit;
+        } else {
+          break;
+        }
+        outer_is_country = false;
+        ++k;
+      }
+      if (k == wi) continue;
+      std::string canonical(Slice(w.begin, end));
+      std::vector<std::pair<std::string, std::string>> metadata;
+      if (last >= 0) {
+        canonical = mentions_[last].canonical;
+        metadata = mentions_[last].metadata;
+      }
+      for (int p : parts) Remove(p);
+      if (Add(w.begin, end, EntityType::kLocation, std::move(canonical), MatchMethod::kPattern, &metadata) < 0) {
+        continue;
+      }
+      wi = k;
+    }
+  }
+
+  // 애틀랜타 연방준비은행, 용인 서부경찰서: a place followed by an
+  // organisation found by its suffix is one organisation, the place's unit.
+  void JoinPlaceUnits() {
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const int place = MentionAt(w.begin, w.end, false);
+      if (place < 0 || mentions_[place].type != EntityType::kLocation) continue;
+      const Word& next = words_[wi + 1];
+      if (!OnlySpacesBetween(text_, w.end, next.begin)) continue;
+      const int org = MentionAt(next.begin, next.end, true);
+      if (org < 0 || mentions_[org].type != EntityType::kOrganization ||
+          mentions_[org].method != MatchMethod::kPattern) {
+        continue;
+      }
+      const size_t end = mentions_[org].end;
+      Remove(place);
+      Remove(org);
+      Add(w.begin, end, EntityType::kOrganization, std::string(Slice(w.begin, end)), MatchMethod::kPattern);
     }
   }
 
@@ -1058,8 +1263,7 @@ class EntityExtractor::Document {
           continue;
         }
         if (p == 3) {  // A one-syllable surname only right before a title: 황 CEO.
-          static const auto* kAmbiguous = new StringSet{"전", "현", "고", "그", "한", "새", "각",
-                                                        "총", "부", "공", "주", "구", "신", "원"};
+          static const StringSet* kAmbiguous = &List("ambiguous_surnames");
           if (kAmbiguous->contains(word.substr(0, 3))) continue;
           if (p != word.size() || !TitleFollows(wi)) continue;
         }
