@@ -153,8 +153,12 @@ bool IsKoreanNameShaped(absl::string_view word) {
   // Given names rarely end in these syllables; words that do are mostly a
   // noun with a particle (채권이, 연구로, 문제가).
   static const StringSet* kNotNameEnds = &List("not_name_ends");
-  return IsPureHangul(word) && CountCodepoints(word) == 3 && IsKoreanSurname(CodepointAt(word, 0)) &&
-         !IsNameStopWord(word) && !kNotNameEnds->contains(word.substr(6));
+  if (!IsPureHangul(word) || CountCodepoints(word) != 3 || !IsKoreanSurname(CodepointAt(word, 0)) ||
+      IsNameStopWord(word) || kNotNameEnds->contains(word.substr(6))) {
+    return false;
+  }
+  // A common two-syllable word and a particle: 정부는, 이사가.
+  return !(IsNameStopWord(word.substr(0, 6)) && IsParticleTail(word.substr(6)));
 }
 
 // Common given names of people from abroad, as written in Korean; a word
@@ -239,10 +243,10 @@ class EntityExtractor::Document {
     FindContextAliases();
     FindRomanizedPersons();
     FindSurnameHonorifics();
-    FindTitledPersons();
-    FindNamesWithAge();
     FindSuffixOrganizations();
     JoinPlaceUnits();
+    FindTitledPersons();
+    FindNamesWithAge();
     FindSpacedOrganizations();
     FindUniversityShortForms();
     FindCountryAbbreviations();
@@ -687,8 +691,10 @@ class EntityExtractor::Document {
               OnlySpacesBetween(text_, words_[j - 2].end, last.begin)) {
             const Word& given = words_[j - 2];
             const absl::string_view given_word = Slice(given.begin, given.end);
+            // A one-syllable last part is a Korean surname after a noun
+            // (부친 신 회장), unless the given name is a known one (above).
             if (Free(given.begin, given.end) && IsForeignNamePart(given_word) &&
-                CountCodepoints(given_word) >= 2 &&
+                CountCodepoints(given_word) >= 2 && CountCodepoints(last_word) >= 2 &&
                 CountCodepoints(given_word) + CountCodepoints(last_word) >= 3) {
               Add(given.begin, last.end, EntityType::kPerson, std::string(Slice(given.begin, last.end)),
                   MatchMethod::kPattern);
@@ -743,6 +749,26 @@ class EntityExtractor::Document {
       if (!IsTitleModifier(next)) return false;
     }
     return false;
+  }
+
+  // Returns the index of the word that starts at or after byte `b`.
+  size_t WordAt(size_t b) const {
+    return static_cast<size_t>(
+        std::lower_bound(words_.begin(), words_.end(), b, [](const Word& w, size_t pos) { return w.begin < pos; }) -
+        words_.begin());
+  }
+
+  // Returns the title (particles stripped) right after the mention or word
+  // ending word `wi`, possibly after one modifier (임 전 사장), or "".
+  absl::string_view TitleAfter(size_t wi) const {
+    for (size_t k = wi + 1; k < words_.size() && k <= wi + 2; ++k) {
+      if (!OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin)) return "";
+      const absl::string_view next = Slice(words_[k].begin, words_[k].end);
+      const size_t len = TitlePrefix(next);
+      if (len > 0) return next.substr(0, len);
+      if (!IsTitleModifier(next)) return "";
+    }
+    return "";
   }
 
   // Returns true if text[a, b) is a comma followed by spaces.
@@ -846,9 +872,11 @@ class EntityExtractor::Document {
       const Word& w = words_[wi];
       if (w.end - w.begin != 3 || !IsKoreanSurname(CodepointAt(text_, w.begin)) || !Free(w.begin, w.end)) continue;
       if (kAmbiguous->contains(Slice(w.begin, w.end)) || !TitleFollows(wi)) continue;
-      if (wi > 0 && OnlySpacesBetween(text_, words_[wi - 1].end, w.begin) &&
-          ForeignGivenNames().contains(Slice(words_[wi - 1].begin, words_[wi - 1].end))) {
-        continue;  // 크리스 정 대표: part of a two-word name
+      static const StringSet* kCounters = &List("numeral_determiners");
+      if (wi > 0 && OnlySpacesBetween(text_, words_[wi - 1].end, w.begin)) {
+        const absl::string_view prev = Slice(words_[wi - 1].begin, words_[wi - 1].end);
+        // 크리스 정 대표: part of a two-word name; 세 장: a count.
+        if (ForeignGivenNames().contains(prev) || kCounters->contains(prev)) continue;
       }
       Add(w.begin, w.end, EntityType::kPerson, std::string(Slice(w.begin, w.end)), MatchMethod::kPattern);
     }
@@ -896,51 +924,54 @@ class EntityExtractor::Document {
     return 0;
   }
 
-  // 경기 용인시 수지구, 부산시 사하구 하단동, 중국 베이징: a place followed by
-  // places inside it is one LOCATION, as KLUE marks it (see docs/entities.md).
-  // The canonical is the innermost place the gazetteer knows, else the chain.
+  // 경기 용인시 수지구, 부산시 사하구 하단동: an address, a place followed by
+  // administrative units inside it (or a province's short name before
+  // one), is one LOCATION, as KLUE marks it. Known places side by side
+  // (중국 베이징, 서울 여의도) stay separate mentions, each with its own
+  // canonical (see docs/entities.md). The canonical of an address is its
+  // innermost known place, else the address itself.
   void JoinPlaceChains() {
     static const StringSet* kProvinces = &List("province_names");
     for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
       const Word& w = words_[wi];
-      int head = MentionAt(w.begin, w.end, false);
+      const int head = MentionAt(w.begin, w.end, false);
       const bool province = head < 0 && Free(w.begin, w.end) && kProvinces->contains(Slice(w.begin, w.end));
-      if (!province && (head < 0 || mentions_[head].type != EntityType::kLocation)) continue;
-      bool outer_is_country = head >= 0 && HasKey(mentions_[head], "iso");
+      if (!province && (head < 0 || mentions_[head].type != EntityType::kLocation ||
+                        HasKey(mentions_[head], "iso"))) {
+        continue;
+      }
       size_t end = w.end, k = wi;
       int last = head;
+      bool has_unit = province;
       std::vector<int> parts;
       if (head >= 0) parts.push_back(head);
-      while (k + 1 < words_.size() && OnlySpacesBetween(text_, end, words_[k + 1].begin) && end == words_[k].end) {
+      while (k + 1 < words_.size() && end == words_[k].end && OnlySpacesBetween(text_, end, words_[k + 1].begin)) {
         const Word& next = words_[k + 1];
         const int m = MentionAt(next.begin, next.end, true);
-        if (m >= 0 && mentions_[m].type == EntityType::kLocation && !HasKey(mentions_[m], "iso") &&
-            (outer_is_country || province || last >= 0)) {
+        if (m >= 0 && mentions_[m].type == EntityType::kLocation && !HasKey(mentions_[m], "iso")) {
           parts.push_back(m);
           last = m;
           end = mentions_[m].end;
         } else if (m < 0 && Free(next.begin, next.end)) {
           const size_t unit = AdminUnitEnd(Slice(next.begin, next.end));
-          if (unit == 0 || outer_is_country) break;
+          if (unit == 0) break;
           last = -1;
+          has_unit = true;
           end = next.begin + unit;
         } else {
           break;
         }
-        outer_is_country = false;
         ++k;
       }
-      if (k == wi) continue;
+      if (k == wi || !has_unit) continue;
       std::string canonical(Slice(w.begin, end));
       std::vector<std::pair<std::string, std::string>> metadata;
-      if (last >= 0) {
+      if (last >= 0) {  // the address ends in a known place
         canonical = mentions_[last].canonical;
         metadata = mentions_[last].metadata;
       }
       for (int p : parts) Remove(p);
-      if (Add(w.begin, end, EntityType::kLocation, std::move(canonical), MatchMethod::kPattern, &metadata) < 0) {
-        continue;
-      }
+      Add(w.begin, end, EntityType::kLocation, std::move(canonical), MatchMethod::kPattern, &metadata);
       wi = k;
     }
   }
@@ -1096,8 +1127,15 @@ class EntityExtractor::Document {
         for (absl::string_view suffix : kByLast->at(lasts[k])) {
           if (stem.size() <= suffix.size() || !absl::EndsWith(stem, suffix)) continue;
           const absl::string_view prefix = stem.substr(0, stem.size() - suffix.size());
-          // A generic word before the suffix makes a common noun: 국내증권.
-          if (CountCodepoints(prefix) < 2 || GenericOrgPrefixes().contains(prefix)) continue;
+          // A generic word before the suffix makes a common noun: 국내증권;
+          // so does a common noun ending the stem (주식배당). A weak
+          // suffix needs a longer name before it (물류센터 is no name).
+          static const StringSet* kWeak = &List("weak_org_suffixes");
+          const size_t min_prefix = kWeak->contains(suffix) ? 3 : 2;
+          if (CountCodepoints(prefix) < min_prefix || GenericOrgPrefixes().contains(prefix) ||
+              EndsWithOrgVeto(stem)) {
+            continue;
+          }
           matched = suffix;
           break;
         }
@@ -1106,6 +1144,16 @@ class EntityExtractor::Document {
         break;
       }
     }
+  }
+
+  // Returns true if `stem` ends in a common noun that merely ends like an
+  // organisation (배당, 정부, 남부).
+  static bool EndsWithOrgVeto(absl::string_view stem) {
+    static const StringSet* kVetoes = &List("org_suffix_vetoes");
+    for (size_t len = 6; len <= 12 && len <= stem.size(); len += 3) {
+      if (kVetoes->contains(stem.substr(stem.size() - len))) return true;
+    }
+    return false;
   }
 
   void FindLatinOrganizations() {
@@ -1213,14 +1261,20 @@ class EntityExtractor::Document {
       std::string canonical;
       size_t from;
       bool ambiguous;
+      // For a Korean name found by pattern, the title seen after it: a
+      // bare surname joins it only with the same title (장영달 의원 ... 장
+      // 의원), never another 장 (장 교수) with no evidence they are one.
+      bool needs_title = false;
+      std::string title;
     };
     absl::flat_hash_map<std::string, Short> shorts;
     std::vector<int> order(mentions_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     std::sort(order.begin(), order.end(),
               [&](int a, int b) { return mentions_[a].begin < mentions_[b].begin; });
-    auto register_short = [&](const std::string& s, const std::string& canonical, size_t from) {
-      auto [it, inserted] = shorts.emplace(s, Short{canonical, from, false});
+    auto register_short = [&](const std::string& s, const std::string& canonical, size_t from,
+                              bool needs_title = false, absl::string_view title = "") {
+      auto [it, inserted] = shorts.emplace(s, Short{canonical, from, false, needs_title, std::string(title)});
       if (!inserted && it->second.canonical != canonical) it->second.ambiguous = true;
     };
     for (int mi : order) {
@@ -1241,7 +1295,9 @@ class EntityExtractor::Document {
                   // A known Chinese name, surname first too: 시진핑 -> 시 주석, 리창 -> 리 총리.
                   (m.method == MatchMethod::kGazetteer && m.type == EntityType::kPerson &&
                    (CountCodepoints(parts[0]) == 2 || CountCodepoints(parts[0]) == 3)))) {  // 손정의 -> 손 회장
-        register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end);
+        const bool needs_title = m.method != MatchMethod::kGazetteer;
+        register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end, needs_title,
+                       needs_title ? TitleAfter(WordAt(m.begin)) : "");
       }
     }
     if (shorts.empty()) return;
@@ -1266,6 +1322,7 @@ class EntityExtractor::Document {
           static const StringSet* kAmbiguous = &List("ambiguous_surnames");
           if (kAmbiguous->contains(word.substr(0, 3))) continue;
           if (p != word.size() || !TitleFollows(wi)) continue;
+          if (it->second.needs_title && (it->second.title.empty() || TitleAfter(wi) != it->second.title)) continue;
         }
         Add(w.begin, w.begin + p, EntityType::kPerson, it->second.canonical, MatchMethod::kCoreference);
         break;
