@@ -246,6 +246,7 @@ class EntityExtractor::Document {
     FindSuffixOrganizations();
     JoinPlaceUnits();
     FindTitledPersons();
+    FindIntroducedNames();
     FindNamesWithAge();
     FindSpacedOrganizations();
     FindUniversityShortForms();
@@ -727,8 +728,7 @@ class EntityExtractor::Document {
       const absl::string_view next_word = Slice(next.begin, next.end);
       const absl::string_view name = next_word.substr(0, 9);
       const absl::string_view tail = next_word.substr(9);
-      static const auto* kNameParticles =
-          new StringSet{"은", "는", "이", "가", "의", "와", "과", "도", "을", "를", "에게", "씨"};
+      static const StringSet* kNameParticles = &List("name_particles");
       const bool closed = tail.empty()
                               ? (next.end < text_.size() &&
                                  (text_[next.end] == ',' || text_[next.end] == '.' || text_[next.end] == ')'))
@@ -749,6 +749,57 @@ class EntityExtractor::Document {
       if (!IsTitleModifier(next)) return false;
     }
     return false;
+  }
+
+  // 가수 거미의, 배우 블레이크 라이블리와, 디자이너 칼 라거펠트가: a name in
+  // apposition after an occupation. One or two Hangul words, the last
+  // closed by a particle, 씨 or punctuation; a single word that is a common
+  // noun (배우 생활을) is excluded by the stop-word list and by needing a
+  // closing particle of the kind names take.
+  void FindIntroducedNames() {
+    static const StringSet* kIntroducers = &List("name_introducers");
+    static const StringSet* kParticles = &List("name_particles");
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      if (!kIntroducers->contains(Slice(w.begin, w.end))) continue;
+      for (size_t n = 2; n >= 1; --n) {  // two words first: 칼 라거펠트가
+        if (wi + n >= words_.size()) continue;
+        const Word& first = words_[wi + 1];
+        const Word& last = words_[wi + n];
+        bool ok = OnlySpacesBetween(text_, w.end, first.begin) && Free(first.begin, last.end);
+        for (size_t k = wi + 2; ok && k <= wi + n; ++k) {
+          ok = OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin) &&
+               IsForeignNamePart(Slice(words_[k - 1].begin, words_[k - 1].end));
+        }
+        if (!ok) continue;
+        const absl::string_view word = Slice(last.begin, last.end);
+        size_t name_end = 0;
+        for (size_t p : ParticleSplits(word)) {
+          const absl::string_view stem = word.substr(0, p), tail = word.substr(p);
+          const bool closed = tail.empty() ? (last.end < text_.size() && (text_[last.end] == ',' ||
+                                                                          text_[last.end] == '.' ||
+                                                                          NextWordIsHonorific(wi + n)))
+                                           : kParticles->contains(tail);
+          const size_t syllables = CountCodepoints(stem) + (n == 2 ? CountCodepoints(Slice(first.begin, first.end)) : 0);
+          if (closed && p > 0 && syllables >= 2 && syllables <= 8 && IsForeignNamePart(stem) &&
+              TitlePrefix(stem) == 0) {
+            name_end = last.begin + p;
+            break;
+          }
+        }
+        if (name_end == 0) continue;
+        Add(first.begin, name_end, EntityType::kPerson, std::string(Slice(first.begin, name_end)),
+            MatchMethod::kPattern);
+        break;
+      }
+    }
+  }
+
+  // Returns true if the word after word `wi` is 씨 (with particles).
+  bool NextWordIsHonorific(size_t wi) const {
+    if (wi + 1 >= words_.size() || !OnlySpacesBetween(text_, words_[wi].end, words_[wi + 1].begin)) return false;
+    const absl::string_view next = Slice(words_[wi + 1].begin, words_[wi + 1].end);
+    return absl::StartsWith(next, "씨") && IsParticleTail(next.substr(3));
   }
 
   // Returns the index of the word that starts at or after byte `b`.
