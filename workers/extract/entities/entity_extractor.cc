@@ -696,6 +696,7 @@ class EntityExtractor::Document {
             // (부친 신 회장), unless the given name is a known one (above).
             if (Free(given.begin, given.end) && IsForeignNamePart(given_word) &&
                 CountCodepoints(given_word) >= 2 && CountCodepoints(last_word) >= 2 &&
+                AdminUnitEnd(last_word) == 0 &&  // 중구 대신동 시장: a place
                 CountCodepoints(given_word) + CountCodepoints(last_word) >= 3) {
               Add(given.begin, last.end, EntityType::kPerson, std::string(Slice(given.begin, last.end)),
                   MatchMethod::kPattern);
@@ -893,14 +894,21 @@ class EntityExtractor::Document {
     for (const Word& w : words_) {
       if (w.end + 3 >= text_.size() || text_[w.end] != '(') continue;
       const absl::string_view word = Slice(w.begin, w.end);
-      if (!IsKoreanNameShaped(word) || !Free(w.begin, w.end)) continue;
+      // The parenthesis is evidence enough to allow given names ending in
+      // syllables that are usually particles (양근서, 김민서).
+      static const StringSet* kParticleSyllables = &List("particle_syllables");
+      if (!IsPureHangul(word) || CountCodepoints(word) != 3 || !IsKoreanSurname(CodepointAt(word, 0)) ||
+          IsNameStopWord(word) || kParticleSyllables->contains(word.substr(6)) || !Free(w.begin, w.end)) {
+        continue;
+      }
       size_t i = w.end + 1;
       for (absl::string_view lead : {"사진·", "사진=", "사진 "}) {
         if (Slice(i, std::min(text_.size(), i + lead.size())) == lead) i += lead.size();
       }
       const size_t digits = i;
       while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
-      const bool age = i - digits == 2 && i < text_.size() && (text_[i] == ')' || text_[i] == ',');
+      const bool age = i - digits == 2 && i < text_.size() &&
+                       (text_[i] == ')' || text_[i] == ',' || absl::StartsWith(text_.substr(i), "·"));  // 21·한국체대
       // An affiliation: a Hangul word then '·', ')' or ' ' within the
       // parentheses (a party, a team, a school, a job).
       bool affiliation = false;
@@ -923,11 +931,9 @@ class EntityExtractor::Document {
       const Word& w = words_[wi];
       if (w.end - w.begin != 3 || !IsKoreanSurname(CodepointAt(text_, w.begin)) || !Free(w.begin, w.end)) continue;
       if (kAmbiguous->contains(Slice(w.begin, w.end)) || !TitleFollows(wi)) continue;
-      static const StringSet* kCounters = &List("numeral_determiners");
-      if (wi > 0 && OnlySpacesBetween(text_, words_[wi - 1].end, w.begin)) {
-        const absl::string_view prev = Slice(words_[wi - 1].begin, words_[wi - 1].end);
-        // 크리스 정 대표: part of a two-word name; 세 장: a count.
-        if (ForeignGivenNames().contains(prev) || kCounters->contains(prev)) continue;
+      if (wi > 0 && OnlySpacesBetween(text_, words_[wi - 1].end, w.begin) &&
+          ForeignGivenNames().contains(Slice(words_[wi - 1].begin, words_[wi - 1].end))) {
+        continue;  // 크리스 정 대표: part of a two-word name
       }
       Add(w.begin, w.end, EntityType::kPerson, std::string(Slice(w.begin, w.end)), MatchMethod::kPattern);
     }
@@ -993,7 +999,10 @@ class EntityExtractor::Document {
       }
       size_t end = w.end, k = wi;
       int last = head;
-      bool has_unit = province;
+      // A province's short name (전남 목포시) starts an address too.
+      // An abbreviated province (전남 for 전라남도) starts an address too.
+      bool has_unit = province || (kProvinces->contains(Slice(w.begin, w.end)) &&
+                                   mentions_[head].canonical != Slice(w.begin, w.end));
       std::vector<int> parts;
       if (head >= 0) parts.push_back(head);
       while (k + 1 < words_.size() && end == words_[k].end && OnlySpacesBetween(text_, end, words_[k + 1].begin)) {
@@ -1033,7 +1042,9 @@ class EntityExtractor::Document {
     for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
       const Word& w = words_[wi];
       const int place = MentionAt(w.begin, w.end, false);
-      if (place < 0 || mentions_[place].type != EntityType::kLocation) continue;
+      // A country before an organisation is its nationality (북한
+      // 조선중앙통신, 한국 축구대표팀), not part of its name.
+      if (place < 0 || mentions_[place].type != EntityType::kLocation || HasKey(mentions_[place], "iso")) continue;
       const Word& next = words_[wi + 1];
       if (!OnlySpacesBetween(text_, w.end, next.begin)) continue;
       const int org = MentionAt(next.begin, next.end, true);
@@ -1183,6 +1194,9 @@ class EntityExtractor::Document {
           // suffix needs a longer name before it (물류센터 is no name).
           static const StringSet* kWeak = &List("weak_org_suffixes");
           const size_t min_prefix = kWeak->contains(suffix) ? 3 : 2;
+          // A one-syllable suffix (부, 청, 당) after digits is a division or
+          // a count (형사11부), not a name.
+          if (suffix.size() == 3 && !IsPureHangul(prefix)) continue;
           if (CountCodepoints(prefix) < min_prefix || GenericOrgPrefixes().contains(prefix) ||
               EndsWithOrgVeto(stem)) {
             continue;
