@@ -25,6 +25,14 @@ using StringSet = WordSet;
 
 const WordSet& List(absl::string_view name) { return Lexicons::Default().Get(name); }
 
+// Returns the first syllables of a list's entries, to reject most words with
+// one bit test before hashing them.
+const SyllableSet* FirstSyllables(const WordSet& set) {
+  auto* first = new SyllableSet;
+  for (absl::string_view m : set) first->Insert(CodepointAt(m, 0));
+  return first;
+}
+
 // Words before an organisation suffix that make the whole a generic noun
 // (국내은행, 시중은행, 자문위원회), not a name.
 const StringSet& GenericOrgPrefixes() { return List("generic_org_prefixes"); }
@@ -125,20 +133,7 @@ bool OnlySpacesBetween(absl::string_view text, size_t a, size_t b) {
 
 // Returns the length of the longest prefix of `word` that is a title followed
 // by a particle tail (CEO는, 대표가), or 0.
-size_t TitlePrefix(absl::string_view word) {
-  if (word.empty() || !MayStartTitle(CodepointAt(word, 0))) return 0;
-  // Grow the prefix one code point at a time while it can still become a
-  // title; most words stop after one or two steps.
-  size_t best = 0;
-  for (size_t p = 0; p < word.size();) {
-    char32_t c;
-    p += DecodeAt(word, p, &c);
-    const absl::string_view prefix = word.substr(0, p);
-    if (!IsPersonTitlePrefix(prefix)) break;
-    if (IsPersonTitle(prefix) && IsParticleTail(word.substr(p))) best = p;
-  }
-  return best;
-}
+size_t TitlePrefix(absl::string_view word) { return TitlePrefixLength(word); }
 
 // Returns true if `word` may stand between a name and its title: 전 (former),
 // 공동 (co-), 수석 (chief) ...
@@ -558,9 +553,11 @@ class EntityExtractor::Document {
         if (mentions_[mi].canonical != rule.context) continue;
         const size_t from = mentions_[mi].end;
         const size_t to = std::min(text_.size(), from + kWindow);
+        // Search the window only, not the rest of the document.
+        const absl::string_view window = text_.substr(0, to);
         for (const std::string& alias : rule.aliases) {
-          for (size_t pos = text_.find(alias, from);
-               pos != absl::string_view::npos && pos + alias.size() <= to; pos = text_.find(alias, pos + 1)) {
+          for (size_t pos = window.find(alias, from); pos != absl::string_view::npos;
+               pos = window.find(alias, pos + 1)) {
             if (StartOk(pos) && EndOk(pos, pos + alias.size())) {
               AddEntry(pos, pos + alias.size(), rule.entry, MatchMethod::kAlias);
             }
@@ -760,9 +757,10 @@ class EntityExtractor::Document {
   void FindIntroducedNames() {
     static const StringSet* kIntroducers = &List("name_introducers");
     static const StringSet* kParticles = &List("name_particles");
+    static const SyllableSet* kFirst = FirstSyllables(*kIntroducers);
     for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
       const Word& w = words_[wi];
-      if (!kIntroducers->contains(Slice(w.begin, w.end))) continue;
+      if (!kFirst->Contains(CodepointAt(text_, w.begin)) || !kIntroducers->contains(Slice(w.begin, w.end))) continue;
       for (size_t n = 2; n >= 1; --n) {  // two words first: 칼 라거펠트가
         if (wi + n >= words_.size()) continue;
         const Word& first = words_[wi + 1];
@@ -851,8 +849,8 @@ class EntityExtractor::Document {
         AddHonorific(w.begin, w.begin + name_len, "씨");
         continue;
       }
-      // Full names glued to 씨: 전재국씨는.
-      if (!letter) {
+      // Full names glued to 씨: 전재국씨는 (most words have no 씨 at all).
+      if (!letter && word.size() >= 12 && word.substr(9, 3) == "씨") {
         for (size_t p : ParticleSplits(word)) {
           const absl::string_view stem = word.substr(0, p);
           if (absl::EndsWith(stem, "씨") && stem.size() == 12 && IsKoreanNameShaped(stem.substr(0, 9)) &&
@@ -864,8 +862,10 @@ class EntityExtractor::Document {
       }
       const absl::string_view rest = word.substr(name_len);
       if (!letter && first == U'모') continue;
+      const char32_t h0 = CodepointAt(rest, 0);  // one test rejects most words
+      if (h0 != U'씨' && h0 != U'모' && h0 != U'군' && h0 != U'양') continue;
       for (absl::string_view h : {"모씨", "씨", "모", "군", "양"}) {
-        if (!kHonorifics->contains(h) || !absl::StartsWith(rest, h)) continue;
+        if (!absl::StartsWith(rest, h) || !kHonorifics->contains(h)) continue;
         // 군 and 양 glued to a syllable are mostly words (해군, 사양);
         // only a letter takes them: A군, B양.
         if (!letter && (h == "군" || h == "양")) continue;
@@ -992,7 +992,9 @@ class EntityExtractor::Document {
     for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
       const Word& w = words_[wi];
       const int head = MentionAt(w.begin, w.end, false);
-      const bool province = head < 0 && Free(w.begin, w.end) && kProvinces->contains(Slice(w.begin, w.end));
+      // Province names are two syllables: test the length before hashing.
+      const bool province = head < 0 && w.end - w.begin == 6 && Free(w.begin, w.end) &&
+                            kProvinces->contains(Slice(w.begin, w.end));
       if (!province && (head < 0 || mentions_[head].type != EntityType::kLocation ||
                         HasKey(mentions_[head], "iso"))) {
         continue;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
 #include "workers/extract/entities/lexicon.h"
@@ -191,19 +192,91 @@ bool StartsWithCompoundHead(absl::string_view tail) { return StartsWithAny(tail,
 
 bool IsPersonTitle(absl::string_view word) { return Titles().contains(word); }
 
-bool IsPersonTitlePrefix(absl::string_view prefix) {
-  static const auto* kPrefixes = [] {
-    auto* set = new absl::flat_hash_set<std::string>;
+namespace {
+// Packs a Hangul string of one to four syllables (see PackSyllables), or
+// returns 0 if it is longer or not all Hangul.
+uint64_t PackHangul(absl::string_view s) {
+  char32_t syllables[4];
+  int n = 0;
+  for (size_t i = 0; i < s.size();) {
+    char32_t c;
+    i += DecodeAt(s, i, &c);
+    if (!IsHangul(c) || n == 4) return 0;
+    syllables[n++] = c;
+  }
+  return n == 0 ? 0 : PackSyllables(syllables, n);
+}
+}  // namespace
+
+namespace {
+
+// Title prefixes: short Hangul prefixes, by far the most frequent queries
+// (this runs for every word that starts like a title), as packed integers
+// mapped to whether the prefix is a whole title; long or Latin ones as
+// strings.
+struct TitlePrefixes {
+  absl::flat_hash_map<uint64_t, bool> packed;
+  absl::flat_hash_set<std::string> other;
+};
+
+const TitlePrefixes& GetTitlePrefixes() {
+  static const TitlePrefixes* kPrefixes = [] {
+    auto* set = new TitlePrefixes;
     for (absl::string_view title : Titles()) {
       for (size_t p = 0; p < title.size();) {
         char32_t c;
         p += DecodeAt(title, p, &c);
-        set->insert(std::string(title.substr(0, p)));
+        const absl::string_view t = title.substr(0, p);
+        const uint64_t key = PackHangul(t);
+        if (key != 0) {
+          set->packed[key] |= p == title.size();
+        } else {
+          set->other.insert(std::string(t));
+        }
       }
     }
     return set;
   }();
-  return kPrefixes->contains(prefix);
+  return *kPrefixes;
+}
+
+}  // namespace
+
+bool IsPersonTitlePrefix(absl::string_view prefix) {
+  const TitlePrefixes& prefixes = GetTitlePrefixes();
+  const uint64_t key = PackHangul(prefix);
+  return key != 0 ? prefixes.packed.contains(key) : prefixes.other.contains(prefix);
+}
+
+size_t TitlePrefixLength(absl::string_view word) {
+  if (word.empty() || !MayStartTitle(CodepointAt(word, 0))) return 0;
+  const TitlePrefixes& prefixes = GetTitlePrefixes();
+  // Grow the prefix one syllable at a time while it can still become a
+  // title; most words stop after one or two steps.
+  size_t best = 0;
+  char32_t syllables[4];
+  int n = 0;
+  for (size_t p = 0; p < word.size();) {
+    char32_t c;
+    p += DecodeAt(word, p, &c);
+    if (!IsHangul(c) || n == 4) {
+      // Latin (CEO) or long titles (최고기술책임자): the string sets.
+      for (size_t q = p; q <= word.size();) {
+        const absl::string_view prefix = word.substr(0, q);
+        if (!IsPersonTitlePrefix(prefix)) break;
+        if (IsPersonTitle(prefix) && IsParticleTail(word.substr(q))) best = q;
+        if (q == word.size()) break;
+        char32_t d;
+        q += DecodeAt(word, q, &d);
+      }
+      return best;
+    }
+    syllables[n++] = c;
+    auto it = prefixes.packed.find(PackSyllables(syllables, n));
+    if (it == prefixes.packed.end()) break;
+    if (it->second && IsParticleTail(word.substr(p))) best = p;
+  }
+  return best;
 }
 
 bool MayStartTitle(char32_t c) {

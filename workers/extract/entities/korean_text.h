@@ -91,6 +91,9 @@ bool StartsWithCompoundHead(absl::string_view tail);
 bool MayStartTitle(char32_t c);
 // Returns true if `prefix` is the beginning of some title (or a title).
 bool IsPersonTitlePrefix(absl::string_view prefix);
+// Returns the length of the longest prefix of `word` that is a title
+// followed by a particle tail (CEO는, 대표가, 씨는), or 0.
+size_t TitlePrefixLength(absl::string_view word);
 // Returns true if `word` is a title or role that follows or precedes a
 // person's name: CEO, 회장, 대표, 교수, 기자, 대통령, 창업자 ...
 bool IsPersonTitle(absl::string_view word);
