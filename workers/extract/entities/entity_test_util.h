@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "gtest/gtest.h"
 #include "workers/extract/entities/entity_extractor.h"
 
 namespace gleaner {
@@ -65,6 +66,12 @@ struct MentionCase {
   const char* text;
   std::vector<std::string> want;
 };
+
+// A table of MentionCases: instantiate with
+//   INSTANTIATE_TEST_SUITE_P(Name, MentionTableTest, ::testing::ValuesIn(cases));
+// The one test (in mention_table_test.cc, linked by :entity_test_util)
+// checks that Extract() finds exactly the expected mentions, in order.
+class MentionTableTest : public ::testing::TestWithParam<MentionCase> {};
 
 }  // namespace entities
 }  // namespace extract
