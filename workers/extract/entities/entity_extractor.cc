@@ -243,6 +243,7 @@ class EntityExtractor::Document {
     FindTitledPersons();
     FindIntroducedNames();
     FindNamesWithAge();
+    FindSingleForeignNames();
     FindSpacedOrganizations();
     FindUniversityShortForms();
     FindCountryAbbreviations();
@@ -799,6 +800,35 @@ class EntityExtractor::Document {
     if (wi + 1 >= words_.size() || !OnlySpacesBetween(text_, words_[wi].end, words_[wi + 1].begin)) return false;
     const absl::string_view next = Slice(words_[wi + 1].begin, words_[wi + 1].end);
     return absl::StartsWith(next, "씨") && IsParticleTail(next.substr(3));
+  }
+
+  // 케리 장관은, 아베 총리는, 클래퍼 국장이: a single transliterated word
+  // right before a title that is rarely preceded by a common noun. A word
+  // that names a ministry with 부 (국방 장관: 국방부) or an organisation is
+  // not a name.
+  void FindSingleForeignNames() {
+    static const StringSet* kTitles = &List("single_name_titles");
+    static const SyllableSet* kFirst = FirstSyllables(*kTitles);
+    for (size_t wi = 1; wi < words_.size(); ++wi) {
+      const Word& t = words_[wi];
+      if (!kFirst->Contains(CodepointAt(text_, t.begin))) continue;
+      const size_t len = TitlePrefix(Slice(t.begin, t.end));
+      if (len == 0 || !kTitles->contains(Slice(t.begin, t.begin + len))) continue;
+      const Word& w = words_[wi - 1];
+      const absl::string_view word = Slice(w.begin, w.end);
+      if (!OnlySpacesBetween(text_, w.end, t.begin) || !Free(w.begin, w.end) || CountCodepoints(word) < 2 ||
+          !IsForeignNamePart(word) || IsTitleModifier(word) || GenericOrgPrefixes().contains(word) ||
+          g_.Lookup(absl::StrCat(word, "부")).has_value() || AdminUnitEnd(word) != 0) {
+        continue;
+      }
+      // The word before must not make it part of a longer phrase: a name
+      // starts a clause or follows punctuation, a place or an organisation.
+      if (wi >= 2 && OnlySpacesBetween(text_, words_[wi - 2].end, w.begin) && Free(words_[wi - 2].begin, words_[wi - 2].end)) {
+        const absl::string_view prev = Slice(words_[wi - 2].begin, words_[wi - 2].end);
+        if (IsForeignNamePart(prev) && !IsNameStopWord(prev)) continue;  // two words: handled elsewhere
+      }
+      Add(w.begin, w.end, EntityType::kPerson, std::string(word), MatchMethod::kPattern);
+    }
   }
 
   // Returns the index of the word that starts at or after byte `b`.
