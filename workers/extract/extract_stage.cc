@@ -8,6 +8,14 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+
+using entities::EntityExtractor;
+using entities::EntityExtractorOptions;
+using entities::EntityMention;
+using entities::EntityType;
+using entities::FlaggedRange;
+using entities::MatchMethod;
+
 namespace {
 
 // Each enum pair is listed once, so the two directions cannot disagree.

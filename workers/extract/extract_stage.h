@@ -42,14 +42,14 @@ class ExtractStage : public StageProcessor {
                        v1::StageResponse* response) override;
 
  private:
-  ExtractStage(std::unique_ptr<EntityExtractor> entities,
+  ExtractStage(std::unique_ptr<entities::EntityExtractor> entities,
                std::unique_ptr<AmountExtractor> amounts,
                std::unique_ptr<dates::DatePass> dates)
       : entities_(std::move(entities)),
         amounts_(std::move(amounts)),
         dates_(std::move(dates)) {}
 
-  std::unique_ptr<EntityExtractor> entities_;
+  std::unique_ptr<entities::EntityExtractor> entities_;
   std::unique_ptr<AmountExtractor> amounts_;
   std::unique_ptr<dates::DatePass> dates_;  // null when options.dates is off
 };
@@ -57,9 +57,9 @@ class ExtractStage : public StageProcessor {
 // Converts the extractors' findings to the delta and back; `text` is the
 // text the offsets point into (the delta carries each span's text). Exposed
 // for the conversion tests.
-void MentionToProto(absl::string_view text, const EntityMention& mention,
+void MentionToProto(absl::string_view text, const entities::EntityMention& mention,
                     v1::Entity* out);
-EntityMention MentionFromProto(const v1::Entity& entity);
+entities::EntityMention MentionFromProto(const v1::Entity& entity);
 void AmountToProto(absl::string_view text, const Amount& amount,
                    v1::Amount* out);
 Amount AmountFromProto(const v1::Amount& amount);

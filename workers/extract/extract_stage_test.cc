@@ -11,6 +11,9 @@ namespace extract {
 namespace {
 
 using ::gleaner::testing::IsOk;
+using entities::EntityMention;
+using entities::EntityType;
+using entities::MatchMethod;
 
 // The mappings, written out independently of the glue: a wrong mapping in
 // extract_stage.cc fails here (both ends of the integration test run the

@@ -6,6 +6,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 uint32_t AhoCorasick::Builder::Add(absl::string_view pattern) {
   if (out_.empty()) out_.push_back(-1);  // root
@@ -97,6 +98,7 @@ AhoCorasick AhoCorasick::Builder::Build() && {
   return ac;
 }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

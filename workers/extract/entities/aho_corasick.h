@@ -28,6 +28,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 // Immutable after Build(); thread-safe for concurrent matching. Movable, not
 // copyable (it can be large).
@@ -130,6 +131,7 @@ void AhoCorasick::ForEachMatch(absl::string_view text, Fn&& fn) const {
   }
 }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

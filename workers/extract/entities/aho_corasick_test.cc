@@ -10,6 +10,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using ::testing::ElementsAre;
@@ -72,6 +73,7 @@ TEST(AhoCorasickTest, AgreesWithNaiveSearch) {
 }
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -1,10 +1,23 @@
 #!/bin/sh
-# Writes a C++ source file to stdout that embeds the given gazetteer TSV files
-# as raw string literals (see default_gazetteer_data.h). Plain POSIX shell so
-# it runs inside a Bazel genrule without any interpreter.
+# Writes a C++ source file to stdout that embeds the given data files as raw
+# string literals (see default_gazetteer_data.h). Plain POSIX shell so it
+# runs inside a Bazel genrule without any interpreter.
 #   embed_gazetteer.sh data/gazetteer/*.tsv > default_gazetteer_data.cc
+#   embed_gazetteer.sh -f DefaultLexiconFiles -d data/entities/ data/entities/*.txt > ...
+# -f names the function returning the files, -d the directory from which
+# on the embedded names are kept.
 set -eu
 delim=GLEANER_TSV
+function=DefaultGazetteerFiles
+dir=data/gazetteer/
+while getopts f:d: opt; do
+  case "$opt" in
+    f) function=$OPTARG ;;
+    d) dir=$OPTARG ;;
+    *) exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
 for f in "$@"; do
   if grep -q ")$delim" "$f"; then
     echo "embed_gazetteer.sh: $f contains the delimiter )$delim" >&2
@@ -17,6 +30,7 @@ echo
 echo 'namespace gleaner {'
 echo 'namespace workers {'
 echo 'namespace extract {'
+echo 'namespace entities {'
 echo 'namespace {'
 i=0
 for f in "$@"; do
@@ -29,7 +43,7 @@ echo 'const EmbeddedFile kFiles[] = {'
 i=0
 for f in "$@"; do
   # Keep the path from data/ on, whatever prefix Bazel gives it.
-  name=$(echo "$f" | sed 's|^.*\(data/gazetteer/\)|\1|')
+  name=$(echo "$f" | sed "s|^.*\\($dir\\)|\\1|")
   printf '    {"%s", absl::string_view(kFile%d, sizeof(kFile%d) - 1)},\n' "$name" "$i" "$i"
   i=$((i + 1))
 done
@@ -37,10 +51,11 @@ if [ "$i" -eq 0 ]; then echo '    {"", ""},'; fi
 echo '};'
 echo '}  // namespace'
 echo
-echo 'absl::Span<const EmbeddedFile> DefaultGazetteerFiles() {'
+echo "absl::Span<const EmbeddedFile> $function() {"
 if [ "$i" -eq 0 ]; then echo '  return {};'; else echo '  return kFiles;'; fi
 echo '}'
 echo
+echo '}  // namespace entities'
 echo '}  // namespace extract'
 echo '}  // namespace workers'
 echo '}  // namespace gleaner'

@@ -13,165 +13,48 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "workers/extract/entities/korean_text.h"
+#include "workers/extract/entities/lexicon.h"
 
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
-using StringSet = absl::flat_hash_set<absl::string_view>;
+using StringSet = WordSet;
 
-// Suffixes that mark an unseen Korean organisation name (삼성전자, 미래에셋증권).
-constexpr absl::string_view kOrgSuffixes[] = {
-    "전자",       "증권",         "은행",   "통신",     "그룹",     "홀딩스",       "연구소",
-    "연구원",     "대학교",       "협회",   "위원회",   "랩스",     "캐피털",       "캐피탈",
-    "자산운용",   "투자증권",     "재단",   "벤처스",   "파트너스", "인베스트먼트", "테크놀로지스",
-    "시스템즈",   "일렉트로닉스", "중공업", "연합회",   "공사",     "공단",         "거래소",
-    "일보",       "신문",         "방송",   "연구재단", "생명",     "게임즈",       "엔터테인먼트",
-    "모빌리티",   "로보틱스",     "바이오", "제약",     "화학",     "물산",         "상사",
-    "디스플레이", "솔루션즈",     "하이텍", "건설",     "제철",     "해운",         "케미칼",
-    "엔지니어링", "머티리얼즈"};
+const WordSet& List(absl::string_view name) { return Lexicons::Default().Get(name); }
+
+// Returns the first syllables of a list's entries, to reject most words with
+// one bit test before hashing them.
+const SyllableSet* FirstSyllables(const WordSet& set) {
+  auto* first = new SyllableSet;
+  for (absl::string_view m : set) first->Insert(CodepointAt(m, 0));
+  return first;
+}
 
 // Words before an organisation suffix that make the whole a generic noun
 // (국내은행, 시중은행, 자문위원회), not a name.
-const StringSet& GenericOrgPrefixes() {
-  static const auto* kSet = new StringSet{
-      "국내",     "해외",     "주요",     "대형",   "중소",   "시중",   "지방", "인터넷", "외국계",
-      "글로벌",   "각",       "관련",     "계열",   "모",     "자",     "투자", "민간",   "국책",
-      "상업",     "저축",     "지주",     "전문",   "종합",   "대",     "중",   "소",     "일반",
-      "신생",     "유명",     "미국",     "중국",   "한국",   "일본",   "해당", "이",     "그",
-      "우리",     "이번",     "여러",     "다른",   "두",     "세",     "한",   "금융",   "정부",
-      "연방",     "산하",     "국제",     "자문",   "운영",   "특별",   "조사", "윤리",   "감사",
-      "이사",     "평가",     "심사",     "선정",   "조직",   "준비",   "비상", "기획",   "산업",
-      "업계",     "관계",     "학계",     "중앙",   "지역",   "외국",   "국영", "공영",   "민영",
-      "상장",     "비상장",   "거대",     "초대형", "빅테크", "테크",   "기술", "벤처",   "스타트업",
-      "창업",     "연구",     "정부출연", "출연",   "부설",   "기업",   "회사", "자체",   "사내",
-      "AI",       "인공지능", "반도체",   "통신",   "전자",   "증권",   "은행", "이동",   "유선",
-      "무선",     "위성",     "방송",     "종편",   "지상파", "경제",   "일간", "주간",   "월간",
-      "종합일간", "온라인",   "디지털",   "신재생", "친환경", "차세대", "첨단", "국가",   "공공",
-      "정책",     "국립",     "사립",     "명문",   "지방대", "현지",   "최대", "최고",   "신규",
-      "기존",     "제약",     "바이오",   "소형",   "중견",   "대기업", "제2",  "제3",    "전",
-      "현",       "일부",     "모든",     "여타",   "양",     "3대",    "4대",  "5대",    "빅",
-      "주",       "합작",     "자회사",   "모회사", "손자",   "계열사", "협력", "반도",   "거래",
-      "전거래",   "박사후",   "연구"};
-  return *kSet;
-}
+const StringSet& GenericOrgPrefixes() { return List("generic_org_prefixes"); }
 
 // Latin words that mark a parenthesised English phrase as an organisation
 // rather than a person's name.
-const StringSet& LatinOrgWords() {
-  static const auto* kSet = new StringSet{"Inc",           "Corp",         "Corporation", "Labs",
-                                          "Lab",           "Technologies", "Technology",  "Systems",
-                                          "Group",         "Capital",      "Company",     "Bank",
-                                          "University",    "Institute",    "Foundation",  "Fund",
-                                          "Partners",      "Ventures",     "Holdings",    "Motors",
-                                          "Electronics",   "Networks",     "Project",     "AI",
-                                          "Research",      "Association",  "Agency",      "Council",
-                                          "Committee",     "Department",   "Ministry",    "Times",
-                                          "Journal",       "News",         "Post",        "Media",
-                                          "Center",        "Centre",       "Security",    "Securities",
-                                          "Investment",    "Management",   "Global",      "International",
-                                          "Energy",        "Cloud",        "Robotics",    "Computing",
-                                          "Semiconductor", "Intelligence", "Model",       "Models",
-                                          "Platform",      "Service",      "Services",    "The"};
-  return *kSet;
-}
+const StringSet& LatinOrgWords() { return List("latin_org_words"); }
 
 // Capitalised English words that show a parenthesised gloss is a term, not
 // a person's name (스마트 시티(Smart City), 제제로 크레이터(Jezero Crater)).
-const StringSet& CommonEnglishWords() {
-  static const auto* kSet = new StringSet{
-      "City",     "Crater",    "Cluster",    "Grade",      "Investment",   "Investments", "Biosciences",
-      "Science",  "Sciences",  "Smart",      "One",        "Rule",         "Rulebook",    "Big",
-      "New",      "Data",      "Deep",       "Learning",   "Machine",      "Network",     "Power",
-      "Energy",   "Bank",      "Fund",       "Market",     "Markets",      "Trade",       "Street",
-      "House",    "Act",       "Law",        "Bill",       "Order",        "Policy",      "Plan",
-      "Program",  "Programme", "Initiative", "Summit",     "Forum",        "Conference",  "Week",
-      "Day",      "Year",      "Index",      "Report",     "Review",       "Junk",        "Bond",
-      "Bonds",    "Stock",     "Stocks",     "Capital",    "Agent",        "Agents",      "Agentic",
-      "Physical", "Full",      "Stack",      "Open",       "Source",       "Model",       "Chip",
-      "Chips",    "Super",     "Ultra",      "Nano",       "Pro",          "Max",         "Mini",
-      "Edge",     "Cloud",     "Server",     "Factory",    "Gigafab",      "Fab",         "Foundry",
-      "Memory",   "Computer",  "Computing",  "Quantum",    "Robot",        "Robotics",    "Vision",
-      "Language", "Large",     "General",    "Artificial", "Intelligence", "Center",      "Hub",
-      "Campus",   "Park",      "Valley",     "Tower",      "Lake",         "River",       "Mountain",
-      "Island",   "Sea",       "Ocean",      "Space",      "Mission",      "Station",     "Star",
-      "Planet",   "Galaxy",    "Universe",   "Theory",     "Effect",       "Test",        "Benchmark",
-      "Score",    "Risk",      "Growth",     "Value",      "Dollar",       "Economy",     "Economic",
-      "Global",   "National",  "Federal",    "State",      "United",       "North",       "South",
-      "East",     "West",      "Central",    "World",      "Digital",      "Green",       "Blue",
-      "Red",      "Black",     "White",      "Gold",       "Silver",       "Golden",      "First",
-      "Next",     "Future",    "Project",    "Key",        "Insights",     "Summary",     "Picture",
-      "The",      "And",       "Of",         "For",        "In",           "On",          "With"};
-  return *kSet;
-}
+const StringSet& CommonEnglishWords() { return List("common_english_words"); }
 
 // Last words of English organisation names.
-const StringSet& OrgHeadWords() {
-  static const auto* kSet = new StringSet{"Labs",
-                                          "Lab",
-                                          "Inc",
-                                          "Inc.",
-                                          "Corp",
-                                          "Corp.",
-                                          "Corporation",
-                                          "Technologies",
-                                          "Biosciences",
-                                          "Therapeutics",
-                                          "Investments",
-                                          "Capital",
-                                          "Ventures",
-                                          "Partners",
-                                          "Holdings",
-                                          "Group",
-                                          "Systems",
-                                          "Networks",
-                                          "Robotics",
-                                          "Motors",
-                                          "Electronics",
-                                          "Semiconductor",
-                                          "Institute",
-                                          "Foundation",
-                                          "Association",
-                                          "Society",
-                                          "University",
-                                          "College",
-                                          "Bank",
-                                          "Fund",
-                                          "Management",
-                                          "Research",
-                                          "Analytics",
-                                          "Media",
-                                          "AI",
-                                          "Studios",
-                                          "Pharmaceuticals",
-                                          "Securities",
-                                          "Advisors",
-                                          "Company"};
-  return *kSet;
-}
+const StringSet& OrgHeadWords() { return List("latin_org_heads"); }
 
 // Parenthesised abbreviations that are common nouns, never names of the
 // entity before them (엔비디아 최고경영자(CEO), 인공지능(AI)).
-const StringSet& NonNameAbbreviations() {
-  static const auto* kSet =
-      new StringSet{"CEO", "CTO", "CFO", "COO", "AI",  "GPU", "CPU", "NPU", "IPO", "LLM", "MOU", "M&A", "IT",
-                    "HBM", "R&D", "ESG", "ETF", "GDP", "EV",  "PC",  "OS",  "API", "SW",  "HW",  "VC",  "PE"};
-  return *kSet;
-}
+const StringSet& NonNameAbbreviations() { return List("non_name_abbreviations"); }
 
 // Romanised Korean surnames, to tell 이재용(Lee Jae-yong) from a two-word
 // foreign name.
-const StringSet& RomanizedKoreanSurnames() {
-  static const auto* kSet = new StringSet{
-      "Kim",  "Lee",  "Yi",   "Rhee", "Park", "Pak",   "Choi",  "Choe", "Jung", "Chung", "Jeong",
-      "Kang", "Cho",  "Jo",   "Yoon", "Yun",  "Jang",  "Chang", "Lim",  "Im",   "Han",   "Oh",
-      "Seo",  "Suh",  "Shin", "Sin",  "Kwon", "Hwang", "Ahn",   "An",   "Song", "Yoo",   "Yu",
-      "Ryu",  "Hong", "Ko",   "Koh",  "Moon", "Mun",   "Yang",  "Son",  "Sohn", "Bae",   "Baek",
-      "Paik", "Heo",  "Huh",  "Nam",  "Shim", "Noh",   "Roh",   "Ha",   "Kwak", "Sung",  "Cha",
-      "Joo",  "Ju",   "Woo",  "Koo",  "Min",  "Jin",   "Chin",  "Ji",   "Chae"};
-  return *kSet;
-}
+const StringSet& RomanizedKoreanSurnames() { return List("romanized_surnames"); }
 
 // A word: a maximal run of Hangul syllables, ASCII letters and digits, with
 // inner '-', '&' and '\'' joining (Alpamayo-R1, AT&T, Byju's).
@@ -250,28 +133,13 @@ bool OnlySpacesBetween(absl::string_view text, size_t a, size_t b) {
 
 // Returns the length of the longest prefix of `word` that is a title followed
 // by a particle tail (CEO는, 대표가), or 0.
-size_t TitlePrefix(absl::string_view word) {
-  if (word.empty() || !MayStartTitle(CodepointAt(word, 0))) return 0;
-  // Grow the prefix one code point at a time while it can still become a
-  // title; most words stop after one or two steps.
-  size_t best = 0;
-  for (size_t p = 0; p < word.size();) {
-    char32_t c;
-    p += DecodeAt(word, p, &c);
-    const absl::string_view prefix = word.substr(0, p);
-    if (!IsPersonTitlePrefix(prefix)) break;
-    if (IsPersonTitle(prefix) && IsParticleTail(word.substr(p))) best = p;
-  }
-  return best;
-}
+size_t TitlePrefix(absl::string_view word) { return TitlePrefixLength(word); }
 
 // Returns true if `word` may stand between a name and its title: 전 (former),
 // 공동 (co-), 수석 (chief) ...
 bool IsTitleModifier(absl::string_view word) {
-  static const auto* kSet =
-      new StringSet{"전", "현",   "前",   "現",   "공동", "신임", "초대",   "수석",   "선임", "책임",
-                    "부", "총괄", "최고", "대표", "임시", "명예", "글로벌", "수석부", "담당"};
-  return kSet->contains(word);
+  static const StringSet* kModifiers = &List("title_modifiers");
+  return kModifiers->contains(word);
 }
 
 // Returns true if `word` (3 syllables, no particle) is shaped like a Korean
@@ -279,38 +147,19 @@ bool IsTitleModifier(absl::string_view word) {
 bool IsKoreanNameShaped(absl::string_view word) {
   // Given names rarely end in these syllables; words that do are mostly a
   // noun with a particle (채권이, 연구로, 문제가).
-  static const auto* kNotNameEnds = new StringSet{"을", "를", "의", "에", "로", "가", "도", "와", "과",
-                                                  "들", "서", "고", "며", "만", "이", "께", "게", "기"};
-  return IsPureHangul(word) && CountCodepoints(word) == 3 && IsKoreanSurname(CodepointAt(word, 0)) &&
-         !IsNameStopWord(word) && !kNotNameEnds->contains(word.substr(6));
+  static const StringSet* kNotNameEnds = &List("not_name_ends");
+  if (!IsPureHangul(word) || CountCodepoints(word) != 3 || !IsKoreanSurname(CodepointAt(word, 0)) ||
+      IsNameStopWord(word) || kNotNameEnds->contains(word.substr(6))) {
+    return false;
+  }
+  // A common two-syllable word and a particle: 정부는, 이사가.
+  return !(IsNameStopWord(word.substr(0, 6)) && IsParticleTail(word.substr(6)));
 }
 
 // Common given names of people from abroad, as written in Korean; a word
 // from this list before a name-shaped word makes a two-word foreign name
 // (데이비드 진스너, not 진스너 alone).
-const StringSet& ForeignGivenNames() {
-  static const auto* kSet = new StringSet{
-      "데이비드", "마이클", "존",       "제임스", "로버트", "윌리엄",     "리처드",     "토마스",
-      "토머스",   "크리스", "마크",     "스티브", "스티븐", "폴",         "피터",       "앤드루",
-      "앤드류",   "댄",     "대니얼",   "다니엘", "톰",     "짐",         "빌",         "조",
-      "제프",     "케빈",   "브라이언", "에릭",   "스콧",   "라이언",     "제이슨",     "매튜",
-      "매슈",     "조지",   "찰스",     "프랭크", "잭",     "샘",         "벤",         "알렉스",
-      "사라",     "세라",   "제니퍼",   "리사",   "메리",   "엘리자베스", "캐서린",     "에밀리",
-      "안나",     "마리아", "줄리아",   "니콜",   "레이첼", "로라",       "앤",         "진",
-      "케이트",   "팀",     "조너선",   "조나단", "닉",     "니컬러스",   "니콜라스",   "애덤",
-      "아담",     "저스틴", "패트릭",   "숀",     "션",     "브래드",     "그레그",     "그렉",
-      "게리",     "개리",   "래리",     "레이",   "로저",   "프레드",     "해리",       "헨리",
-      "이언",     "이안",   "아이작",   "조슈아", "조셉",   "조지프",     "카를로스",   "호세",
-      "루이스",   "후안",   "마르코",   "알버트", "앨버트", "에이드리언", "브라이어니", "프란체스카",
-      "나이얼",   "오누르", "크리슈나", "비벡",   "라훌",   "라지",       "아르준",     "토시야",
-      "하루키",   "웨이",   "리",       "왕",     "장",     "천",         "징위안",     "콜렛",
-      "클레어",   "수전",   "수잔",     "린다",   "캐런",   "캐시",       "케이티",     "앨리스",
-      "올리비아", "에마",   "엠마",     "소피아", "한나",   "마틴",       "필립",       "필",
-      "키스",     "트레버", "맷",       "매트",   "데릭",   "테드",       "에드",       "에드워드",
-      "월터",     "하워드", "케네스",   "도널드", "론",     "로널드",     "아서",       "빅터",
-      "스탠리"};
-  return *kSet;
-}
+const StringSet& ForeignGivenNames() { return List("foreign_given_names"); }
 
 // Returns true if `word` could be one part of a transliterated foreign name
 // (젠슨, 올트먼): pure Hangul, 1-5 syllables, not a common word, not ending
@@ -319,25 +168,14 @@ bool IsForeignNamePart(absl::string_view word) {
   // A title is never part of a name: 구윤철 부총리 겸 기획재정부 장관.
   if (!IsPureHangul(word) || IsNameStopWord(word) || IsPersonTitle(word)) return false;
   // Loanwords common in company names (어드밴티지 리서치 컨설팅 설립자).
-  static const auto* kLoanwords =
-      new StringSet{"리서치",       "컨설팅",       "캐피털",     "캐피탈",   "파트너스",   "테크",
-                    "솔루션",       "솔루션즈",     "그룹",       "랩",       "랩스",       "벤처스",
-                    "인베스트먼트", "어드바이저스", "매니지먼트", "글로벌",   "코리아",     "인터내셔널",
-                    "에셋",         "어드밴티지",   "홀딩스",     "시스템즈", "네트웍스",   "커뮤니케이션즈",
-                    "미디어",       "뉴스",         "데이터",     "소프트",   "소프트웨어", "플랫폼",
-                    "스튜디오",     "엔터테인먼트", "바이오",     "로보틱스", "모빌리티",   "에너지",
-                    "일렉트릭",     "모터스",       "인더스트리", "센터",     "컴퍼니",     "코퍼레이션",
-                    "스타트업",     "펀드"};
+  static const StringSet* kLoanwords = &List("company_loanwords");
   if (kLoanwords->contains(word)) return false;
   const size_t n = CountCodepoints(word);
   if (n < 1 || n > 5) return false;
   size_t last_start;
   CodepointBefore(word, word.size(), &last_start);
   // Case particles and verb or adjective endings (유망한, 가진, 따르면).
-  static const auto* kParticleEnds =
-      new StringSet{"의", "를", "을", "는", "은", "에", "와", "과", "도", "로", "가", "들",
-                    "서", "고", "며", "이", "한", "된", "던", "어", "면", "데", "게", "께",
-                    "만", "적", "진", "인", "운", "른", "함", "음", "히", "해", "학", "대"};
+  static const StringSet* kParticleEnds = &List("foreign_name_bad_ends");
   return !(n > 1 && kParticleEnds->contains(word.substr(last_start)));
 }
 
@@ -399,17 +237,26 @@ class EntityExtractor::Document {
     FindGazetteerMentions();
     FindContextAliases();
     FindRomanizedPersons();
-    FindTitledPersons();
-    FindNamesWithAge();
+    FindSurnameHonorifics();
     FindSuffixOrganizations();
+    JoinPlaceUnits();
+    FindTitledPersons();
+    FindIntroducedNames();
+    FindNamesWithAge();
+    FindSingleForeignNames();
     FindSpacedOrganizations();
     FindUniversityShortForms();
     FindCountryAbbreviations();
     FindLatinOrganizations();
     FindAliases();
     FindCoreferences();
+    FindSurnamesWithTitle();
+    JoinPlaceChains();
     ResolvePartyNames();
-    std::vector<EntityMention> out = std::move(mentions_);
+    std::vector<EntityMention> out;
+    for (EntityMention& m : mentions_) {
+      if (m.end > m.begin) out.push_back(std::move(m));  // removed mentions are empty
+    }
     std::sort(out.begin(), out.end(),
               [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
     for (EntityMention& m : out) {
@@ -707,9 +554,11 @@ class EntityExtractor::Document {
         if (mentions_[mi].canonical != rule.context) continue;
         const size_t from = mentions_[mi].end;
         const size_t to = std::min(text_.size(), from + kWindow);
+        // Search the window only, not the rest of the document.
+        const absl::string_view window = text_.substr(0, to);
         for (const std::string& alias : rule.aliases) {
-          for (size_t pos = text_.find(alias, from);
-               pos != absl::string_view::npos && pos + alias.size() <= to; pos = text_.find(alias, pos + 1)) {
+          for (size_t pos = window.find(alias, from); pos != absl::string_view::npos;
+               pos = window.find(alias, pos + 1)) {
             if (StartOk(pos) && EndOk(pos, pos + alias.size())) {
               AddEntry(pos, pos + alias.size(), rule.entry, MatchMethod::kAlias);
             }
@@ -841,8 +690,11 @@ class EntityExtractor::Document {
               OnlySpacesBetween(text_, words_[j - 2].end, last.begin)) {
             const Word& given = words_[j - 2];
             const absl::string_view given_word = Slice(given.begin, given.end);
+            // A one-syllable last part is a Korean surname after a noun
+            // (부친 신 회장), unless the given name is a known one (above).
             if (Free(given.begin, given.end) && IsForeignNamePart(given_word) &&
-                CountCodepoints(given_word) >= 2 &&
+                CountCodepoints(given_word) >= 2 && CountCodepoints(last_word) >= 2 &&
+                AdminUnitEnd(last_word) == 0 &&  // 중구 대신동 시장: a place
                 CountCodepoints(given_word) + CountCodepoints(last_word) >= 3) {
               Add(given.begin, last.end, EntityType::kPerson, std::string(Slice(given.begin, last.end)),
                   MatchMethod::kPattern);
@@ -875,8 +727,7 @@ class EntityExtractor::Document {
       const absl::string_view next_word = Slice(next.begin, next.end);
       const absl::string_view name = next_word.substr(0, 9);
       const absl::string_view tail = next_word.substr(9);
-      static const auto* kNameParticles =
-          new StringSet{"은", "는", "이", "가", "의", "와", "과", "도", "을", "를", "에게", "씨"};
+      static const StringSet* kNameParticles = &List("name_particles");
       const bool closed = tail.empty()
                               ? (next.end < text_.size() &&
                                  (text_[next.end] == ',' || text_[next.end] == '.' || text_[next.end] == ')'))
@@ -899,26 +750,344 @@ class EntityExtractor::Document {
     return false;
   }
 
+  // 가수 거미의, 배우 블레이크 라이블리와, 디자이너 칼 라거펠트가: a name in
+  // apposition after an occupation. One or two Hangul words, the last
+  // closed by a particle, 씨 or punctuation; a single word that is a common
+  // noun (배우 생활을) is excluded by the stop-word list and by needing a
+  // closing particle of the kind names take.
+  void FindIntroducedNames() {
+    static const StringSet* kIntroducers = &List("name_introducers");
+    static const StringSet* kParticles = &List("name_particles");
+    static const SyllableSet* kFirst = FirstSyllables(*kIntroducers);
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      if (!kFirst->Contains(CodepointAt(text_, w.begin)) || !kIntroducers->contains(Slice(w.begin, w.end))) continue;
+      for (size_t n = 2; n >= 1; --n) {  // two words first: 칼 라거펠트가
+        if (wi + n >= words_.size()) continue;
+        const Word& first = words_[wi + 1];
+        const Word& last = words_[wi + n];
+        bool ok = OnlySpacesBetween(text_, w.end, first.begin) && Free(first.begin, last.end);
+        for (size_t k = wi + 2; ok && k <= wi + n; ++k) {
+          ok = OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin) &&
+               IsForeignNamePart(Slice(words_[k - 1].begin, words_[k - 1].end));
+        }
+        if (!ok) continue;
+        const absl::string_view word = Slice(last.begin, last.end);
+        size_t name_end = 0;
+        for (size_t p : ParticleSplits(word)) {
+          const absl::string_view stem = word.substr(0, p), tail = word.substr(p);
+          const bool closed = tail.empty() ? (last.end < text_.size() && (text_[last.end] == ',' ||
+                                                                          text_[last.end] == '.' ||
+                                                                          NextWordIsHonorific(wi + n)))
+                                           : kParticles->contains(tail);
+          const size_t syllables = CountCodepoints(stem) + (n == 2 ? CountCodepoints(Slice(first.begin, first.end)) : 0);
+          if (closed && p > 0 && syllables >= 2 && syllables <= 8 && IsForeignNamePart(stem) &&
+              TitlePrefix(stem) == 0) {
+            name_end = last.begin + p;
+            break;
+          }
+        }
+        if (name_end == 0) continue;
+        Add(first.begin, name_end, EntityType::kPerson, std::string(Slice(first.begin, name_end)),
+            MatchMethod::kPattern);
+        break;
+      }
+    }
+  }
+
+  // Returns true if the word after word `wi` is 씨 (with particles).
+  bool NextWordIsHonorific(size_t wi) const {
+    if (wi + 1 >= words_.size() || !OnlySpacesBetween(text_, words_[wi].end, words_[wi + 1].begin)) return false;
+    const absl::string_view next = Slice(words_[wi + 1].begin, words_[wi + 1].end);
+    return absl::StartsWith(next, "씨") && IsParticleTail(next.substr(3));
+  }
+
+  // 케리 장관은, 아베 총리는, 클래퍼 국장이: a single transliterated word
+  // right before a title that is rarely preceded by a common noun. A word
+  // that names a ministry with 부 (국방 장관: 국방부) or an organisation is
+  // not a name.
+  void FindSingleForeignNames() {
+    static const StringSet* kTitles = &List("single_name_titles");
+    static const SyllableSet* kFirst = FirstSyllables(*kTitles);
+    for (size_t wi = 1; wi < words_.size(); ++wi) {
+      const Word& t = words_[wi];
+      if (!kFirst->Contains(CodepointAt(text_, t.begin))) continue;
+      const size_t len = TitlePrefix(Slice(t.begin, t.end));
+      if (len == 0 || !kTitles->contains(Slice(t.begin, t.begin + len))) continue;
+      const Word& w = words_[wi - 1];
+      const absl::string_view word = Slice(w.begin, w.end);
+      if (!OnlySpacesBetween(text_, w.end, t.begin) || !Free(w.begin, w.end) || CountCodepoints(word) < 2 ||
+          !IsForeignNamePart(word) || IsTitleModifier(word) || GenericOrgPrefixes().contains(word) ||
+          g_.Lookup(absl::StrCat(word, "부")).has_value() || AdminUnitEnd(word) != 0) {
+        continue;
+      }
+      // The word before must not make it part of a longer phrase: a name
+      // starts a clause or follows punctuation, a place or an organisation.
+      if (wi >= 2 && OnlySpacesBetween(text_, words_[wi - 2].end, w.begin) && Free(words_[wi - 2].begin, words_[wi - 2].end)) {
+        const absl::string_view prev = Slice(words_[wi - 2].begin, words_[wi - 2].end);
+        if (IsForeignNamePart(prev) && !IsNameStopWord(prev)) continue;  // two words: handled elsewhere
+      }
+      Add(w.begin, w.end, EntityType::kPerson, std::string(word), MatchMethod::kPattern);
+    }
+  }
+
+  // Returns the index of the word that starts at or after byte `b`.
+  size_t WordAt(size_t b) const {
+    return static_cast<size_t>(
+        std::lower_bound(words_.begin(), words_.end(), b, [](const Word& w, size_t pos) { return w.begin < pos; }) -
+        words_.begin());
+  }
+
+  // Returns the title (particles stripped) right after the mention or word
+  // ending word `wi`, possibly after one modifier (임 전 사장), or "".
+  absl::string_view TitleAfter(size_t wi) const {
+    for (size_t k = wi + 1; k < words_.size() && k <= wi + 2; ++k) {
+      if (!OnlySpacesBetween(text_, words_[k - 1].end, words_[k].begin)) return "";
+      const absl::string_view next = Slice(words_[k].begin, words_[k].end);
+      const size_t len = TitlePrefix(next);
+      if (len > 0) return next.substr(0, len);
+      if (!IsTitleModifier(next)) return "";
+    }
+    return "";
+  }
+
   // Returns true if text[a, b) is a comma followed by spaces.
   bool CommaGap(size_t a, size_t b) const {
     return a < b && text_[a] == ',' && (a + 1 == b || OnlySpacesBetween(text_, a + 1, b));
   }
 
-  // 진성준(57), 임형규(사진·71): a Korean name followed by an age.
+  // 김씨는, 박모(48)씨, A씨가, 표 씨는: a bare surname (or a letter standing
+  // for a name) made a person by an honorific glued to or right after it.
+  // KLUE marks the surname alone; the canonical keeps the honorific (김씨)
+  // so that unrelated Kims of other documents stay apart from 김철수.
+  // A full name glued to 씨 (전재국씨는) is that person.
+  void FindSurnameHonorifics() {
+    static const StringSet* kHonorifics = &List("surname_honorifics");
+    for (size_t wi = 0; wi < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const absl::string_view word = Slice(w.begin, w.end);
+      const char32_t first = CodepointAt(word, 0);
+      const bool letter = first >= 'A' && first <= 'Z';
+      if (!letter && !IsKoreanSurname(first)) continue;
+      const size_t name_len = letter ? 1 : 3;
+      if (word.size() <= name_len) {
+        // 표 씨는: the surname stands alone and 씨 starts the next word.
+        if (wi + 1 >= words_.size() || !OnlySpacesBetween(text_, w.end, words_[wi + 1].begin)) continue;
+        const absl::string_view next = Slice(words_[wi + 1].begin, words_[wi + 1].end);
+        if (!absl::StartsWith(next, "씨") || !IsParticleTail(next.substr(3))) continue;
+        if (first == U'모') continue;  // 모 씨: someone
+        AddHonorific(w.begin, w.begin + name_len, "씨");
+        continue;
+      }
+      // Full names glued to 씨: 전재국씨는 (most words have no 씨 at all).
+      if (!letter && word.size() >= 12 && word.substr(9, 3) == "씨") {
+        for (size_t p : ParticleSplits(word)) {
+          const absl::string_view stem = word.substr(0, p);
+          if (absl::EndsWith(stem, "씨") && stem.size() == 12 && IsKoreanNameShaped(stem.substr(0, 9)) &&
+              Free(w.begin, w.begin + 9)) {
+            Add(w.begin, w.begin + 9, EntityType::kPerson, std::string(stem.substr(0, 9)), MatchMethod::kPattern);
+            break;
+          }
+        }
+      }
+      const absl::string_view rest = word.substr(name_len);
+      if (!letter && first == U'모') continue;
+      const char32_t h0 = CodepointAt(rest, 0);  // one test rejects most words
+      if (h0 != U'씨' && h0 != U'모' && h0 != U'군' && h0 != U'양') continue;
+      for (absl::string_view h : {"모씨", "씨", "모", "군", "양"}) {
+        if (!absl::StartsWith(rest, h) || !kHonorifics->contains(h)) continue;
+        // 군 and 양 glued to a syllable are mostly words (해군, 사양);
+        // only a letter takes them: A군, B양.
+        if (!letter && (h == "군" || h == "양")) continue;
+        const absl::string_view after = rest.substr(h.size());
+        const bool closed = IsParticleTail(after) || (h == "모" && after.empty() && w.end < text_.size() &&
+                                                      (text_[w.end] == '(' || text_[w.end] == ' '));
+        if (!closed) continue;
+        // 김모 씨 / 김모(48) / 김모씨: all the same 김씨.
+        if (h == "모" && after.empty() && w.end < text_.size() && text_[w.end] == ' ' &&
+            !(wi + 1 < words_.size() && absl::StartsWith(Slice(words_[wi + 1].begin, words_[wi + 1].end), "씨"))) {
+          continue;
+        }
+        AddHonorific(w.begin, w.begin + name_len, h == "군" || h == "양" ? h : "씨");
+        break;
+      }
+    }
+  }
+
+  void AddHonorific(size_t b, size_t e, absl::string_view honorific) {
+    Add(b, e, EntityType::kPerson, absl::StrCat(Slice(b, e), honorific), MatchMethod::kPattern);
+  }
+
+  // 진성준(57), 임형규(사진·71), 양근서(새정치민주연합·안산): a Korean name
+  // followed by an age or an affiliation in parentheses.
   void FindNamesWithAge() {
     for (const Word& w : words_) {
       if (w.end + 3 >= text_.size() || text_[w.end] != '(') continue;
       const absl::string_view word = Slice(w.begin, w.end);
-      if (!IsKoreanNameShaped(word) || !Free(w.begin, w.end)) continue;
+      // The parenthesis is evidence enough to allow given names ending in
+      // syllables that are usually particles (양근서, 김민서).
+      static const StringSet* kParticleSyllables = &List("particle_syllables");
+      if (!IsPureHangul(word) || CountCodepoints(word) != 3 || !IsKoreanSurname(CodepointAt(word, 0)) ||
+          IsNameStopWord(word) || kParticleSyllables->contains(word.substr(6)) || !Free(w.begin, w.end)) {
+        continue;
+      }
       size_t i = w.end + 1;
       for (absl::string_view lead : {"사진·", "사진=", "사진 "}) {
         if (Slice(i, std::min(text_.size(), i + lead.size())) == lead) i += lead.size();
       }
       const size_t digits = i;
       while (i < text_.size() && IsAsciiDigit(text_[i])) ++i;
-      if (i - digits == 2 && i < text_.size() && (text_[i] == ')' || text_[i] == ',')) {
+      const bool age = i - digits == 2 && i < text_.size() &&
+                       (text_[i] == ')' || text_[i] == ',' || absl::StartsWith(text_.substr(i), "·"));  // 21·한국체대
+      // An affiliation: a Hangul word then '·', ')' or ' ' within the
+      // parentheses (a party, a team, a school, a job).
+      bool affiliation = false;
+      if (!age && i == digits && IsHangul(CodepointAt(text_, i))) {
+        const size_t close = FindClose(w.end, 61);
+        affiliation = close != absl::string_view::npos && HangulRunEnd(text_, i) - i >= 6;
+      }
+      if (age || affiliation) {
         Add(w.begin, w.end, EntityType::kPerson, std::string(word), MatchMethod::kPattern);
       }
+    }
+  }
+
+  // 윤 전 대변인, 안 의원은: a bare surname right before a title is a person.
+  // Coreference has already given it a full name where the document shows
+  // the same title after that name; otherwise it is its own canonical.
+  void FindSurnamesWithTitle() {
+    static const StringSet* kAmbiguous = &List("ambiguous_surnames");
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      if (w.end - w.begin != 3 || !IsKoreanSurname(CodepointAt(text_, w.begin)) || !Free(w.begin, w.end)) continue;
+      if (kAmbiguous->contains(Slice(w.begin, w.end)) || !TitleFollows(wi)) continue;
+      if (wi > 0 && OnlySpacesBetween(text_, words_[wi - 1].end, w.begin) &&
+          ForeignGivenNames().contains(Slice(words_[wi - 1].begin, words_[wi - 1].end))) {
+        continue;  // 크리스 정 대표: part of a two-word name
+      }
+      Add(w.begin, w.end, EntityType::kPerson, std::string(Slice(w.begin, w.end)), MatchMethod::kPattern);
+    }
+  }
+
+  // Drops mention `index` (merged into a longer one).
+  void Remove(int index) {
+    EntityMention& m = mentions_[index];
+    for (size_t i = m.begin; i < m.end; ++i) owner_[i] = -1;
+    m.begin = m.end = 0;
+  }
+
+  // Returns the mention that covers exactly the word [b, e) (a particle
+  // may follow it inside the word when `allow_tail`), or -1.
+  int MentionAt(size_t b, size_t word_end, bool allow_tail) const {
+    if (b >= owner_.size() || owner_[b] < 0) return -1;
+    const EntityMention& m = mentions_[owner_[b]];
+    if (m.begin != b) return -1;
+    if (m.end == word_end || (allow_tail && IsParticleTail(Slice(m.end, word_end)))) return owner_[b];
+    return -1;
+  }
+
+  static bool HasKey(const EntityMention& m, absl::string_view key) {
+    for (const auto& kv : m.metadata) {
+      if (kv.first == key) return true;
+    }
+    return false;
+  }
+
+  // Returns the end of the admin-unit stem of `word` (용인시는 -> 용인시), or
+  // 0 if it is not a unit: at least three syllables (or a short district
+  // such as 중구) ending in 시/군/구/동/읍/면/리/로/길, then particles.
+  size_t AdminUnitEnd(absl::string_view word) const {
+    static const SyllableSet* kLast = [] {
+      auto* set = new SyllableSet;
+      for (absl::string_view s : List("admin_suffixes")) set->Insert(CodepointAt(s, 0));
+      return set;
+    }();
+    static const StringSet* kShort = &List("short_districts");
+    for (size_t p : ParticleSplits(word)) {
+      const absl::string_view stem = word.substr(0, p);
+      if (!IsPureHangul(stem) || !kLast->Contains(CodepointBefore(stem, stem.size()))) continue;
+      if (CountCodepoints(stem) >= 3 || kShort->contains(stem)) return p;
+    }
+    return 0;
+  }
+
+  // 경기 용인시 수지구, 부산시 사하구 하단동: an address, a place followed by
+  // administrative units inside it (or a province's short name before
+  // one), is one LOCATION, as KLUE marks it. Known places side by side
+  // (중국 베이징, 서울 여의도) stay separate mentions, each with its own
+  // canonical (see docs/entities.md). The canonical of an address is its
+  // innermost known place, else the address itself.
+  void JoinPlaceChains() {
+    static const StringSet* kProvinces = &List("province_names");
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const int head = MentionAt(w.begin, w.end, false);
+      // Province names are two syllables: test the length before hashing.
+      const bool province = head < 0 && w.end - w.begin == 6 && Free(w.begin, w.end) &&
+                            kProvinces->contains(Slice(w.begin, w.end));
+      if (!province && (head < 0 || mentions_[head].type != EntityType::kLocation ||
+                        HasKey(mentions_[head], "iso"))) {
+        continue;
+      }
+      size_t end = w.end, k = wi;
+      int last = head;
+      // A province's short name (전남 목포시) starts an address too.
+      // An abbreviated province (전남 for 전라남도) starts an address too.
+      bool has_unit = province || (kProvinces->contains(Slice(w.begin, w.end)) &&
+                                   mentions_[head].canonical != Slice(w.begin, w.end));
+      std::vector<int> parts;
+      if (head >= 0) parts.push_back(head);
+      while (k + 1 < words_.size() && end == words_[k].end && OnlySpacesBetween(text_, end, words_[k + 1].begin)) {
+        const Word& next = words_[k + 1];
+        const int m = MentionAt(next.begin, next.end, true);
+        if (m >= 0 && mentions_[m].type == EntityType::kLocation && !HasKey(mentions_[m], "iso")) {
+          parts.push_back(m);
+          last = m;
+          end = mentions_[m].end;
+        } else if (m < 0 && Free(next.begin, next.end)) {
+          const size_t unit = AdminUnitEnd(Slice(next.begin, next.end));
+          if (unit == 0) break;
+          last = -1;
+          has_unit = true;
+          end = next.begin + unit;
+        } else {
+          break;
+        }
+        ++k;
+      }
+      if (k == wi || !has_unit) continue;
+      std::string canonical(Slice(w.begin, end));
+      std::vector<std::pair<std::string, std::string>> metadata;
+      if (last >= 0) {  // the address ends in a known place
+        canonical = mentions_[last].canonical;
+        metadata = mentions_[last].metadata;
+      }
+      for (int p : parts) Remove(p);
+      Add(w.begin, end, EntityType::kLocation, std::move(canonical), MatchMethod::kPattern, &metadata);
+      wi = k;
+    }
+  }
+
+  // 애틀랜타 연방준비은행, 용인 서부경찰서: a place followed by an
+  // organisation found by its suffix is one organisation, the place's unit.
+  void JoinPlaceUnits() {
+    for (size_t wi = 0; wi + 1 < words_.size(); ++wi) {
+      const Word& w = words_[wi];
+      const int place = MentionAt(w.begin, w.end, false);
+      // A country before an organisation is its nationality (북한
+      // 조선중앙통신, 한국 축구대표팀), not part of its name.
+      if (place < 0 || mentions_[place].type != EntityType::kLocation || HasKey(mentions_[place], "iso")) continue;
+      const Word& next = words_[wi + 1];
+      if (!OnlySpacesBetween(text_, w.end, next.begin)) continue;
+      const int org = MentionAt(next.begin, next.end, true);
+      if (org < 0 || mentions_[org].type != EntityType::kOrganization ||
+          mentions_[org].method != MatchMethod::kPattern) {
+        continue;
+      }
+      const size_t end = mentions_[org].end;
+      Remove(place);
+      Remove(org);
+      Add(w.begin, end, EntityType::kOrganization, std::string(Slice(w.begin, end)), MatchMethod::kPattern);
     }
   }
 
@@ -1019,13 +1188,13 @@ class EntityExtractor::Document {
     // bitset test and the rest compare against one or two suffixes.
     static const auto* kByLast = [] {
       auto* map = new absl::flat_hash_map<char32_t, absl::InlinedVector<absl::string_view, 4>>;
-      for (absl::string_view suffix : kOrgSuffixes)
+      for (absl::string_view suffix : List("org_suffixes"))
         (*map)[CodepointBefore(suffix, suffix.size())].push_back(suffix);
       return map;
     }();
     static const SyllableSet* kSuffixLast = [] {
       auto* set = new SyllableSet;
-      for (absl::string_view suffix : kOrgSuffixes) set->Insert(CodepointBefore(suffix, suffix.size()));
+      for (absl::string_view suffix : List("org_suffixes")) set->Insert(CodepointBefore(suffix, suffix.size()));
       return set;
     }();
     for (const Word& w : words_) {
@@ -1052,8 +1221,18 @@ class EntityExtractor::Document {
         for (absl::string_view suffix : kByLast->at(lasts[k])) {
           if (stem.size() <= suffix.size() || !absl::EndsWith(stem, suffix)) continue;
           const absl::string_view prefix = stem.substr(0, stem.size() - suffix.size());
-          // A generic word before the suffix makes a common noun: 국내증권.
-          if (CountCodepoints(prefix) < 2 || GenericOrgPrefixes().contains(prefix)) continue;
+          // A generic word before the suffix makes a common noun: 국내증권;
+          // so does a common noun ending the stem (주식배당). A weak
+          // suffix needs a longer name before it (물류센터 is no name).
+          static const StringSet* kWeak = &List("weak_org_suffixes");
+          const size_t min_prefix = kWeak->contains(suffix) ? 3 : 2;
+          // A one-syllable suffix (부, 청, 당) after digits is a division or
+          // a count (형사11부), not a name.
+          if (suffix.size() == 3 && !IsPureHangul(prefix)) continue;
+          if (CountCodepoints(prefix) < min_prefix || GenericOrgPrefixes().contains(prefix) ||
+              EndsWithOrgVeto(stem)) {
+            continue;
+          }
           matched = suffix;
           break;
         }
@@ -1062,6 +1241,16 @@ class EntityExtractor::Document {
         break;
       }
     }
+  }
+
+  // Returns true if `stem` ends in a common noun that merely ends like an
+  // organisation (배당, 정부, 남부).
+  static bool EndsWithOrgVeto(absl::string_view stem) {
+    static const StringSet* kVetoes = &List("org_suffix_vetoes");
+    for (size_t len = 6; len <= 12 && len <= stem.size(); len += 3) {
+      if (kVetoes->contains(stem.substr(stem.size() - len))) return true;
+    }
+    return false;
   }
 
   void FindLatinOrganizations() {
@@ -1169,14 +1358,20 @@ class EntityExtractor::Document {
       std::string canonical;
       size_t from;
       bool ambiguous;
+      // For a Korean name found by pattern, the title seen after it: a
+      // bare surname joins it only with the same title (장영달 의원 ... 장
+      // 의원), never another 장 (장 교수) with no evidence they are one.
+      bool needs_title = false;
+      std::string title;
     };
     absl::flat_hash_map<std::string, Short> shorts;
     std::vector<int> order(mentions_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     std::sort(order.begin(), order.end(),
               [&](int a, int b) { return mentions_[a].begin < mentions_[b].begin; });
-    auto register_short = [&](const std::string& s, const std::string& canonical, size_t from) {
-      auto [it, inserted] = shorts.emplace(s, Short{canonical, from, false});
+    auto register_short = [&](const std::string& s, const std::string& canonical, size_t from,
+                              bool needs_title = false, absl::string_view title = "") {
+      auto [it, inserted] = shorts.emplace(s, Short{canonical, from, false, needs_title, std::string(title)});
       if (!inserted && it->second.canonical != canonical) it->second.ambiguous = true;
     };
     for (int mi : order) {
@@ -1197,7 +1392,9 @@ class EntityExtractor::Document {
                   // A known Chinese name, surname first too: 시진핑 -> 시 주석, 리창 -> 리 총리.
                   (m.method == MatchMethod::kGazetteer && m.type == EntityType::kPerson &&
                    (CountCodepoints(parts[0]) == 2 || CountCodepoints(parts[0]) == 3)))) {  // 손정의 -> 손 회장
-        register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end);
+        const bool needs_title = m.method != MatchMethod::kGazetteer;
+        register_short(std::string(parts[0].substr(0, 3)), m.canonical, m.end, needs_title,
+                       needs_title ? TitleAfter(WordAt(m.begin)) : "");
       }
     }
     if (shorts.empty()) return;
@@ -1219,10 +1416,10 @@ class EntityExtractor::Document {
           continue;
         }
         if (p == 3) {  // A one-syllable surname only right before a title: 황 CEO.
-          static const auto* kAmbiguous = new StringSet{"전", "현", "고", "그", "한", "새", "각",
-                                                        "총", "부", "공", "주", "구", "신", "원"};
+          static const StringSet* kAmbiguous = &List("ambiguous_surnames");
           if (kAmbiguous->contains(word.substr(0, 3))) continue;
           if (p != word.size() || !TitleFollows(wi)) continue;
+          if (it->second.needs_title && (it->second.title.empty() || TitleAfter(wi) != it->second.title)) continue;
         }
         Add(w.begin, w.begin + p, EntityType::kPerson, it->second.canonical, MatchMethod::kCoreference);
         break;
@@ -1294,6 +1491,7 @@ std::vector<EntityMention> EntityExtractor::Extract(absl::string_view text,
   return doc.Run(flagged);
 }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -45,6 +45,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 enum class MatchMethod { kGazetteer, kPattern, kAlias, kCoreference };
 
@@ -115,6 +116,7 @@ class EntityExtractor {
   std::unique_ptr<const RE2> latin_org_re_;
 };
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

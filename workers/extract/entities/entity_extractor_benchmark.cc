@@ -26,6 +26,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 const std::vector<std::string>& Corpus() {
@@ -184,6 +185,7 @@ BENCHMARK(BM_MatchRe2Alternation)->Arg(0)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MatchRe2Alternation)->Arg(100000)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -17,6 +17,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -292,7 +293,8 @@ INSTANTIATE_TEST_SUITE_P(
          {"브라이어니 호건|PER|브라이어니 호건", "호건|PER|브라이어니 호건"}},
         {"김철수 대표는 말했다. 김 대표는", {"김철수|PER|김철수", "김|PER|김철수"}},
         {"김철수 대표는 말했다. 김은 금속이다", {"김철수|PER|김철수"}},
-        {"황 CEO는 먼저 나왔다. 젠슨 황", {"젠슨 황|PER|젠슨 황"}},
+        // Not joined backwards: the earlier bare surname is its own person.
+                             {"황 CEO는 먼저 나왔다. 젠슨 황", {"황|PER|황", "젠슨 황|PER|젠슨 황"}},
         {"전영현 부회장. 전 회장은", {"전영현|PER|전영현"}},
         {"손정의 소프트뱅크 회장. 손 회장은",
          {"손정의|PER|손정의", "소프트뱅크|ORG|소프트뱅크", "손|PER|손정의"}},
@@ -575,6 +577,7 @@ TEST(EntityExtractorTest, ConcurrentExtractIsSafe) {
 }
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

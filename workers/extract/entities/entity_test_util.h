@@ -12,11 +12,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "gtest/gtest.h"
 #include "workers/extract/entities/entity_extractor.h"
 
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 // Returns "ORG", "PER", "LOC" or "PRD": short enough for table rows.
 inline const char* ShortType(EntityType t) {
@@ -65,6 +67,13 @@ struct MentionCase {
   std::vector<std::string> want;
 };
 
+// A table of MentionCases: instantiate with
+//   INSTANTIATE_TEST_SUITE_P(Name, MentionTableTest, ::testing::ValuesIn(cases));
+// The one test (in mention_table_test.cc, linked by :entity_test_util)
+// checks that Extract() finds exactly the expected mentions, in order.
+class MentionTableTest : public ::testing::TestWithParam<MentionCase> {};
+
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -18,6 +18,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 // Ranks of surface forms: explicit names beat derived ones (no-space
@@ -301,6 +302,7 @@ absl::optional<uint32_t> Gazetteer::FindCanonical(absl::string_view canonical, E
   return it->second;
 }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -44,6 +44,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 enum class EntityType { kOrganization, kPerson, kLocation, kProduct };
 
@@ -134,6 +135,7 @@ void Gazetteer::ForEachMatch(absl::string_view text, Fn&& fn) const {
   });
 }
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

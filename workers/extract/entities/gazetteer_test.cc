@@ -13,6 +13,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -209,6 +210,7 @@ TEST(GazetteerTest, EmptyGazetteerMatchesNothing) {
 }
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -16,6 +16,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 
 size_t DecodeAtSlow(absl::string_view s, size_t i, char32_t* cp);
 
@@ -90,6 +91,9 @@ bool StartsWithCompoundHead(absl::string_view tail);
 bool MayStartTitle(char32_t c);
 // Returns true if `prefix` is the beginning of some title (or a title).
 bool IsPersonTitlePrefix(absl::string_view prefix);
+// Returns the length of the longest prefix of `word` that is a title
+// followed by a particle tail (CEO는, 대표가, 씨는), or 0.
+size_t TitlePrefixLength(absl::string_view word);
 // Returns true if `word` is a title or role that follows or precedes a
 // person's name: CEO, 회장, 대표, 교수, 기자, 대통령, 창업자 ...
 bool IsPersonTitle(absl::string_view word);
@@ -100,6 +104,7 @@ bool IsKoreanSurname(char32_t c);
 // modifies a title (공동, 신임, 최근).
 bool IsNameStopWord(absl::string_view word);
 
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -8,6 +8,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace entities {
 namespace {
 
 using ::testing::ElementsAre;
@@ -62,6 +63,7 @@ TEST(KoreanTextTest, TitlesAndSurnames) {
 }
 
 }  // namespace
+}  // namespace entities
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner
