@@ -127,6 +127,16 @@ class ClientTest(unittest.TestCase):
             self.assertIsNotNone(span.start)
             self.assertEqual(again.text[span.start:span.end], span.text)
 
+    def test_dates_page_and_stories_are_exposed(self):
+        # Fields added to DocumentResult after the dataclasses were written
+        # (issue 18) come through as attributes, spans with character offsets.
+        doc = self.client.analyze("엔비디아는 2025년 11월 25일 실적을 발표했다.")
+        self.assertEqual([d.value for d in doc.dates], ["2025-11-25"])
+        self.assertEqual(doc.dates[0].grain, "DAY")
+        self.assertEqual(doc.text[doc.dates[0].start:doc.dates[0].end], "2025년 11월 25일")
+        self.assertEqual(len(doc.stories), 1)
+        self.assertIsNotNone(doc.page)
+
     def test_submit_is_lazy_and_streams_results_before_the_input_ends(self):
         seen = []
 
