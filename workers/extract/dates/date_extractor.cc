@@ -48,6 +48,20 @@ absl::string_view SyllableAt(absl::string_view text, size_t pos) {
   return text.substr(pos, kSyllable);
 }
 
+constexpr uint32_t kFirstSyllable = 0xAC00;
+constexpr uint32_t kSyllables = 11172;  // U+AC00..U+D7A3
+
+// The index of the Hangul syllable at `pos` (code point - U+AC00), or
+// kSyllables when none starts there.
+uint32_t SyllableIndex(absl::string_view text, size_t pos) {
+  if (pos + kSyllable > text.size()) return kSyllables;
+  const uint32_t cp = ((static_cast<unsigned char>(text[pos]) & 0x0F) << 12) |
+                      ((static_cast<unsigned char>(text[pos + 1]) & 0x3F) << 6) |
+                      (static_cast<unsigned char>(text[pos + 2]) & 0x3F);
+  return cp >= kFirstSyllable && cp < kFirstSyllable + kSyllables ? cp - kFirstSyllable
+                                                                    : kSyllables;
+}
+
 // True when the word does not go on at `pos`: end of text, a non-word
 // character, or one of the particles in `particles` (syllables).
 bool WordEndsAt(absl::string_view text, size_t pos,
@@ -83,7 +97,9 @@ bool ReadNumber(absl::string_view text, size_t pos, size_t max_digits,
   size_t p = pos;
   while (p < text.size() && IsDigit(text[p])) ++p;
   if (p == pos || p - pos > max_digits) return false;
-  if (!absl::SimpleAtoi(text.substr(pos, p - pos), value)) return false;
+  int v = 0;
+  for (size_t i = pos; i < p; ++i) v = v * 10 + (text[i] - '0');
+  *value = v;
   *end = p;
   return true;
 }
@@ -131,6 +147,7 @@ class DateExtractor::Parser {
                                           &Parser::TryKoreanRange, &Parser::TimeAt};
     static constexpr Try kWordStart[] = {&Parser::TryKeyword, &Parser::TimeAt};
     const bool digit = IsDigit(text_[pos]);
+    if (digit && !MayFollowNumber(pos)) return std::nullopt;
     for (Try attempt : digit ? absl::Span<const Try>(kDigitStart)
                              : absl::Span<const Try>(kWordStart)) {
       DateExpression e;  // each attempt starts afresh
@@ -141,6 +158,25 @@ class DateExtractor::Parser {
       return e;
     }
     return std::nullopt;
+  }
+
+  // A cheap test before the parsers: what follows the digits at `pos` can
+  // continue a date (a separator, a range mark, or a unit syllable such as
+  // 년, 월, 일, 분, 시, 개, 달, 주). Most numbers in news are amounts (억, %,
+  // 명) and stop here.
+  bool MayFollowNumber(size_t pos) const {
+    size_t p = pos;
+    while (p < text_.size() && IsDigit(text_[p])) ++p;
+    if (p >= text_.size()) return false;
+    const char c = text_[p];
+    if (c == '.' || c == '-' || c == '/' || c == '~' || c == ':') return true;
+    if (At(text_, p, "·") || RangeMark(text_, p) > 0) return true;
+    const absl::string_view s = SyllableAt(text_, p);
+    constexpr absl::string_view kUnits = "년월일분시개달주";
+    for (size_t i = 0; !s.empty() && i < kUnits.size(); i += kSyllable) {
+      if (kUnits.substr(i, kSyllable) == s) return true;
+    }
+    return false;
   }
 
   // `02-01`, `11.25`, `2/1` after a label, then an optional time.
@@ -360,9 +396,19 @@ class DateExtractor::Parser {
 
   // Relative words and 지난/오는/올 before a period.
   size_t TryKeyword(size_t pos, DateExpression& e) {
-    auto it = x_.keywords_.find(SyllableAt(text_, pos));
+    auto it = x_.keywords_.find(SyllableIndex(text_, pos));
     if (it == x_.keywords_.end()) return npos;
     for (const Keyword& k : it->second) {
+      // The second syllable (or space) first: most word starts share only
+      // the first with a keyword.
+      if (k.word.size() > kSyllable && pos + kSyllable < text_.size() &&
+          text_[pos + kSyllable] != k.word[kSyllable]) {
+        continue;
+      }
+      if (k.word.size() > kSyllable + 2 && pos + kSyllable + 2 < text_.size() &&
+          text_[pos + kSyllable + 2] != k.word[kSyllable + 2]) {
+        continue;
+      }
       if (!At(text_, pos, k.word)) continue;
       const size_t p = pos + k.word.size();
       switch (k.kind) {
@@ -425,7 +471,11 @@ class DateExtractor::Parser {
   size_t TimeAt(size_t pos, DateExpression& e) {
     size_t p = pos;
     const DayPeriod* period = nullptr;
-    for (const DayPeriod& dp : x_.day_periods_) {
+    const uint32_t syllable = SyllableIndex(text_, p);
+    const absl::Span<const DayPeriod> periods =
+        syllable < kSyllables && x_.period_starts_[syllable] ? absl::MakeConstSpan(x_.day_periods_)
+                                                             : absl::Span<const DayPeriod>();
+    for (const DayPeriod& dp : periods) {
       if (At(text_, p, dp.word)) {
         period = &dp;
         p = Space(text_, p + dp.word.size());
@@ -485,6 +535,12 @@ class DateExtractor::Parser {
 
   // ` PDT`, `(현지시간)`, ` KST` after a time or a day.
   size_t ZoneAt(size_t pos, DateExpression& e) {
+    // Zones start with `(`, a capital letter or a syllable: most dates are
+    // followed by none of them.
+    const size_t first = Space(text_, pos);
+    if (first >= text_.size()) return pos;
+    const unsigned char c = static_cast<unsigned char>(text_[first]);
+    if (c != '(' && !(c >= 'A' && c <= 'Z') && !IsHangulLead(c)) return pos;
     for (const Zone& zone : x_.zones_) {
       size_t p = Space(text_, pos);
       const bool paren = At(text_, p, "(");
@@ -553,12 +609,26 @@ absl::StatusOr<std::unique_ptr<DateExtractor>> DateExtractor::Create() {
                    [](const Keyword& a, const Keyword& b) {
                      return a.word.size() > b.word.size();
                    });
+  x->starts_.assign(kSyllables, 0);
   for (Keyword& k : keywords) {
-    x->keywords_[k.word.substr(0, kSyllable)].push_back(std::move(k));
+    const uint32_t first = SyllableIndex(k.word, 0);
+    if (first == kSyllables) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("date word '", k.word, "' does not start with a Hangul syllable"));
+    }
+    x->starts_[first] = 1;
+    x->keywords_[first].push_back(std::move(k));
   }
   // Parts of the day start times (`오후 3시`): they trigger a parse too.
+  x->period_starts_.assign(kSyllables, 0);
   for (const DayPeriod& dp : x->day_periods_) {
-    x->keywords_.try_emplace(dp.word.substr(0, kSyllable));
+    const uint32_t first = SyllableIndex(dp.word, 0);
+    if (first == kSyllables) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("part of the day '", dp.word, "' does not start with a Hangul syllable"));
+    }
+    x->starts_[first] = 1;
+    x->period_starts_[first] = 1;
   }
   return x;
 }
@@ -617,37 +687,52 @@ std::vector<DateExpression> DateExtractor::Extract(absl::string_view text) const
   // syllable) or a number's punctuation: then no date starts at `i`.
   bool blocked = false;
   size_t i = 0;
-  while (i < text.size()) {
+  const size_t n = text.size();
+  while (i < n) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    const bool digit = IsDigit(static_cast<char>(c));
-    const bool trigger = digit || (IsHangulLead(c) &&
-                                   keywords_.contains(SyllableAt(text, i)));
-    if (!blocked && trigger) {
-      if (std::optional<DateExpression> e = parser.ParseAt(i)) {
-        i = e->end;
-        out.push_back(std::move(*e));
-        blocked = true;  // the next character touches the match
-        continue;
+    if (IsHangulLead(c)) {
+      if (!blocked) {
+        const uint32_t syllable = SyllableIndex(text, i);
+        if (syllable < kSyllables && starts_[syllable]) {
+          if (std::optional<DateExpression> e = parser.ParseAt(i)) {
+            i = e->end;
+            out.push_back(std::move(*e));
+            blocked = true;  // the next character touches the match
+            continue;
+          }
+        }
       }
+      // Inside a word no date starts: skip its syllables at once.
+      i += kSyllable;
+      while (i + kSyllable <= n && IsHangulLead(static_cast<unsigned char>(text[i]))) {
+        i += kSyllable;
+      }
+      blocked = true;
+      continue;
     }
-    if (digit) {  // skip the whole number with its punctuation
-      while (i < text.size() && (IsDigit(text[i]) || text[i] == '.' || text[i] == ',' ||
-                                 text[i] == ':' || text[i] == '-' || text[i] == '/')) {
+    if (IsDigit(static_cast<char>(c))) {
+      if (!blocked) {
+        if (std::optional<DateExpression> e = parser.ParseAt(i)) {
+          i = e->end;
+          out.push_back(std::move(*e));
+          blocked = true;
+          continue;
+        }
+      }
+      // Skip the whole number with its punctuation.
+      while (i < n && (IsDigit(text[i]) || text[i] == '.' || text[i] == ',' ||
+                       text[i] == ':' || text[i] == '-' || text[i] == '/')) {
         ++i;
       }
       blocked = true;
       continue;
     }
-    const size_t len = CharLength(c);
     // After `-` or `/` a number belongs to what precedes (`GPT-5`, `3/4`)
-    // when that is a word or a number.
-    if (c == '-' || c == '/') {
-      // keep `blocked` as the previous character set it
-    } else {
-      blocked = IsAsciiAlnum(static_cast<char>(c)) || IsHangulLead(c) || c == '.' ||
-                c == ',' || c == ':';
+    // when that is a word or a number, so they keep `blocked` as it is.
+    if (c != '-' && c != '/') {
+      blocked = IsAsciiAlnum(static_cast<char>(c)) || c == '.' || c == ',' || c == ':';
     }
-    i += len;
+    i += CharLength(c);
   }
   return out;
 }
