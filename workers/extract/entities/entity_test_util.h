@@ -69,7 +69,7 @@ struct MentionCase {
 
 // A table of MentionCases: instantiate with
 //   INSTANTIATE_TEST_SUITE_P(Name, MentionTableTest, ::testing::ValuesIn(cases));
-// The one test (in mention_table_test.cc, linked by :entity_test_util)
+// The one test (in mention_table_test.cc, target :mention_table_test)
 // checks that Extract() finds exactly the expected mentions, in order.
 class MentionTableTest : public ::testing::TestWithParam<MentionCase> {};
 
