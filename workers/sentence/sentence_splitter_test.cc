@@ -437,6 +437,50 @@ TEST(SentenceSplitterTest, ManyUnbalancedMarksStayLinear) {
   EXPECT_EQ(spans.size(), 200000u);
 }
 
+// The examples of issue 13: unpunctuated informal text.
+TEST(SentenceSplitterTest, SplitsAfterFinalEndingsAndReactions) {
+  auto splitter = Default();
+  EXPECT_THAT(Sentences(*splitter, "오늘 회의 끝났어요 내일 다시 연락드릴게요"),
+              ElementsAre("오늘 회의 끝났어요", "내일 다시 연락드릴게요"));
+  EXPECT_THAT(
+      Sentences(*splitter,
+                "오늘 날씨 대박 ㅋㅋ 점심은 국밥 먹음 ^^ 배불러서 졸려 ㅋㅋㅋ "
+                "이따 카페 갈 사람 ^^ 나는 라테 ㅎㅎ"),
+      ElementsAre("오늘 날씨 대박 ㅋㅋ", "점심은 국밥 먹음 ^^",
+                  "배불러서 졸려 ㅋㅋㅋ", "이따 카페 갈 사람 ^^",
+                  "나는 라테 ㅎㅎ"));
+}
+
+TEST(SentenceSplitterTest, LineEndingMidClauseGoesOn) {
+  auto splitter = Default();
+  // Offsets stay bytes into the text, the line break inside the sentence.
+  EXPECT_THAT(Sentences(*splitter,
+                        "현장에 도착했을 때는\r\n이미 불길이 번졌다\n"
+                        "다행히 다친 사람은 없었다"),
+              ElementsAre("현장에 도착했을 때는\r\n이미 불길이 번졌다",
+                          "다행히 다친 사람은 없었다"));
+  // A blank line, a bullet or a speaker label on the next line still ends it.
+  EXPECT_THAT(Sentences(*splitter, "저는요\n\n다음 질문은요"),
+              ElementsAre("저는요", "다음 질문은요"));
+  EXPECT_THAT(Sentences(*splitter, "준비물은\n- 여권"),
+              ElementsAre("준비물은", "- 여권"));
+  EXPECT_THAT(Sentences(*splitter, "기자: 원인은\n관계자: 모릅니다"),
+              ElementsAre("기자: 원인은", "관계자: 모릅니다"));
+}
+
+TEST(SentenceSplitterTest, PunctuationOnlyModeKeepsEditedNewsRules) {
+  SentenceSplitterOptions options;
+  options.split_on_endings = false;
+  auto splitter = SentenceSplitter::Create(options);
+  ASSERT_THAT(splitter, IsOk());
+  EXPECT_THAT(Sentences(**splitter, "오늘 회의 끝났어요 내일 다시 연락드릴게요"),
+              ElementsAre("오늘 회의 끝났어요 내일 다시 연락드릴게요"));
+  EXPECT_THAT(Sentences(**splitter, "현장에 도착했을 때는\n이미 번졌다"),
+              ElementsAre("현장에 도착했을 때는", "이미 번졌다"));
+  EXPECT_THAT(Sentences(**splitter, "대박 ㅋㅋ 이게 되네. 좋다."),
+              ElementsAre("대박 ㅋㅋ 이게 되네.", "좋다."));
+}
+
 TEST(SentenceSplitterTest, OnlyNulBytes) {
   auto splitter = Default();
   const std::string text(1000, '\0');
