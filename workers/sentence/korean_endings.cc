@@ -290,21 +290,34 @@ absl::StatusOr<std::unique_ptr<KoreanEndings>> KoreanEndings::FromText(
       current->words->emplace(line);
     }
   }
-  e->last_syllables_.assign(kSyllableCount, false);
-  auto mark_last = [&](absl::string_view word) {
+  e->last_syllables_.assign(kSyllableCount, 0);
+  auto mark_last = [&](absl::string_view word, uint8_t flags) {
     const char32_t c = SyllableBefore(word, word.size());
-    if (c != 0) e->last_syllables_[c - kFirstSyllable] = true;
+    if (c != 0) e->last_syllables_[c - kFirstSyllable] |= flags;
   };
-  for (const std::string& w : e->final_suffixes_) mark_last(w);
-  for (const std::string& w : e->final_words_) mark_last(w);
-  for (absl::string_view w : kRuleSyllables) mark_last(w);
+  // Which syllables can end a firm ending: the kinds SuffixKind, WordKind
+  // and SyllableRule give.
+  auto firm_end = [](char32_t c) {
+    return c == U'요' || c == U'죠' || c == U'됨' || c == U'음' ||
+           c == U'다' || c == U'까' || FinalOf(c) == kMieum ||
+           FinalOf(c) == 10 /* ㄻ */;
+  };
+  for (const std::string& w : e->final_suffixes_) mark_last(w, kMayEnd);
+  for (const std::string& w : e->final_words_) mark_last(w, kMayEnd);
+  for (absl::string_view w : kRuleSyllables) mark_last(w, kMayEnd);
+  for (size_t i = 0; i < kSyllableCount; ++i) {
+    if ((e->last_syllables_[i] & kMayEnd) != 0 &&
+        firm_end(static_cast<char32_t>(kFirstSyllable + i))) {
+      e->last_syllables_[i] |= kMayEndFirm;
+    }
+  }
   return e;
 }
 
 FinalKind KoreanEndings::Classify(absl::string_view word,
                                   bool opens_sentence) const {
   const char32_t last = SyllableBefore(word, word.size());
-  if (last == 0 || !last_syllables_[last - kFirstSyllable]) {
+  if (last == 0 || last_syllables_[last - kFirstSyllable] == 0) {
     return FinalKind::kNone;
   }
   const Tail t = TailOf(word);

@@ -49,6 +49,14 @@ class KoreanEndings {
   KoreanEndings(const KoreanEndings&) = delete;
   KoreanEndings& operator=(const KoreanEndings&) = delete;
 
+  // False when no final ending (no firm one, when `firm_only`) ends in
+  // `syllable` (U+AC00..U+D7A3), so that a word ending in it needs no
+  // Classify: the common case, one look-up.
+  bool MayEndIn(char32_t syllable, bool firm_only) const {
+    return (last_syllables_[syllable - 0xAC00] &
+            (firm_only ? kMayEndFirm : kMayEnd)) != 0;
+  }
+
   // Returns how `word` ends; `opens_sentence` when it is the first word of
   // its sentence (a vocative, `민수야`, then ends none). REQUIRES: `word`
   // holds no whitespace and ends with its last letter (trailing reactions
@@ -91,9 +99,11 @@ class KoreanEndings {
   absl::flat_hash_set<std::string> line_continues_;
   absl::flat_hash_set<std::string> afterthoughts_;
   absl::flat_hash_set<std::string> interjections_;
-  // Indexed by syllable - U+AC00: true for the last syllable of any final
-  // ending, so that most words are rejected after one look-up.
-  std::vector<bool> last_syllables_;
+  // Indexed by syllable - U+AC00: kMayEnd for the last syllable of any
+  // final ending, kMayEndFirm also when a firm one may end in it.
+  static constexpr uint8_t kMayEnd = 1;
+  static constexpr uint8_t kMayEndFirm = 2;
+  std::vector<uint8_t> last_syllables_;
 };
 
 }  // namespace sentence

@@ -475,7 +475,14 @@ bool CloserKind(char32_t c, Mark* m) {
 struct ByteTables {
   bool mark[256] = {};      // quotation marks and brackets
   bool terminal[256] = {};  // terminals, separators, bullets, URL starts
+  bool space[256] = {};     // ASCII whitespace, which separates words
+  bool emoticon_end[256] = {};  // last bytes of kEmoticons, and `~`
   ByteTables() {
+    for (unsigned char c : {')', '(', 'D', 'P', 'p', ';', '^', 'T', '<', '-',
+                            '~'}) {
+      emoticon_end[c] = true;
+    }
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) space[c] = true;
     for (unsigned char c : {'(', ')', '[', ']', '{', '}', '"', '\'', '<', '>'}) {
       mark[c] = true;
     }
@@ -720,14 +727,31 @@ struct Word {
   size_t end;
 };
 
-// Finds the first word in text[*pos, end); advances *pos past it.
-bool NextWord(absl::string_view text, size_t end, size_t* pos, Word* word) {
+// Finds the first word in text[*pos, end); advances *pos past it. `space`
+// is Tables().space, or null when the only whitespace in the range is ' ',
+// which lets memchr find the word's end.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool NextWord(absl::string_view text,
+                                                  size_t end, size_t* pos,
+                                                  Word* word,
+                                                  const bool* space) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t k = *pos;
-  while (k < end && IsSpaceByte(s[k])) ++k;
+  if (space == nullptr) {
+    while (k < end && s[k] == ' ') ++k;
+    if (k >= end) return false;
+    word->begin = k;
+    const void* next = std::memchr(s + k, ' ', end - k);
+    k = next == nullptr ? end
+                        : static_cast<size_t>(
+                              static_cast<const unsigned char*>(next) - s);
+    word->end = k;
+    *pos = k;
+    return true;
+  }
+  while (k < end && space[s[k]]) ++k;
   if (k >= end) return false;
   word->begin = k;
-  while (k < end && !IsSpaceByte(s[k])) ++k;
+  while (k < end && !space[s[k]]) ++k;
   word->end = k;
   *pos = k;
   return true;
@@ -794,6 +818,28 @@ WordEnd AnalyzeWord(const KoreanEndings& endings, absl::string_view text,
   return out;
 }
 
+// True when the word's last character may end a sentence: a syllable some
+// final ending ends in, a reaction, or the end of an emoticon. Most words
+// (`문장이`, `AI는`, `2025`) fail this one look-up and skip AnalyzeWord.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayEndSentence(
+    const KoreanEndings& endings, absl::string_view text, const Word& w,
+    bool firm_only) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char c = s[w.end - 1];
+  if (c < 0x80) return Tables().emoticon_end[c];
+  // The common case, a Hangul syllable (three bytes from 0xEA 0xB0 0x80).
+  if (w.end - w.begin >= 3 && s[w.end - 3] >= 0xEA && s[w.end - 3] <= 0xED &&
+      (s[w.end - 2] & 0xC0) == 0x80 && (c & 0xC0) == 0x80) {
+    const char32_t cp = ((s[w.end - 3] & 0x0F) << 12) |
+                        ((s[w.end - 2] & 0x3F) << 6) | (c & 0x3F);
+    if (IsSyllable(cp)) return endings.MayEndIn(cp, firm_only);
+  }
+  size_t start;
+  const char32_t cp = DecodeBefore(text, w.begin, w.end, &start);
+  return IsSyllable(cp) ? endings.MayEndIn(cp, firm_only)
+                        : IsJamo(cp) || !IsWordChar(cp);
+}
+
 // True when the word starts a new clause: letters, digits, an opening
 // mark, an emoji or a list bullet (`- 견적서`, `② 서류`, `※ 주차`); not a
 // URL, which belongs to the sentence before it (`여기야 https://…`).
@@ -816,7 +862,7 @@ bool IsAlternation(absl::string_view text, size_t end, const Word& w,
   }
   size_t pos = w.end;
   Word next;
-  return NextWord(text, end, &pos, &next) &&
+  return NextWord(text, end, &pos, &next, Tables().space) &&
          text.compare(next.begin, 3, "하") == 0;
 }
 
@@ -840,8 +886,9 @@ enum class Segment : uint8_t {
 // without punctuation. A word closes one when it ends in a final ending (or
 // is a reaction after a word), the next word starts a new clause and neither
 // sits inside a quotation or bracket. Reactions after the end join it.
+// `space`: Tables().space, or null when the only whitespace is ' '.
 void FindEndingCuts(const KoreanEndings& endings, absl::string_view text,
-                    size_t b, size_t e, Segment segment,
+                    size_t b, size_t e, Segment segment, const bool* space,
                     SuppressionCursor* enclosed, CutVector* cuts) {
   bool plain_ok = segment == Segment::kOpen;
   bool casual_ok = segment != Segment::kEdited;
@@ -868,8 +915,10 @@ void FindEndingCuts(const KoreanEndings& endings, absl::string_view text,
   size_t pos = b;
   Word w;
   size_t pending_word = 0;  // where the word at pending_end begins
-  while (NextWord(text, e, &pos, &w)) {
-    const WordEnd info = AnalyzeWord(endings, text, w, words == 0);
+  while (NextWord(text, e, &pos, &w, space)) {
+    const WordEnd info = MayEndSentence(endings, text, w, !casual_ok)
+                             ? AnalyzeWord(endings, text, w, words == 0)
+                             : WordEnd();
     if (info.reaction) {
       if (pending) {
         pending_end = w.end;  // `맛있어요 😋 또`
@@ -885,7 +934,7 @@ void FindEndingCuts(const KoreanEndings& endings, absl::string_view text,
       const absl::string_view word = text.substr(w.begin, w.end - w.begin);
       size_t after = w.end;
       Word next;
-      const bool last_word = !NextWord(text, e, &after, &next);
+      const bool last_word = !NextWord(text, e, &after, &next, space);
       alternation =
           pending_kind == FinalKind::kPlain && IsAlternation(text, e, w, info);
       if (StartsClause(text, w) && !alternation &&
@@ -1431,11 +1480,19 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
   const Segment kind = edited                    ? Segment::kEdited
                        : segments.size() == 1 ? Segment::kWholeLine
                                               : Segment::kOpen;
+  // Words are split at ' ' alone unless other whitespace occurs (joined
+  // lines, tabs): memchr then finds each word's end.
+  bool other_space = false;
+  for (const char c : {'\n', '\t', '\r', '\v', '\f'}) {
+    other_space = other_space ||
+                  std::memchr(text.data() + begin, c, end - begin) != nullptr;
+  }
+  const bool* const space = other_space ? Tables().space : nullptr;
   CutVector cuts;
   for (PendingSegment& p : segments) {
     cuts.clear();
-    FindEndingCuts(*endings_, text, p.begin, p.end, kind, &inside_marks,
-                   &cuts);
+    FindEndingCuts(*endings_, text, p.begin, p.end, kind, space,
+                   &inside_marks, &cuts);
     for (const size_t cut : cuts) {
       emit(p.begin, cut, p.attach);
       p.begin = cut;
