@@ -14,6 +14,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "workers/sentence/sentence_splitter.h"
+#include "workers/sentence/sentence_test_util.h"
 
 namespace gleaner {
 namespace workers {
@@ -71,15 +72,6 @@ const std::vector<InformalCase>& Cases() {
   return *cases;
 }
 
-std::vector<std::string> Sentences(const SentenceSplitter& splitter,
-                                   absl::string_view text) {
-  std::vector<std::string> out;
-  for (const SentenceSpan& s : splitter.Split(text)) {
-    out.emplace_back(text.substr(s.begin, s.end - s.begin));
-  }
-  return out;
-}
-
 const SentenceSplitter& DefaultSplitter() {
   static const SentenceSplitter* const splitter =
       SentenceSplitter::Create().value().release();
@@ -100,7 +92,7 @@ TEST(InformalCases, PassRate) {
   int passed = 0;
   int limitations = 0;
   for (const InformalCase& c : Cases()) {
-    if (Sentences(DefaultSplitter(), c.text) == c.sentences) ++passed;
+    if (SentenceTexts(DefaultSplitter(), c.text) == c.sentences) ++passed;
     if (c.known_limitation) ++limitations;
   }
   std::cout << "informal paragraphs: " << passed << "/" << Cases().size()
@@ -112,7 +104,7 @@ class InformalParagraphTest : public ::testing::TestWithParam<InformalCase> {};
 
 TEST_P(InformalParagraphTest, SplitsExactly) {
   const InformalCase& c = GetParam();
-  const std::vector<std::string> actual = Sentences(DefaultSplitter(), c.text);
+  const std::vector<std::string> actual = SentenceTexts(DefaultSplitter(), c.text);
   if (c.known_limitation) {
     if (actual == c.sentences) {
       GTEST_SKIP() << "known limitation now met: drop its `?` mark";
