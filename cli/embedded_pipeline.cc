@@ -16,7 +16,8 @@ absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> EmbeddedPipeline::Create(
   GLEANER_ASSIGN_OR_RETURN(embedded->dedup_,
                            workers::dedup::DedupStage::Create(options.dedup));
   GLEANER_ASSIGN_OR_RETURN(embedded->sentence_,
-                           workers::sentence::SentenceStage::Create());
+                           workers::sentence::SentenceStage::Create(
+                               std::move(options.sentence)));
   workers::extract::ExtractStageOptions extract_options;
   extract_options.gazetteer_paths = std::move(options.gazetteer_paths);
   GLEANER_ASSIGN_OR_RETURN(

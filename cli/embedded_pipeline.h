@@ -28,6 +28,8 @@ struct EmbeddedOptions {
   workers::dedup::DedupOptions dedup;
   // Extra gazetteer files.
   std::vector<std::string> gazetteer_paths;
+  // Sentence splitting (the default suits news and informal text).
+  workers::sentence::SentenceStageOptions sentence;
 };
 
 // Owns the stages and the pipeline over them. Not copyable.

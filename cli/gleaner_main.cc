@@ -70,6 +70,10 @@ ABSL_FLAG(std::string, dedup_index, "",
           "run: directory of a persistent dedup index (default: in memory).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
           "run: extra gazetteer TSV files, comma-separated.");
+ABSL_FLAG(bool, sentence_punctuation_only, false,
+          "run: end sentences only at . ? ! and line breaks, for text known "
+          "to be edited news (default: also after Korean final endings, "
+          "laughter and emoticons, as informal text needs).");
 ABSL_FLAG(int, max_in_flight, 64, "run: documents in flight.");
 ABSL_FLAG(int, parallelism, 0,
           "run: threads carrying documents through the stages (0: one per "
@@ -310,6 +314,8 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
   options.pipeline.parallelism = parallelism;
   options.dedup.index_dir = absl::GetFlag(FLAGS_dedup_index);
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
+  options.sentence.splitter.split_on_endings =
+      !absl::GetFlag(FLAGS_sentence_punctuation_only);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EmbeddedPipeline> embedded,
                            EmbeddedPipeline::Create(std::move(options)));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,

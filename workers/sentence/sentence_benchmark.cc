@@ -89,12 +89,16 @@ void BM_CleanOnly(benchmark::State& state) {
 }
 BENCHMARK(BM_CleanOnly);
 
+// Argument 1: the default; 0: the punctuation-only mode (split_on_endings
+// off), which shows what the rules for unpunctuated text cost.
 void BM_SplitOnly(benchmark::State& state) {
   if (Corpus().empty()) {
     state.SkipWithError("corpus not found; set GLEANER_CORPUS_DIR");
     return;
   }
-  auto splitter = SentenceSplitter::Create().value();
+  SentenceSplitterOptions splitter_options;
+  splitter_options.split_on_endings = state.range(0) != 0;
+  auto splitter = SentenceSplitter::Create(splitter_options).value();
   for (auto _ : state) {
     for (const std::string& doc : Corpus()) {
       std::vector<SentenceSpan> spans = splitter->Split(doc);
@@ -103,7 +107,30 @@ void BM_SplitOnly(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * CorpusBytes());
 }
-BENCHMARK(BM_SplitOnly);
+BENCHMARK(BM_SplitOnly)->Arg(1)->Arg(0);
+
+// The hand-written informal paragraphs (chats, comments, transcripts), most
+// without punctuation, one per line: the ending rules on every word.
+void BM_SplitInformal(benchmark::State& state) {
+  std::ifstream in("workers/sentence/testdata/informal_paragraphs.txt");
+  std::string text;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("< ", 0) == 0) text += line.substr(2) + "\n";
+  }
+  if (text.empty()) {
+    state.SkipWithError("informal_paragraphs.txt not found");
+    return;
+  }
+  auto splitter = SentenceSplitter::Create().value();
+  for (auto _ : state) {
+    std::vector<SentenceSpan> spans = splitter->Split(text);
+    benchmark::DoNotOptimize(spans.data());
+  }
+  state.SetBytesProcessed(state.iterations() *
+                          static_cast<int64_t>(text.size()));
+}
+BENCHMARK(BM_SplitInformal);
 
 // The HTML page alone: the tag scanner, entities and boilerplate rules.
 void BM_CleanHtmlPage(benchmark::State& state) {

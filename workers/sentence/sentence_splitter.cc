@@ -10,6 +10,7 @@
 #include "absl/memory/memory.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "workers/sentence/korean_endings.h"
 
 namespace gleaner {
 namespace workers {
@@ -413,6 +414,21 @@ bool EndsBeforeEllipsis(absl::string_view text, size_t begin, size_t end) {
   return HasSsangSiotFinal(DecodeBefore(text, begin, last_start, &stem_start));
 }
 
+// True when the word that ends at `end` ends in a final ending by the
+// ending lists (`실화냐...`). Looks at most kMaxWordBytes back, so that text
+// without spaces costs linear time.
+bool EndsInFinal(const KoreanEndings& endings, absl::string_view text,
+                 size_t begin, size_t end) {
+  constexpr size_t kMaxWordBytes = 64;
+  size_t w = end;
+  while (w > begin && end - w < kMaxWordBytes &&
+         !IsSpaceByte(static_cast<unsigned char>(text[w - 1]))) {
+    --w;
+  }
+  return w < end && endings.Classify(text.substr(w, end - w), false) !=
+                        FinalKind::kNone;
+}
+
 // Returns the mark that `c` opens, if any.
 bool OpenerKind(char32_t c, Mark* m) {
   switch (c) {
@@ -459,7 +475,14 @@ bool CloserKind(char32_t c, Mark* m) {
 struct ByteTables {
   bool mark[256] = {};      // quotation marks and brackets
   bool terminal[256] = {};  // terminals, separators, bullets, URL starts
+  bool space[256] = {};     // ASCII whitespace, which separates words
+  bool emoticon_end[256] = {};  // last bytes of kEmoticons, and `~`
   ByteTables() {
+    for (unsigned char c : {')', '(', 'D', 'P', 'p', ';', '^', 'T', '<', '-',
+                            '~'}) {
+      emoticon_end[c] = true;
+    }
+    for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) space[c] = true;
     for (unsigned char c : {'(', ')', '[', ']', '{', '}', '"', '\'', '<', '>'}) {
       mark[c] = true;
     }
@@ -478,9 +501,12 @@ using RangeVector = absl::InlinedVector<Range, 16>;
 // Pairs quotation marks and brackets in text[begin, end) and appends the
 // ranges inside which boundaries are suppressed: every bracket pair except
 // one that holds whole sentences on its own, and every quotation that
-// continues into its sentence (see `close` below).
-ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FindSuppressedRanges(absl::string_view text, size_t begin, size_t end,
-                          size_t max_bytes, RangeVector* ranges) {
+// continues into its sentence (see `close` below). When `enclosed` is set,
+// appends every closed pair to it too: sentences without punctuation never
+// end inside one.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FindSuppressedRanges(
+    absl::string_view text, size_t begin, size_t end, size_t max_bytes,
+    RangeVector* ranges, RangeVector* enclosed) {
   constexpr size_t kMaxDepth = 32;    // deeper nesting is ignored
   constexpr size_t kMaxSearch = 8;    // how far down a closer looks
   absl::InlinedVector<OpenMark, 16> stack;
@@ -494,6 +520,7 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FindSuppressedRanges(absl::string_view 
       const size_t open = stack[idx].pos;
       stack.resize(idx);
       if (after - open > max_bytes) return true;
+      if (enclosed != nullptr) enclosed->push_back({open, pos});
       if (!IsQuoteMark(m)) {
         // A bracket that holds whole sentences on its own, `다. (자세한 내용은
         // 아래를 참조하라.) 다음`, is split like a standalone quotation; any
@@ -611,8 +638,13 @@ ABSL_ATTRIBUTE_ALWAYS_INLINE inline void FindSuppressedRanges(absl::string_view 
     }
     i = after;
   }
-  std::sort(ranges->begin(), ranges->end(),
-            [](const Range& a, const Range& b) { return a.begin < b.begin; });
+  const auto by_begin = [](const Range& a, const Range& b) {
+    return a.begin < b.begin;
+  };
+  std::sort(ranges->begin(), ranges->end(), by_begin);
+  if (enclosed != nullptr) {
+    std::sort(enclosed->begin(), enclosed->end(), by_begin);
+  }
 }
 
 // Answers "is position p inside a suppressed range?" for increasing p in
@@ -685,10 +717,280 @@ bool IsNumberAbbreviation(absl::string_view word) {
 constexpr const char* kCompanySuffixes[] = {"Inc", "Corp", "Co", "Ltd",
                                             "Bros", "LLC", "Plc"};
 
+// ---------------------------------------------------------------------------
+// Sentences that end without punctuation: after a final ending
+// (`끝났어요 내일`), or after laughter and emoticons (`대박 ㅋㅋ 이게`).
+
+// A space-delimited word of a segment, [begin, end).
+struct Word {
+  size_t begin;
+  size_t end;
+};
+
+// Finds the first word in text[*pos, end); advances *pos past it. `space`
+// is Tables().space, or null when the only whitespace in the range is ' ',
+// which lets memchr find the word's end.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool NextWord(absl::string_view text,
+                                                  size_t end, size_t* pos,
+                                                  Word* word,
+                                                  const bool* space) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t k = *pos;
+  if (space == nullptr) {
+    while (k < end && s[k] == ' ') ++k;
+    if (k >= end) return false;
+    word->begin = k;
+    const void* next = std::memchr(s + k, ' ', end - k);
+    k = next == nullptr ? end
+                        : static_cast<size_t>(
+                              static_cast<const unsigned char*>(next) - s);
+    word->end = k;
+    *pos = k;
+    return true;
+  }
+  while (k < end && space[s[k]]) ++k;
+  if (k >= end) return false;
+  word->begin = k;
+  while (k < end && !space[s[k]]) ++k;
+  word->end = k;
+  *pos = k;
+  return true;
+}
+
+// Emoji that point at or pin what follows (`👉 링크`, `📌 요약`, `🔗`): markers,
+// not reactions.
+inline bool IsMarkerEmoji(char32_t c) {
+  return (c >= 0x1F446 && c <= 0x1F449) || c == 0x1F4CC || c == 0x1F4CD ||
+         c == 0x1F517 || c == 0x1F4E2 || c == 0x1F4E3;
+}
+
+// Reactions that close a sentence on their own: laughter and crying jamo
+// (`ㅋㅋ`, `ㅠㅠ`), `^^` and pictographic emoji, but not symbols such as `★`
+// or `✔` that also mark ratings and check lists, nor marker emoji.
+inline bool IsClosingReaction(char32_t c) {
+  return IsJamo(c) || c == '^' ||
+         (c >= 0x1F000 && c <= 0x1FAFF && !IsMarkerEmoji(c));
+}
+
+// What a word says about the end of its sentence.
+struct WordEnd {
+  bool reaction = false;  // the word is reactions only, or an emoticon
+  bool closing = false;   // a reaction that closes a sentence by itself
+  FinalKind kind = FinalKind::kNone;  // how its letters end
+};
+
+// True for words that never end a sentence: hashtags, URLs, e-mail.
+bool IsAddressLike(absl::string_view word) {
+  return word[0] == '#' || word.find("://") != absl::string_view::npos ||
+         word.substr(0, 4) == "www." || word.find('@') != absl::string_view::npos;
+}
+
+WordEnd AnalyzeWord(const KoreanEndings& endings, absl::string_view text,
+                    const Word& w, bool opens_sentence) {
+  WordEnd out;
+  if (EmoticonEnd(text, w.begin, w.end) == w.end) {
+    out.reaction = out.closing = true;
+    return out;
+  }
+  // Reactions glued to the word's end: `귀엽다ㅠㅠ`, `만나요~`, `좋아요😊`.
+  size_t core_end = w.end;
+  bool closing_tail = false;
+  while (core_end > w.begin) {
+    size_t start;
+    const char32_t c = DecodeBefore(text, w.begin, core_end, &start);
+    if (!IsReaction(c)) break;
+    closing_tail = closing_tail || IsClosingReaction(c);
+    core_end = start;
+  }
+  if (core_end == w.begin) {
+    out.reaction = true;
+    out.closing = closing_tail;
+    return out;
+  }
+  const absl::string_view core = text.substr(w.begin, core_end - w.begin);
+  if (IsAddressLike(core)) return out;
+  out.kind = endings.Classify(core, opens_sentence);
+  size_t start;
+  if (out.kind == FinalKind::kNone && closing_tail &&
+      IsSyllable(DecodeBefore(text, w.begin, core_end, &start))) {
+    out.kind = FinalKind::kFirm;  // `대박ㅋㅋ 이게`
+  }
+  return out;
+}
+
+// True when the word's last character may end a sentence: a syllable some
+// final ending ends in, a reaction, or the end of an emoticon. Most words
+// (`문장이`, `AI는`, `2025`) fail this one look-up and skip AnalyzeWord.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline bool MayEndSentence(
+    const KoreanEndings& endings, absl::string_view text, const Word& w,
+    bool firm_only) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char c = s[w.end - 1];
+  if (c < 0x80) return Tables().emoticon_end[c];
+  // The common case, a Hangul syllable (three bytes from 0xEA 0xB0 0x80).
+  if (w.end - w.begin >= 3 && s[w.end - 3] >= 0xEA && s[w.end - 3] <= 0xED &&
+      (s[w.end - 2] & 0xC0) == 0x80 && (c & 0xC0) == 0x80) {
+    const char32_t cp = ((s[w.end - 3] & 0x0F) << 12) |
+                        ((s[w.end - 2] & 0x3F) << 6) | (c & 0x3F);
+    if (IsSyllable(cp)) return endings.MayEndIn(cp, firm_only);
+  }
+  size_t start;
+  const char32_t cp = DecodeBefore(text, w.begin, w.end, &start);
+  return IsSyllable(cp) ? endings.MayEndIn(cp, firm_only)
+                        : IsJamo(cp) || !IsWordChar(cp);
+}
+
+// True when the word starts a new clause: letters, digits, an opening
+// mark, an emoji or a list bullet (`- 견적서`, `② 서류`, `※ 주차`); not a
+// URL, which belongs to the sentence before it (`여기야 https://…`).
+bool StartsClause(absl::string_view text, const Word& w) {
+  size_t len;
+  const char32_t c = DecodeAt(text, w.begin, w.end, &len);
+  if (c == 'h' || c == 'w') return UrlEnd(text, w.begin, w.end) == w.begin;
+  return IsWordChar(c) || IsOpeningMark(c) || IsEmoji(c) || c == '-' ||
+         c == 0x2022 || c == 0x25B2 || c == 0x203B || IsBulletShape(c) ||
+         (c >= 0x2460 && c <= 0x24FF);  // circled numbers
+}
+
+// True when `w`, a word after a plain -다 word, is itself a -다 word
+// followed by 하…: the alternation `왔다 갔다 하느라`, `괜찮다 괜찮다 하셨어요`.
+bool IsAlternation(absl::string_view text, size_t end, const Word& w,
+                   const WordEnd& info) {
+  if (info.kind != FinalKind::kPlain || w.end - w.begin < 3 ||
+      text.compare(w.end - 3, 3, "다") != 0) {
+    return false;
+  }
+  size_t pos = w.end;
+  Word next;
+  return NextWord(text, end, &pos, &next, Tables().space) &&
+         text.compare(next.begin, 3, "하") == 0;
+}
+
+using CutVector = absl::InlinedVector<size_t, 8>;
+
+// Where the segment being split came from, which decides the endings that
+// may end a sentence inside it.
+enum class Segment : uint8_t {
+  kOpen,        // part of a line without periods: every ending
+  kEdited,      // part of a line where some sentence ends with a period:
+                // only firm ones. Edited text glues headings that end in -다
+                // to the sentence after them (`'낱개'로 본다 그동안 …했다.`)
+                // and uses -어/-하자/-냐 as connectives (`있어 주목된다`,
+                // `심화하자 빅테크들은`)
+  kWholeLine,   // the whole line, no punctuation: all but plain -다/-까
+                // when the line does not end in a final ending itself, so
+                // that the title `한도 늘린다 최대 3억 원` stays one
+};
+
+// Appends to `cuts` the ends of the sentences inside text[b, e) that close
+// without punctuation. A word closes one when it ends in a final ending (or
+// is a reaction after a word), the next word starts a new clause and neither
+// sits inside a quotation or bracket. Reactions after the end join it.
+// `space`: Tables().space, or null when the only whitespace is ' '.
+void FindEndingCuts(const KoreanEndings& endings, absl::string_view text,
+                    size_t b, size_t e, Segment segment, const bool* space,
+                    SuppressionCursor* enclosed, CutVector* cuts) {
+  bool plain_ok = segment == Segment::kOpen;
+  bool casual_ok = segment != Segment::kEdited;
+  if (segment == Segment::kWholeLine) {
+    size_t k = e;
+    while (k > b && IsSpaceByte(static_cast<unsigned char>(text[k - 1]))) --k;
+    Word last{k, k};
+    while (last.begin > b &&
+           !IsSpaceByte(static_cast<unsigned char>(text[last.begin - 1]))) {
+      --last.begin;
+    }
+    const WordEnd info =
+        last.begin < last.end ? AnalyzeWord(endings, text, last, false)
+                              : WordEnd();
+    // Any -다 counts here, also after a noun (`리그 3위다`, `무료다`).
+    plain_ok = info.reaction || info.kind != FinalKind::kNone ||
+               (last.end - last.begin >= 3 &&
+                text.compare(last.end - 3, 3, "다") == 0);
+  }
+  bool pending = false;  // a sentence may end at pending_end
+  size_t pending_end = 0;
+  FinalKind pending_kind = FinalKind::kNone;
+  int words = 0;  // words of the current sentence so far
+  size_t pos = b;
+  Word w;
+  size_t pending_word = 0;  // where the word at pending_end begins
+  while (NextWord(text, e, &pos, &w, space)) {
+    const WordEnd info = MayEndSentence(endings, text, w, !casual_ok)
+                             ? AnalyzeWord(endings, text, w, words == 0)
+                             : WordEnd();
+    if (info.reaction) {
+      if (pending) {
+        pending_end = w.end;  // `맛있어요 😋 또`
+      } else if (info.closing && words > 0 && !enclosed->Inside(w.end)) {
+        pending = true;
+        pending_end = w.end;
+        pending_kind = FinalKind::kFirm;
+      }
+      continue;
+    }
+    bool alternation = false;
+    if (pending) {
+      const absl::string_view word = text.substr(w.begin, w.end - w.begin);
+      size_t after = w.end;
+      Word next;
+      const bool last_word = !NextWord(text, e, &after, &next, space);
+      alternation =
+          pending_kind == FinalKind::kPlain && IsAlternation(text, e, w, info);
+      if (StartsClause(text, w) && !alternation &&
+          !endings.Continues(
+              text.substr(pending_word, pending_end - pending_word),
+              pending_kind, word) &&
+          !(last_word && endings.IsAfterthought(word))) {
+        cuts->push_back(pending_end);
+        words = 0;
+      }
+      pending = false;
+    }
+    ++words;
+    if (alternation) continue;  // `왔다 갔다 하느라`: neither ends
+    FinalKind kind = info.kind;
+    if ((kind == FinalKind::kPlain && !plain_ok) ||
+        (kind == FinalKind::kCasual && !casual_ok)) {
+      kind = FinalKind::kNone;
+    }
+    if (kind != FinalKind::kNone && !enclosed->Inside(w.end)) {
+      pending = true;
+      pending_word = w.begin;
+      pending_end = w.end;
+      pending_kind = kind;
+    }
+  }
+}
+
+
+// True when the line text[b, e) ends mid-clause (`도착했을 때는`,
+// `올라가니까`) and the next line, after a single line break before `end`,
+// goes on with a Hangul word that is no speaker label (`관계자:`).
+bool LineGoesOn(const KoreanEndings& endings, absl::string_view text,
+                size_t b, size_t e, size_t end) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  if (e >= end) return false;
+  size_t next = e + (s[e] == '\r' && e + 1 < end && s[e + 1] == '\n' ? 2 : 1);
+  size_t len;
+  if (next >= end || !IsSyllable(DecodeAt(text, next, end, &len))) {
+    return false;
+  }
+  while (next < end && !IsSpaceByte(s[next])) ++next;
+  if (s[next - 1] == ':') return false;
+  size_t k = e;
+  while (k > b && IsSpaceByte(s[k - 1])) --k;
+  size_t w = k;
+  while (w > b && !IsSpaceByte(s[w - 1])) --w;
+  return w < k && endings.LineContinues(text.substr(w, k - w));
+}
+
 }  // namespace
 
-SentenceSplitter::SentenceSplitter(SentenceSplitterOptions options)
-    : options_(std::move(options)) {
+SentenceSplitter::SentenceSplitter(
+    SentenceSplitterOptions options,
+    std::unique_ptr<const KoreanEndings> endings)
+    : options_(std::move(options)), endings_(std::move(endings)) {
   for (const char* a : kAbbreviations) abbreviations_.insert(a);
   for (const std::string& a : options_.extra_abbreviations) {
     abbreviations_.insert(a);
@@ -708,7 +1010,15 @@ absl::StatusOr<std::unique_ptr<SentenceSplitter>> SentenceSplitter::Create(
                        "': give the word without spaces or its final dot"));
     }
   }
-  return absl::WrapUnique(new SentenceSplitter(std::move(options)));
+  std::unique_ptr<const KoreanEndings> endings;
+  if (options.split_on_endings) {
+    absl::StatusOr<std::unique_ptr<KoreanEndings>> loaded =
+        KoreanEndings::Create();
+    if (!loaded.ok()) return loaded.status();
+    endings = *std::move(loaded);
+  }
+  return absl::WrapUnique(
+      new SentenceSplitter(std::move(options), std::move(endings)));
 }
 
 bool SentenceSplitter::IsAbbreviation(absl::string_view word) const {
@@ -726,7 +1036,18 @@ void SentenceSplitter::SplitRange(absl::string_view text, size_t begin,
                                   size_t end,
                                   std::vector<SentenceSpan>* out) const {
   end = std::min(end, text.size());
-  // Lines are always boundaries. CR, LF and CRLF all end a line.
+  // Lines are boundaries (CR, LF and CRLF all end a line), except that with
+  // split_on_endings a line ending mid-clause goes on into the next one.
+  size_t run = std::string::npos;  // start of the line that goes on
+  auto split_line = [&](size_t b, size_t e) {
+    const size_t start = run != std::string::npos ? run : b;
+    if (endings_ != nullptr && LineGoesOn(*endings_, text, b, e, end)) {
+      run = start;
+      return;
+    }
+    run = std::string::npos;
+    SplitLine(text, start, e, out);
+  };
   size_t line = begin;
   while (line < end) {
     const void* nl = std::memchr(text.data() + line, '\n', end - line);
@@ -741,7 +1062,7 @@ void SentenceSplitter::SplitRange(absl::string_view text, size_t begin,
           cr == nullptr ? line_end
                         : static_cast<size_t>(static_cast<const char*>(cr) -
                                               text.data());
-      if (piece_end > piece) SplitLine(text, piece, piece_end, out);
+      if (piece_end > piece) split_line(piece, piece_end);
       piece = piece_end + 1;
     }
     line = line_end + 1;
@@ -796,8 +1117,29 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
   };
 
   RangeVector ranges;
-  FindSuppressedRanges(text, begin, end, options_.max_quote_bytes, &ranges);
+  RangeVector enclosed;
+  FindSuppressedRanges(text, begin, end, options_.max_quote_bytes, &ranges,
+                       endings_ != nullptr ? &enclosed : nullptr);
   SuppressionCursor suppressed(ranges);
+  SuppressionCursor inside_marks(enclosed);
+
+  // Segments found by punctuation, split further at the end of the line
+  // where a sentence ends without punctuation, once it is known whether the
+  // line is edited text (some sentence in it ends with a period).
+  struct PendingSegment {
+    size_t begin;
+    size_t end;
+    bool attach;
+  };
+  absl::InlinedVector<PendingSegment, 16> segments;
+  bool edited = false;
+  auto emit_split = [&](size_t b, size_t e, bool attach) {
+    if (endings_ == nullptr) {
+      emit(b, e, attach);
+    } else {
+      segments.push_back({b, e, attach});
+    }
+  };
 
   // Trailing table-cell borders (`… | |`) never belong to a sentence.
   size_t border_tail = end;
@@ -831,7 +1173,7 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
         const bool separated = (i == begin || IsSpaceByte(s[i - 1])) &&
                                (i + 1 == end || IsSpaceByte(s[i + 1]));
         if (separated && (options_.split_on_pipes || i >= border_tail)) {
-          emit(seg, i, after_terminal);
+          emit_split(seg, i, after_terminal);
           seg = i + 1;
           after_terminal = false;
         }
@@ -852,7 +1194,7 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
       // Inline bullets and link markers start a new segment.
       if (options_.split_on_inline_bullets && (cp == 0x2022 || cp == 0x1F449) &&
           i > begin && IsSpaceByte(s[i - 1])) {
-        emit(seg, i, after_terminal);
+        emit_split(seg, i, after_terminal);
         seg = i;
         after_terminal = false;
       }
@@ -1027,7 +1369,9 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
       // after a sentence-final ending it ends the sentence.
       // Glued Hangul after it starts the next sentence too (`좋았다..근데`).
       boundary = (spaced || IsHangul(next)) &&
-                 EndsBeforeEllipsis(text, begin, t0);
+                 (EndsBeforeEllipsis(text, begin, t0) ||
+                  (endings_ != nullptr &&
+                   EndsInFinal(*endings_, text, begin, t0)));
     } else if (closers > 0) {
       if (spaced) {
         boundary = true;
@@ -1122,7 +1466,8 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
 
     // Inside a bracket or an embedded quotation nothing ends.
     if (boundary && !suppressed.Inside(t0)) {
-      emit(seg, t2, after_terminal);
+      emit_split(seg, t2, after_terminal);
+      edited = edited || (dots == 1 && marks == 0);
       seg = t2;
       i = t2;
       after_terminal = true;
@@ -1130,7 +1475,31 @@ void SentenceSplitter::SplitLine(absl::string_view text, size_t begin,
       i = t1;
     }
   }
-  emit(seg, end, after_terminal);
+  emit_split(seg, end, after_terminal);
+  if (endings_ == nullptr) return;
+  const Segment kind = edited                    ? Segment::kEdited
+                       : segments.size() == 1 ? Segment::kWholeLine
+                                              : Segment::kOpen;
+  // Words are split at ' ' alone unless other whitespace occurs (joined
+  // lines, tabs): memchr then finds each word's end.
+  bool other_space = false;
+  for (const char c : {'\n', '\t', '\r', '\v', '\f'}) {
+    other_space = other_space ||
+                  std::memchr(text.data() + begin, c, end - begin) != nullptr;
+  }
+  const bool* const space = other_space ? Tables().space : nullptr;
+  CutVector cuts;
+  for (PendingSegment& p : segments) {
+    cuts.clear();
+    FindEndingCuts(*endings_, text, p.begin, p.end, kind, space,
+                   &inside_marks, &cuts);
+    for (const size_t cut : cuts) {
+      emit(p.begin, cut, p.attach);
+      p.begin = cut;
+      p.attach = false;
+    }
+    emit(p.begin, p.end, p.attach);
+  }
 }
 
 }  // namespace sentence

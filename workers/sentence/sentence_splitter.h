@@ -38,6 +38,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "workers/sentence/korean_endings.h"
 
 namespace gleaner {
 namespace workers {
@@ -71,6 +72,14 @@ struct SentenceSplitterOptions {
   // period never ends a sentence, added to the built-in list (`Dr`, `Mr`,
   // `Vol`, `No`, `vs`, `Jan`, ...).
   std::vector<std::string> extra_abbreviations;
+  // Also end sentences that carry no punctuation (true), as blogs, comments,
+  // chats and transcripts write them: after a Korean final ending when the
+  // next word starts a new clause (`끝났어요 내일`, `확인함 다음`), and after
+  // laughter or emoticons (`대박 ㅋㅋ 이게`); and let a line that ends
+  // mid-clause (`도착했을 때는`) go on into the next. false is the stricter
+  // mode for text known to be edited news: only `.`, `?`, `!` and line
+  // breaks end sentences.
+  bool split_on_endings = true;
 };
 
 // Splits text into sentences. Thread-safe after Create (Split is const and
@@ -96,7 +105,8 @@ class SentenceSplitter {
                   std::vector<SentenceSpan>* out) const;
 
  private:
-  explicit SentenceSplitter(SentenceSplitterOptions options);
+  SentenceSplitter(SentenceSplitterOptions options,
+                   std::unique_ptr<const KoreanEndings> endings);
 
   void SplitLine(absl::string_view text, size_t begin, size_t end,
                  std::vector<SentenceSpan>* out) const;
@@ -104,6 +114,8 @@ class SentenceSplitter {
 
   const SentenceSplitterOptions options_;
   absl::flat_hash_set<std::string> abbreviations_;
+  // The ending lists; null unless options_.split_on_endings.
+  const std::unique_ptr<const KoreanEndings> endings_;
 };
 
 }  // namespace sentence

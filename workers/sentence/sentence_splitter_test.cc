@@ -8,6 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
+#include "workers/sentence/sentence_test_util.h"
 #include "workers/sentence/text_cleaner.h"
 
 namespace gleaner {
@@ -21,15 +22,6 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
-
-std::vector<std::string> Sentences(const SentenceSplitter& splitter,
-                                   absl::string_view text) {
-  std::vector<std::string> out;
-  for (const SentenceSpan& s : splitter.Split(text)) {
-    out.emplace_back(text.substr(s.begin, s.end - s.begin));
-  }
-  return out;
-}
 
 std::unique_ptr<SentenceSplitter> Default() {
   auto splitter = SentenceSplitter::Create();
@@ -52,7 +44,7 @@ class SplitTableTest : public ::testing::TestWithParam<SplitCase> {};
 TEST_P(SplitTableTest, Splits) {
   static const SentenceSplitter* const splitter = Default().release();
   const SplitCase& c = GetParam();
-  EXPECT_THAT(Sentences(*splitter, c.text), ElementsAreArray(c.sentences))
+  EXPECT_THAT(SentenceTexts(*splitter, c.text), ElementsAreArray(c.sentences))
       << c.text;
 }
 
@@ -350,7 +342,7 @@ TEST(SentenceSplitterTest, KeepsPunctuationOnlySegmentsWhenAsked) {
   options.drop_punctuation_only = false;
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "-\n가나다"), ElementsAre("-", "가나다"));
+  EXPECT_THAT(SentenceTexts(**splitter, "-\n가나다"), ElementsAre("-", "가나다"));
 }
 
 TEST(SentenceSplitterTest, PipesSplitWhenAsked) {
@@ -358,9 +350,9 @@ TEST(SentenceSplitterTest, PipesSplitWhenAsked) {
   options.split_on_pipes = true;
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "2025. 12. 19. | Vol. 25-47 | 📬구독하기 |"),
+  EXPECT_THAT(SentenceTexts(**splitter, "2025. 12. 19. | Vol. 25-47 | 📬구독하기 |"),
               ElementsAre("2025. 12. 19.", "Vol. 25-47", "📬구독하기"));
-  EXPECT_THAT(Sentences(**splitter, "A|B 테스트"), ElementsAre("A|B 테스트"));
+  EXPECT_THAT(SentenceTexts(**splitter, "A|B 테스트"), ElementsAre("A|B 테스트"));
 }
 
 TEST(SentenceSplitterTest, InlineBulletsSplitWhenAsked) {
@@ -368,9 +360,9 @@ TEST(SentenceSplitterTest, InlineBulletsSplitWhenAsked) {
   options.split_on_inline_bullets = true;
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "메뉴 • 항목 하나 • 항목 둘"),
+  EXPECT_THAT(SentenceTexts(**splitter, "메뉴 • 항목 하나 • 항목 둘"),
               ElementsAre("메뉴", "• 항목 하나", "• 항목 둘"));
-  EXPECT_THAT(Sentences(**splitter, "오늘의 기사 👉 링크 모음"),
+  EXPECT_THAT(SentenceTexts(**splitter, "오늘의 기사 👉 링크 모음"),
               ElementsAre("오늘의 기사", "👉 링크 모음"));
 }
 
@@ -379,7 +371,7 @@ TEST(SentenceSplitterTest, LongQuotationDoesNotSuppressBoundaries) {
   options.max_quote_bytes = 16;
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "“첫째 문장이다. 둘째 문장이다”고 했다."),
+  EXPECT_THAT(SentenceTexts(**splitter, "“첫째 문장이다. 둘째 문장이다”고 했다."),
               ElementsAre("“첫째 문장이다.", "둘째 문장이다”고 했다."));
 }
 
@@ -388,7 +380,7 @@ TEST(SentenceSplitterTest, ExtraAbbreviations) {
   options.extra_abbreviations = {"Fa"};
   auto splitter = SentenceSplitter::Create(options);
   ASSERT_THAT(splitter, IsOk());
-  EXPECT_THAT(Sentences(**splitter, "Fa. Cup 결승이다."),
+  EXPECT_THAT(SentenceTexts(**splitter, "Fa. Cup 결승이다."),
               ElementsAre("Fa. Cup 결승이다."));
 }
 
@@ -437,6 +429,50 @@ TEST(SentenceSplitterTest, ManyUnbalancedMarksStayLinear) {
   EXPECT_EQ(spans.size(), 200000u);
 }
 
+// The examples of issue 13: unpunctuated informal text.
+TEST(SentenceSplitterTest, SplitsAfterFinalEndingsAndReactions) {
+  auto splitter = Default();
+  EXPECT_THAT(SentenceTexts(*splitter, "오늘 회의 끝났어요 내일 다시 연락드릴게요"),
+              ElementsAre("오늘 회의 끝났어요", "내일 다시 연락드릴게요"));
+  EXPECT_THAT(
+      SentenceTexts(*splitter,
+                "오늘 날씨 대박 ㅋㅋ 점심은 국밥 먹음 ^^ 배불러서 졸려 ㅋㅋㅋ "
+                "이따 카페 갈 사람 ^^ 나는 라테 ㅎㅎ"),
+      ElementsAre("오늘 날씨 대박 ㅋㅋ", "점심은 국밥 먹음 ^^",
+                  "배불러서 졸려 ㅋㅋㅋ", "이따 카페 갈 사람 ^^",
+                  "나는 라테 ㅎㅎ"));
+}
+
+TEST(SentenceSplitterTest, LineEndingMidClauseGoesOn) {
+  auto splitter = Default();
+  // Offsets stay bytes into the text, the line break inside the sentence.
+  EXPECT_THAT(SentenceTexts(*splitter,
+                        "현장에 도착했을 때는\r\n이미 불길이 번졌다\n"
+                        "다행히 다친 사람은 없었다"),
+              ElementsAre("현장에 도착했을 때는\r\n이미 불길이 번졌다",
+                          "다행히 다친 사람은 없었다"));
+  // A blank line, a bullet or a speaker label on the next line still ends it.
+  EXPECT_THAT(SentenceTexts(*splitter, "저는요\n\n다음 질문은요"),
+              ElementsAre("저는요", "다음 질문은요"));
+  EXPECT_THAT(SentenceTexts(*splitter, "준비물은\n- 여권"),
+              ElementsAre("준비물은", "- 여권"));
+  EXPECT_THAT(SentenceTexts(*splitter, "기자: 원인은\n관계자: 모릅니다"),
+              ElementsAre("기자: 원인은", "관계자: 모릅니다"));
+}
+
+TEST(SentenceSplitterTest, PunctuationOnlyModeKeepsEditedNewsRules) {
+  SentenceSplitterOptions options;
+  options.split_on_endings = false;
+  auto splitter = SentenceSplitter::Create(options);
+  ASSERT_THAT(splitter, IsOk());
+  EXPECT_THAT(SentenceTexts(**splitter, "오늘 회의 끝났어요 내일 다시 연락드릴게요"),
+              ElementsAre("오늘 회의 끝났어요 내일 다시 연락드릴게요"));
+  EXPECT_THAT(SentenceTexts(**splitter, "현장에 도착했을 때는\n이미 번졌다"),
+              ElementsAre("현장에 도착했을 때는", "이미 번졌다"));
+  EXPECT_THAT(SentenceTexts(**splitter, "대박 ㅋㅋ 이게 되네. 좋다."),
+              ElementsAre("대박 ㅋㅋ 이게 되네.", "좋다."));
+}
+
 TEST(SentenceSplitterTest, OnlyNulBytes) {
   auto splitter = Default();
   const std::string text(1000, '\0');
@@ -451,7 +487,7 @@ TEST(SentenceSplitterTest, SplitsCleanedHtml) {
       "<script>var a = 'x. y.';</script></div>",
       options);
   ASSERT_THAT(cleaned, IsOk());
-  EXPECT_THAT(Sentences(*splitter, cleaned->text),
+  EXPECT_THAT(SentenceTexts(*splitter, cleaned->text),
               ElementsAre("첫 문장이다.", "둘째 문장이다.", "셋째 문장."));
 }
 

@@ -1,5 +1,7 @@
 #include "workers/sentence/sentence_stage.h"
 
+#include <utility>
+
 #include "services/common/status_macros.h"
 
 namespace gleaner {
@@ -25,9 +27,10 @@ std::vector<SentenceSpan> SpansFromProto(const v1::SentenceDelta& delta) {
   return spans;
 }
 
-absl::StatusOr<std::unique_ptr<SentenceStage>> SentenceStage::Create() {
+absl::StatusOr<std::unique_ptr<SentenceStage>> SentenceStage::Create(
+    SentenceStageOptions options) {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<SentenceSplitter> splitter,
-                           SentenceSplitter::Create());
+                           SentenceSplitter::Create(std::move(options.splitter)));
   return std::unique_ptr<SentenceStage>(new SentenceStage(std::move(splitter)));
 }
 

@@ -15,10 +15,21 @@ namespace gleaner {
 namespace workers {
 namespace sentence {
 
+struct SentenceStageOptions {
+  // How text is split (defaults: see SentenceSplitterOptions). The default
+  // serves edited news and informal text alike; set
+  // splitter.split_on_endings = false for the stricter punctuation-only mode
+  // on text known to be edited news (`gleaner run
+  // --sentence_punctuation_only`).
+  SentenceSplitterOptions splitter;
+};
+
 // Thread-safe; not copyable.
 class SentenceStage : public StageProcessor {
  public:
-  static absl::StatusOr<std::unique_ptr<SentenceStage>> Create();
+  // Returns the splitter's kInvalidArgument for malformed options.
+  static absl::StatusOr<std::unique_ptr<SentenceStage>> Create(
+      SentenceStageOptions options = {});
 
   // Answers with StageResponse.sentence: the sentences of the document's
   // text. Never fails.
