@@ -37,31 +37,31 @@ v1::MatchMethod ToProto(MatchMethod method) {
   return v1::MATCH_METHOD_UNSPECIFIED;
 }
 
-v1::AmountKind ToProto(AmountKind kind) {
+v1::AmountKind ToProto(amounts::AmountKind kind) {
   switch (kind) {
-    case AmountKind::kMoney:
+    case amounts::AmountKind::kMoney:
       return v1::AMOUNT_KIND_MONEY;
-    case AmountKind::kPercent:
+    case amounts::AmountKind::kPercent:
       return v1::AMOUNT_KIND_PERCENT;
-    case AmountKind::kPercentPoint:
+    case amounts::AmountKind::kPercentPoint:
       return v1::AMOUNT_KIND_PERCENT_POINT;
-    case AmountKind::kQuantity:
+    case amounts::AmountKind::kQuantity:
       return v1::AMOUNT_KIND_QUANTITY;
   }
   return v1::AMOUNT_KIND_UNSPECIFIED;
 }
 
-v1::AmountBound ToProto(AmountBound bound) {
+v1::AmountBound ToProto(amounts::AmountBound bound) {
   switch (bound) {
-    case AmountBound::kNone:
+    case amounts::AmountBound::kNone:
       return v1::AMOUNT_BOUND_UNSPECIFIED;
-    case AmountBound::kLowerInclusive:
+    case amounts::AmountBound::kLowerInclusive:
       return v1::AMOUNT_BOUND_LOWER_INCLUSIVE;
-    case AmountBound::kLowerExclusive:
+    case amounts::AmountBound::kLowerExclusive:
       return v1::AMOUNT_BOUND_LOWER_EXCLUSIVE;
-    case AmountBound::kUpperInclusive:
+    case amounts::AmountBound::kUpperInclusive:
       return v1::AMOUNT_BOUND_UPPER_INCLUSIVE;
-    case AmountBound::kUpperExclusive:
+    case amounts::AmountBound::kUpperExclusive:
       return v1::AMOUNT_BOUND_UPPER_EXCLUSIVE;
   }
   return v1::AMOUNT_BOUND_UNSPECIFIED;
@@ -88,8 +88,8 @@ absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
   entity_options.gazetteer_paths = std::move(options.gazetteer_paths);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EntityExtractor> entities,
                            EntityExtractor::Create(entity_options));
-  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<AmountExtractor> amounts,
-                           AmountExtractor::Create());
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<amounts::AmountExtractor> amounts,
+                           amounts::AmountExtractor::Create());
   return std::unique_ptr<ExtractStage>(
       new ExtractStage(std::move(entities), std::move(amounts)));
 }
@@ -113,7 +113,7 @@ absl::Status ExtractStage::Process(const v1::StageRequest& /*request*/,
     }
   }
   result->clear_amounts();
-  for (const Amount& amount : amounts_->Extract(text)) {
+  for (const amounts::Amount& amount : amounts_->Extract(text)) {
     v1::Amount* out = result->add_amounts();
     out->set_begin(amount.begin);
     out->set_end(amount.end);

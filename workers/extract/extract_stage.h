@@ -35,11 +35,11 @@ class ExtractStage : public StageProcessor {
 
  private:
   ExtractStage(std::unique_ptr<EntityExtractor> entities,
-               std::unique_ptr<AmountExtractor> amounts)
+               std::unique_ptr<amounts::AmountExtractor> amounts)
       : entities_(std::move(entities)), amounts_(std::move(amounts)) {}
 
   std::unique_ptr<EntityExtractor> entities_;
-  std::unique_ptr<AmountExtractor> amounts_;
+  std::unique_ptr<amounts::AmountExtractor> amounts_;
 };
 
 }  // namespace extract

@@ -24,6 +24,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -496,6 +497,7 @@ INSTANTIATE_TEST_SUITE_P(
         "이 회사는 구조 단위로 재편됐다.", "2028 대입 개편안이 발표됐다.", "가입자 300만 돌파"));
 
 }  // namespace
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -15,6 +15,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 
 // Returns one extractor, built once per test binary.
 inline const AmountExtractor& Extractor() {
@@ -47,6 +48,7 @@ constexpr AmountKind kPercent = AmountKind::kPercent;
 constexpr AmountKind kPoint = AmountKind::kPercentPoint;
 constexpr AmountKind kQuantity = AmountKind::kQuantity;
 
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner
