@@ -986,7 +986,12 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
     const Start s = ReadVagueStart(text, a, &c, out, out_tail, resume);
     if (s == Start::kFail) return false;
     if (s == Start::kDone) return true;
-    if (s == Start::kNone && !ReadHangulStart(text, a, &c)) return false;
+    // A Hangul anchor may span digits that start an amount of their own
+    // (올해에만 180%): after a failure the scan goes on right after `a`.
+    if (s == Start::kNone && !ReadHangulStart(text, a, &c)) {
+      *resume = a + 1;
+      return false;
+    }
   }
   const NumberAndUnit& nu = c.nu;
   if (nu.unit != nullptr && !c.vague) {

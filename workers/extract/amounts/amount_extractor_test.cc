@@ -19,15 +19,6 @@ namespace {
 
 using ::gleaner::testing::IsOk;
 
-// Returns the amount whose span is exactly `span` (first occurrence), or null.
-const Amount* FindSpan(absl::string_view text, const std::vector<Amount>& got,
-                       absl::string_view span) {
-  for (const Amount& a : got) {
-    if (text.substr(a.begin, a.end - a.begin) == span) return &a;
-  }
-  return nullptr;
-}
-
 
 // One positive row: in `text`, an amount spans exactly `span` with this kind,
 // value (empty for vague) and currency (money) or unit as written (others).

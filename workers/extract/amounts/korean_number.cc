@@ -322,8 +322,10 @@ size_t ReadSection(absl::string_view text, size_t pos, const KoreanNumberOptions
         }
         // A lone digit ends a section after a term (이십일, touching) or
         // stands before a big scale or a point (일조, 일점이삼).
+        // After a big scale a touching lone digit is the units (일천억일).
         const bool units = s->any ? t == q && e == 0
-                                  : BigScaleAt(text, t + 3) != 0 || HangulPointAt(text, t + 3);
+                                  : BigScaleAt(text, t + 3) != 0 || HangulPointAt(text, t + 3) ||
+                                        (!first_section && t == q);
         if (!units) break;
         s->value.Add(Decimal::FromInt(static_cast<unsigned>(d)));
         s->any = true;
@@ -425,7 +427,8 @@ bool ConsumeKoreanNumber(absl::string_view text, size_t pos, const KoreanNumberO
       // (8만 7000) and be a whole number.
       Decimal limit = Decimal::FromInt(1);
       limit.ShiftLeft(last_big);
-      if (s.value.Compare(limit) >= 0 || !s.value.IsInteger()) break;
+      // A fraction there comes only from 점 (구십칠만일천백이십점사).
+      if (s.value.Compare(limit) >= 0 || (!s.value.IsInteger() && !options.hangul)) break;
     }
     total.Add(s.value);
     ++groups;
