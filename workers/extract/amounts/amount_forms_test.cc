@@ -279,6 +279,16 @@ TEST(AmountFormTest, NoValueOffByAFactorOfTen) {
   EXPECT_EQ(off, 0);
 }
 
+// A wall of 200,000 nines before 조원 is no amount (the digit limit of
+// AmountExtractorOptions), and reading it stays linear.
+TEST(AmountFormTest, RejectsAWallOfDigits) {
+  const std::string text = std::string(200000, '9') + "조원";
+  EXPECT_TRUE(Extractor().Extract(text).empty());
+  const std::string ok = std::string(18, '9') + "조원";
+  ASSERT_EQ(Extractor().Extract(ok).size(), 1u);
+  EXPECT_EQ(Extractor().Extract(ok)[0].value, std::string(18, '9') + std::string(12, '0'));
+}
+
 class NoFormTest : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(NoFormTest, FindsNothing) {
