@@ -6,6 +6,7 @@
 // boundaries), then texts that must yield nothing (phone numbers, dates,
 // versions, product names, ordinary words that start like a currency).
 // Each found value is also checked for being off by a factor of ten or more.
+#include <iostream>
 #include <string>
 #include <vector>
 

@@ -9,6 +9,7 @@
 // must yield nothing. Every sentence that has positive rows must also yield
 // exactly that many amounts, so extra finds (dates, index levels, model
 // names, multipliers) fail as well.
+#include <iostream>
 #include <map>
 #include <memory>
 #include <string>
@@ -452,6 +453,25 @@ TEST(HeldOutTest, NoExtraAmountsInAnnotatedSentences) {
     const std::vector<Amount> got = Extractor().Extract(text);
     EXPECT_EQ(static_cast<int>(got.size()), n) << text << " -> " << Describe(text, got);
   }
+}
+
+// Issue 12, acceptance point 4: no amount found over an expected span has a
+// value off by a factor of ten or more (missing amounts fail above).
+TEST(HeldOutTest, NoValueOffByAFactorOfTen) {
+  int off = 0;
+  for (const HeldOutCase& c : kCases) {
+    const std::string text = c.text;
+    for (const Amount& a : Extractor().Extract(text)) {
+      if (Overlaps(text, a, c.span) && text.substr(a.begin, a.end - a.begin) == c.span &&
+          OffByFactorOfTen(c.value, a.value)) {
+        ++off;
+        ADD_FAILURE() << c.text << ": want " << c.value << " got " << a.value;
+      }
+    }
+  }
+  std::cout << "held-out: " << sizeof(kCases) / sizeof(kCases[0])
+            << " rows, values off by a factor of ten or more: " << off << "\n";
+  EXPECT_EQ(off, 0);
 }
 
 // Texts that hold no amount at all under the annotation rules.
