@@ -15,6 +15,10 @@ using entities::EntityMention;
 using entities::EntityType;
 using entities::FlaggedRange;
 using entities::MatchMethod;
+using amounts::Amount;
+using amounts::AmountBound;
+using amounts::AmountExtractor;
+using amounts::AmountKind;
 
 namespace {
 

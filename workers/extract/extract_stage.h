@@ -43,14 +43,14 @@ class ExtractStage : public StageProcessor {
 
  private:
   ExtractStage(std::unique_ptr<entities::EntityExtractor> entities,
-               std::unique_ptr<AmountExtractor> amounts,
+               std::unique_ptr<amounts::AmountExtractor> amounts,
                std::unique_ptr<dates::DatePass> dates)
       : entities_(std::move(entities)),
         amounts_(std::move(amounts)),
         dates_(std::move(dates)) {}
 
   std::unique_ptr<entities::EntityExtractor> entities_;
-  std::unique_ptr<AmountExtractor> amounts_;
+  std::unique_ptr<amounts::AmountExtractor> amounts_;
   std::unique_ptr<dates::DatePass> dates_;  // null when options.dates is off
 };
 
@@ -60,9 +60,9 @@ class ExtractStage : public StageProcessor {
 void MentionToProto(absl::string_view text, const entities::EntityMention& mention,
                     v1::Entity* out);
 entities::EntityMention MentionFromProto(const v1::Entity& entity);
-void AmountToProto(absl::string_view text, const Amount& amount,
+void AmountToProto(absl::string_view text, const amounts::Amount& amount,
                    v1::Amount* out);
-Amount AmountFromProto(const v1::Amount& amount);
+amounts::Amount AmountFromProto(const v1::Amount& amount);
 
 }  // namespace extract
 }  // namespace workers

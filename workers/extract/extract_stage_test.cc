@@ -14,6 +14,9 @@ using ::gleaner::testing::IsOk;
 using entities::EntityMention;
 using entities::EntityType;
 using entities::MatchMethod;
+using amounts::Amount;
+using amounts::AmountBound;
+using amounts::AmountKind;
 
 // The mappings, written out independently of the glue: a wrong mapping in
 // extract_stage.cc fails here (both ends of the integration test run the

@@ -39,52 +39,31 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "re2/re2.h"
+#include "workers/extract/amounts/amount.h"
+#include "workers/extract/amounts/amount_lexicon.h"
+#include "workers/extract/amounts/korean_number.h"
+#include "workers/extract/amounts/unit_reader.h"
 
 namespace gleaner {
 namespace workers {
 namespace extract {
-
-enum class AmountKind { kMoney, kPercent, kPercentPoint, kQuantity };
-
-enum class AmountBound {
-  kNone,
-  kLowerInclusive,  // 이상, 최소
-  kLowerExclusive,  // 초과, 넘는, 넘게
-  kUpperInclusive,  // 이하, 최대
-  kUpperExclusive,  // 미만
-};
-
-// One amount found in a text.
-struct Amount {
-  size_t begin = 0, end = 0;  // UTF-8 byte offsets into the text passed to Extract
-  AmountKind kind = AmountKind::kQuantity;
-  std::string value;           // exact decimal string; empty when vague
-  std::string value_max;       // upper end when this one amount is a range like 5~20%; else empty
-  std::string currency;        // ISO 4217 for money, else empty
-  std::string unit;            // unit/counter as written (명, 개국, GW, 기가와트, %, 달러)
-  std::string canonical_unit;  // e.g. GW for 기가와트, km for 킬로미터; empty when none
-  bool approximate = false;    // 약, 가량, 여, 안팎, 정도, 쯤, 가까이, 수-, -대
-  AmountBound bound = AmountBound::kNone;
-  bool vague = false;                   // 수십억 달러
-  int magnitude = 0;                    // power of ten of a vague amount (수십억 -> 9)
-  bool per_unit = false;                // 주당 30달러
-  int range_partner = -1;               // index in the result of the other end of a range, or -1
-  int conversion_of = -1;               // index of the amount this one converts, or -1
-  std::vector<std::string> qualifiers;  // qualifier words as written (약, 이상, 주당 ...)
-};
-
-// Returns "MONEY", "PERCENT", "PERCENT_POINT" or "QUANTITY".
-absl::string_view AmountKindName(AmountKind kind);
+namespace amounts {
 
 struct AmountExtractorOptions {
   // Emit vague amounts without a value such as 수십억 달러 (true).
   bool include_vague = true;
   // Emit counted quantities (15만 명, 10GW, 18개월) (true).
   bool include_quantities = true;
+  // Reject numbers with more integer digits than this: a wall of digits
+  // before 조원 is not an amount (kDefaultMaxNumberDigits = 30).
+  int max_number_digits = kDefaultMaxNumberDigits;
 };
 
 // Finds amounts in Korean text. Thread-safe: Extract() is const and the
 // compiled patterns are shared read-only. Not copyable or movable.
+struct NumberAndUnit;
+struct Candidate;
+
 class AmountExtractor {
  public:
   // Builds an extractor; the anchor pattern is compiled on first use, once per
@@ -99,27 +78,42 @@ class AmountExtractor {
   // Invalid UTF-8 never crashes; it simply yields no amount around it.
   std::vector<Amount> Extract(absl::string_view text) const;
 
-  // Internal unit/currency table entry (public so the .cc can define tables).
-  struct UnitDef;
-
  private:
-  AmountExtractor(AmountExtractorOptions options, const RE2* anchor);
+  AmountExtractor(AmountExtractorOptions options, const AmountLexicon& lexicon,
+                  std::unique_ptr<const RE2> anchor);
 
   // Tries to read one amount around the anchor at text[a, anchor_end). On
   // success fills `out`, sets `out_tail` to the end of any trailing qualifier
   // (이상, 가량) and returns true. Always sets `resume`, where the scan goes on.
   bool ParseAt(absl::string_view text, size_t a, size_t anchor_end, Amount* out, size_t* out_tail,
                size_t* resume) const;
-  // Longest unit or currency word at `pos` (no leading space), or nullptr.
-  const UnitDef* MatchUnit(absl::string_view text, size_t pos, size_t* len) const;
+
+  // How a start other than a digit or a symbol was read.
+  enum class Start { kNone, kFail, kRead, kDone };
+
+  // The number reader with the unit after it (and 여, English scales).
+  bool ReadNumber(absl::string_view text, size_t p, bool hangul, NumberAndUnit* nu) const;
+  // The unit reader: the unit at p, allowing one space before it.
+  bool ReadUnit(absl::string_view text, size_t p, bool allow_space, NumberAndUnit* nu) const;
+  bool ReadDigitStart(absl::string_view text, size_t a, Candidate* c, size_t* resume) const;
+  bool ReadSymbolStart(absl::string_view text, size_t a, Candidate* c, size_t* resume) const;
+  Start ReadVagueStart(absl::string_view text, size_t a, Candidate* c, Amount* out,
+                       size_t* out_tail, size_t* resume) const;
+  bool ReadHangulStart(absl::string_view text, size_t a, Candidate* c) const;
+  bool ReadRange(absl::string_view text, Candidate* c) const;
+  void ReadSubUnit(absl::string_view text, Candidate* c) const;
+  void InferKrw(absl::string_view text, size_t a, Candidate* c) const;
+  bool Finish(absl::string_view text, size_t a, Candidate* c, Amount* out, size_t* out_tail,
+              size_t* resume) const;
 
   AmountExtractorOptions options_;
-  // Candidate anchors (see the .cc); compiled once per process, not owned.
-  const RE2* anchor_;
-  // Unit table bucketed by first byte, longest surface first.
-  std::array<std::vector<const UnitDef*>, 256> units_by_byte_;
+  const AmountLexicon& lex_;  // not owned; the process-wide default lexicon
+  UnitReader units_;
+  // Candidate anchors (see the .cc), built from the lexicon in Create().
+  std::unique_ptr<const RE2> anchor_;
 };
 
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -18,6 +18,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 namespace {
 
 const std::vector<std::string>& Corpus() {
@@ -91,6 +92,7 @@ void BM_ExtractNoDigits(benchmark::State& state) {
 BENCHMARK(BM_ExtractNoDigits);
 
 }  // namespace
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

@@ -14,18 +14,10 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 namespace {
 
 using ::gleaner::testing::IsOk;
-
-// Returns the amount whose span is exactly `span` (first occurrence), or null.
-const Amount* FindSpan(absl::string_view text, const std::vector<Amount>& got,
-                       absl::string_view span) {
-  for (const Amount& a : got) {
-    if (text.substr(a.begin, a.end - a.begin) == span) return &a;
-  }
-  return nullptr;
-}
 
 
 // One positive row: in `text`, an amount spans exactly `span` with this kind,
@@ -555,9 +547,14 @@ TEST(AmountExtractorTest, SurvivesInvalidUtf8AndEdges) {
       EXPECT_LE(a.end, s.size());
     }
   }
-  const std::vector<Amount> big = Extractor().Extract("9999999999999999999999999999조 원");
+  // Up to AmountExtractorOptions::max_number_digits (30) integer digits a
+  // number is exact; past it, it is no amount at all (issue 12: a wall of
+  // digits before 조원 must not become one 40-digit value).
+  const std::vector<Amount> big = Extractor().Extract("999999999999999999조 원");
   ASSERT_EQ(big.size(), 1u);
-  EXPECT_EQ(big[0].value, "9999999999999999999999999999000000000000");
+  EXPECT_EQ(big[0].value, "999999999999999999000000000000");
+  EXPECT_TRUE(Extractor().Extract("9999999999999999999조 원").empty());
+  EXPECT_TRUE(Extractor().Extract("9999999999999999999999999999조 원").empty());
 }
 
 TEST(AmountExtractorTest, ThreadSafe) {
@@ -574,6 +571,7 @@ TEST(AmountExtractorTest, ThreadSafe) {
 }
 
 }  // namespace
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

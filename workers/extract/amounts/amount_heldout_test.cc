@@ -9,6 +9,7 @@
 // must yield nothing. Every sentence that has positive rows must also yield
 // exactly that many amounts, so extra finds (dates, index levels, model
 // names, multipliers) fail as well.
+#include <iostream>
 #include <map>
 #include <memory>
 #include <string>
@@ -24,6 +25,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -453,6 +455,25 @@ TEST(HeldOutTest, NoExtraAmountsInAnnotatedSentences) {
   }
 }
 
+// Issue 12, acceptance point 4: no amount found over an expected span has a
+// value off by a factor of ten or more (missing amounts fail above).
+TEST(HeldOutTest, NoValueOffByAFactorOfTen) {
+  int off = 0;
+  for (const HeldOutCase& c : kCases) {
+    const std::string text = c.text;
+    for (const Amount& a : Extractor().Extract(text)) {
+      if (Overlaps(text, a, c.span) && text.substr(a.begin, a.end - a.begin) == c.span &&
+          OffByFactorOfTen(c.value, a.value)) {
+        ++off;
+        ADD_FAILURE() << c.text << ": want " << c.value << " got " << a.value;
+      }
+    }
+  }
+  std::cout << "held-out: " << sizeof(kCases) / sizeof(kCases[0])
+            << " rows, values off by a factor of ten or more: " << off << "\n";
+  EXPECT_EQ(off, 0);
+}
+
 // Texts that hold no amount at all under the annotation rules.
 class HeldOutNoAmountTest : public ::testing::TestWithParam<const char*> {};
 
@@ -496,6 +517,7 @@ INSTANTIATE_TEST_SUITE_P(
         "이 회사는 구조 단위로 재편됐다.", "2028 대입 개편안이 발표됐다.", "가입자 300만 돌파"));
 
 }  // namespace
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

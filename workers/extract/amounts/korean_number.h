@@ -2,9 +2,15 @@
 //
 // Korean groups large numbers by four digits with scale words (만 = 1e4,
 // 억 = 1e8, 조 = 1e12, 경 = 1e16) and mixes them freely with Arabic digits and
-// the small scales 십/백/천: `62억`, `1조 4000억`, `300억 4000만`, `8만 7000`,
-// `1억8000만`, `2천억`, `3만5천`, `3천 5백만`, and in Hangul `오천만`, `이십일조`,
-// `십억`.
+// the small scales 십/백/천. The grammar: a number is a sequence of groups
+// with strictly falling big scales, then an optional trailing section below
+// the last scale; a group is a section plus its big scale; a section is
+// either one Arabic number (4000, 1,200, 1.5) or 천/백/십 terms in falling
+// order with one-digit coefficients (Arabic or Sino-Korean, or none) and
+// optional units below the last term. One space may stand between groups
+// and between the terms of a section. Examples: `62억`, `1조 4000억`,
+// `8만 7000`, `3만5천`, `4천 820만`, `1천 1백 70만`, `1만 2천 345`, and with
+// Hangul numerals `오천만`, `이십일조`, `천 4백만`, `일점이삼` (점/쩜 decimals).
 // Values are kept exact as decimal digit strings, never binary floating point:
 //
 //   absl::StatusOr<std::string> v = ParseKoreanNumber("1조 4000억");
@@ -23,6 +29,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 
 // An exact non-negative decimal: an integer digit string times 10^-scale.
 // Only what number words need is supported: parsing, addition and
@@ -75,15 +82,29 @@ struct KoreanNumber {
   bool has_point = false;            // has a decimal point
   int integer_digits = 0;            // digits of a plain number (2026 -> 4)
   bool ends_with_big_scale = false;  // last thing read was 만/억/조/경
+  bool bare_scale = false;           // only one scale word (만, 백, 십): 만원, 십불
+  int groups = 0;                    // big-scale groups plus a trailing section
+  // For one group ending in a big scale (200만): its section (200) and the
+  // scale's exponent (4); lead_scale is 0 otherwise. Lets 100~200만 share 만.
+  Decimal lead;
+  int lead_scale = 0;
 };
+
+// The most digits a number may have before the point unless the caller says
+// otherwise: a 200,000-digit run before 조원 is not an amount, and no amount
+// in news comes near 10^30.
+inline constexpr int kDefaultMaxNumberDigits = 30;
 
 // Options for ConsumeKoreanNumber.
 struct KoreanNumberOptions {
-  // Read Hangul numerals (일..구, 십백천 without a leading digit) (false).
-  // Arabic digits are never mixed with Hangul digits.
+  // Read Sino-Korean numerals (일..구, 영/공 around 점, 십백천 and 만억조경
+  // without a coefficient, 점/쩜 decimals) (false). Arabic digits may then
+  // stand as coefficients and units too (천 4백만).
   bool hangul = false;
   // Allow one ASCII space between scale groups ("1조 4000억") (true).
   bool allow_space = true;
+  // Reject numbers with more integer digits than this (kDefaultMaxNumberDigits).
+  int max_digits = kDefaultMaxNumberDigits;
 };
 
 // Reads the longest Korean number starting exactly at `pos` in `text` and
@@ -115,6 +136,7 @@ inline bool HasAt(absl::string_view text, size_t pos, absl::string_view word) {
   return true;
 }
 
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner

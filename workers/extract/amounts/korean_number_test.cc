@@ -10,6 +10,7 @@
 namespace gleaner {
 namespace workers {
 namespace extract {
+namespace amounts {
 namespace {
 
 using ::gleaner::testing::IsOkAndHolds;
@@ -153,6 +154,7 @@ TEST(ConsumeKoreanNumberTest, HangulOnlyWhenAsked) {
 }
 
 }  // namespace
+}  // namespace amounts
 }  // namespace extract
 }  // namespace workers
 }  // namespace gleaner
