@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "services/common/status_macros.h"
-#include "workers/common/clean_options.h"
-#include "workers/sentence/text_cleaner.h"
+#include "text/clean_options.h"
+#include "text/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
@@ -87,9 +87,9 @@ absl::StatusOr<std::unique_ptr<DedupStage>> DedupStage::Create(
 absl::Status DedupStage::Process(const v1::StageRequest& request,
                                  v1::DocumentResult* result) {
   GLEANER_ASSIGN_OR_RETURN(
-      sentence::CleanedText cleaned,
-      sentence::CleanDocument(request.document().content(),
-                              CleanOptionsFor(request.document())));
+      text::CleanedText cleaned,
+      text::CleanDocument(request.document().content(),
+                          text::CleanOptionsFor(request.document())));
   GLEANER_ASSIGN_OR_RETURN(DedupVerdict verdict,
                            deduplicator_->Process(result->id(), cleaned.text));
   ToProto(verdict, result->mutable_duplicate());

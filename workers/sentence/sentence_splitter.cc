@@ -10,6 +10,8 @@
 #include "absl/memory/memory.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace gleaner {
 namespace workers {
@@ -25,41 +27,11 @@ constexpr char32_t kEol = 0x110001;  // "no character": the edge of the line
 // Decodes the code point starting at text[i], i < end. Sets *len.
 inline char32_t DecodeAt(absl::string_view text, size_t i, size_t end,
                          size_t* len) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char c = s[i];
-  if (c < 0x80) {
-    *len = 1;
-    return c;
-  }
-  size_t n;
   char32_t cp;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    *len = 1;
-    return kInvalid;
-  }
-  if (i + n > end) {
-    *len = 1;
-    return kInvalid;
-  }
-  for (size_t k = 1; k < n; ++k) {
-    const unsigned char cc = s[i + k];
-    if ((cc & 0xC0) != 0x80) {
-      *len = 1;
-      return kInvalid;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  *len = n;
-  return cp;
+  const size_t n =
+      text::DecodeUtf8Checked(absl::string_view(text.data(), end), i, &cp);
+  *len = n == 0 ? 1 : n;
+  return n == 0 ? kInvalid : cp;
 }
 
 // Decodes the code point that ends right before text[i], i > begin.
@@ -80,33 +52,15 @@ inline char32_t DecodeBefore(absl::string_view text, size_t begin, size_t i,
 
 // ---------------------------------------------------------------------------
 // Character classes, written out explicitly (RE2's \s \w are ASCII-only).
-inline bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-         c == '\f' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x202F || c == 0x205F || c == 0xFEFF;
-}
-inline bool IsSpaceByte(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-         c == '\f';
-}
-inline bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiLetter(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool IsUpper(char32_t c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsLower(char32_t c) { return c >= 'a' && c <= 'z'; }
-inline bool IsLatin(char32_t c) {
-  return IsAsciiLetter(c) ||
-         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
-}
-inline bool IsHangul(char32_t c) {
-  return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) ||
-         (c >= 0x3130 && c <= 0x318F);
-}
-inline bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF);
-}
+inline bool IsSpace(char32_t c) { return text::IsUnicodeSpace(c); }
+inline bool IsSpaceByte(unsigned char c) { return text::IsAsciiSpace(c); }
+inline bool IsDigit(char32_t c) { return text::IsAsciiDigit(c); }
+inline bool IsAsciiLetter(char32_t c) { return text::IsAsciiAlpha(c); }
+inline bool IsUpper(char32_t c) { return text::IsAsciiUpper(c); }
+inline bool IsLower(char32_t c) { return text::IsAsciiLower(c); }
+inline bool IsLatin(char32_t c) { return text::IsLatinLetter(c); }
+inline bool IsHangul(char32_t c) { return text::IsHangulLetter(c); }
+inline bool IsHan(char32_t c) { return text::IsHanIdeograph(c); }
 inline bool IsEmoji(char32_t c) {
   return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF);
 }
@@ -274,7 +228,7 @@ bool IsMarkContinuation(absl::string_view text, size_t pos, size_t end) {
   return false;
 }
 
-inline bool IsSyllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+inline bool IsSyllable(char32_t c) { return text::IsHangulSyllable(c); }
 inline bool IsJamo(char32_t c) { return c >= 0x3131 && c <= 0x318E; }
 // Reactions that trail a sentence: `ㅋㅋ`, `ㅠㅠ`, emoji, `^^`, `~`, `☆`.
 inline bool IsReaction(char32_t c) {

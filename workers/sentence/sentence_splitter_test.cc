@@ -8,7 +8,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
@@ -445,8 +445,8 @@ TEST(SentenceSplitterTest, OnlyNulBytes) {
 
 TEST(SentenceSplitterTest, SplitsCleanedHtml) {
   auto splitter = Default();
-  CleanOptions options;
-  auto cleaned = CleanDocument(
+  text::CleanOptions options;
+  auto cleaned = text::CleanDocument(
       "<div><p> 첫 문장이다. 둘째 문장이다.</p><p>셋째&nbsp;문장.</p>"
       "<script>var a = 'x. y.';</script></div>",
       options);

@@ -1,8 +1,8 @@
 #include "workers/sentence/sentence_stage.h"
 
 #include "services/common/status_macros.h"
-#include "workers/common/clean_options.h"
-#include "workers/sentence/text_cleaner.h"
+#include "text/clean_options.h"
+#include "text/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
@@ -17,16 +17,16 @@ absl::StatusOr<std::unique_ptr<SentenceStage>> SentenceStage::Create() {
 absl::Status SentenceStage::Process(const v1::StageRequest& request,
                                     v1::DocumentResult* result) {
   GLEANER_ASSIGN_OR_RETURN(
-      CleanedText cleaned,
-      CleanDocument(request.document().content(),
-                    CleanOptionsFor(request.document())));
-  result->set_content_type(cleaned.content_type == ContentType::kHtml
+      text::CleanedText cleaned,
+      text::CleanDocument(request.document().content(),
+                          text::CleanOptionsFor(request.document())));
+  result->set_content_type(cleaned.content_type == text::ContentType::kHtml
                                ? v1::CONTENT_TYPE_HTML
                                : v1::CONTENT_TYPE_PLAIN_TEXT);
   result->set_source_encoding(cleaned.source_encoding);
   result->set_replaced_bytes(cleaned.replaced_bytes);
   result->clear_blocks();
-  for (const TextBlock& block : cleaned.blocks) {
+  for (const text::TextBlock& block : cleaned.blocks) {
     v1::TextBlock* out = result->add_blocks();
     out->set_begin(block.begin);
     out->set_end(block.end);

@@ -7,6 +7,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "workers/extract/amounts/korean_number.h"
 
 namespace gleaner {
@@ -204,29 +206,11 @@ bool DigitAt(absl::string_view text, size_t pos) {
 int CodePointAt(absl::string_view text, size_t pos, size_t* len) {
   *len = 1;
   if (pos >= text.size()) return -1;
-  const unsigned char c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) return c;
-  int n = 0, cp = 0;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4;
-    cp = c & 0x07;
-  } else {
-    return -1;
-  }
-  if (pos + n > text.size()) return -1;
-  for (int i = 1; i < n; ++i) {
-    const unsigned char d = static_cast<unsigned char>(text[pos + i]);
-    if ((d & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *len = static_cast<size_t>(n);
-  return cp;
+  char32_t cp;
+  const size_t n = text::DecodeUtf8Checked(text, pos, &cp);
+  if (n == 0) return -1;
+  *len = n;
+  return static_cast<int>(cp);
 }
 
 // Start of the character that ends right before `pos` (pos itself if none).
@@ -241,7 +225,7 @@ size_t PrevCharStart(absl::string_view text, size_t pos) {
   return p;
 }
 
-bool IsHangulCp(int cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }
+bool IsHangulCp(int cp) { return cp >= 0 && text::IsHangulSyllable(cp); }
 
 bool HangulAt(absl::string_view text, size_t pos) {
   size_t len;

@@ -1,4 +1,4 @@
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 #include <string>
 #include <vector>
@@ -11,8 +11,7 @@
 #include "services/common/status_matchers.h"
 
 namespace gleaner {
-namespace workers {
-namespace sentence {
+namespace text {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -601,6 +600,5 @@ TEST(CleanDocumentTest, ExactlyMaxBytesIsAccepted) {
 }
 
 }  // namespace
-}  // namespace sentence
-}  // namespace workers
+}  // namespace text
 }  // namespace gleaner

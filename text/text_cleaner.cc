@@ -1,4 +1,4 @@
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 #include <iconv.h>
 
@@ -15,11 +15,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
-#include "workers/common/utf8.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace gleaner {
-namespace workers {
-namespace sentence {
+namespace text {
 namespace {
 
 constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
@@ -73,36 +73,6 @@ class MetaCharsetSniffer {
   RE2 re_;
 };
 
-// Returns the length of the valid UTF-8 character at s[i], or 0 if the bytes
-// there do not form one (overlong forms, surrogates, truncation included).
-inline size_t Utf8CharLength(const unsigned char* s, size_t i, size_t n) {
-  const unsigned char c = s[i];
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    return (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) ? 2 : 0;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (i + 2 >= n) return 0;
-    const unsigned char c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (i + 3 >= n) return 0;
-    const unsigned char c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
-        (s[i + 3] & 0xC0) != 0x80) {
-      return 0;
-    }
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
-    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 // Returns the offset of the first byte that is invalid UTF-8 or NUL, or
 // npos. ASCII is checked eight bytes at a time.
 size_t FindBadUtf8(absl::string_view data) {
@@ -135,7 +105,7 @@ size_t FindBadUtf8(absl::string_view data) {
       i += 3;
       continue;
     }
-    const size_t len = Utf8CharLength(s, i, n);
+    const size_t len = Utf8CharLength(data, i);
     if (len == 0) return i;
     i += len;
   }
@@ -155,8 +125,9 @@ struct Decoded {
 
 // Decodes UTF-8, replacing (or rejecting) invalid and NUL bytes. `bad` is
 // FindBadUtf8(data), computed once by the caller.
-absl::Status DecodeUtf8(absl::string_view data, size_t shift, size_t bad,
-                        InvalidBytePolicy policy, Decoded* out) {
+absl::Status DecodeUtf8Source(absl::string_view data, size_t shift,
+                              size_t bad, InvalidBytePolicy policy,
+                              Decoded* out) {
   out->encoding = Encoding::kUtf8;
   out->source_shift = shift;
   if (bad == std::string::npos) {
@@ -193,7 +164,7 @@ absl::Status DecodeUtf8(absl::string_view data, size_t shift, size_t bad,
         bad = j;
         break;
       }
-      const size_t len = Utf8CharLength(s, j, n);
+      const size_t len = Utf8CharLength(data, j);
       if (len == 0) {
         bad = j;
         break;
@@ -287,19 +258,13 @@ bool LooksLikeCp949(absl::string_view data) {
       ++i;
       continue;
     }
-    const size_t len = Utf8CharLength(s, i, d.text.size());
-    if (len == 3) {
-      const uint32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) |
-                          (s[i + 2] & 0x3F);
-      if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        ++hangul;
-      } else {
-        ++other;
-      }
+    char32_t cp;
+    i += DecodeUtf8(d.text, i, &cp);
+    if (IsHangulSyllable(cp)) {
+      ++hangul;
     } else {
       ++other;
     }
-    i += len == 0 ? 1 : len;
   }
   return hangul >= 2 && hangul >= other;
 }
@@ -330,7 +295,7 @@ class SourceMapper {
         continue;
       }
       const unsigned char c = s[dp_];
-      size_t len = c < 0x80 ? 1 : Utf8CharLength(s, dp_, n);
+      size_t len = c < 0x80 ? 1 : Utf8CharLength(d_.text, dp_);
       if (len == 0) len = 1;
       dp_ += len;
       sp_ += d_.encoding == Encoding::kCp949 ? (c < 0x80 ? 1 : 2) : len;
@@ -350,12 +315,6 @@ class SourceMapper {
 
 inline bool IsHtmlSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-inline bool IsAsciiAlpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool IsAsciiAlnum(unsigned char c) {
-  return IsAsciiAlpha(c) || (c >= '0' && c <= '9');
 }
 
 bool NameIn(absl::string_view name, std::initializer_list<absl::string_view>
@@ -569,7 +528,7 @@ class HtmlToText {
             Space();
           } else {
             std::string buf;
-            workers::AppendUtf8(cp, &buf);
+            AppendUtf8(cp, &buf);
             Append(buf, i, i + len);
           }
           i += len;
@@ -1020,7 +979,7 @@ absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
   }
   if (encoding == Encoding::kUtf8) {
     absl::Status st =
-        DecodeUtf8(body, shift, bad, options.invalid_bytes, &decoded);
+        DecodeUtf8Source(body, shift, bad, options.invalid_bytes, &decoded);
     if (!st.ok()) return st;
   } else {
     absl::Status st = DecodeCp949(body, shift, options.invalid_bytes, &decoded);
@@ -1067,6 +1026,5 @@ absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
   return result;
 }
 
-}  // namespace sentence
-}  // namespace workers
+}  // namespace text
 }  // namespace gleaner

@@ -15,8 +15,8 @@
 //     absl::string_view line = absl::string_view(cleaned.text)
 //                                  .substr(block.begin, block.end - block.begin);
 //   }
-#ifndef GLEANER_WORKERS_SENTENCE_TEXT_CLEANER_H_
-#define GLEANER_WORKERS_SENTENCE_TEXT_CLEANER_H_
+#ifndef GLEANER_TEXT_TEXT_CLEANER_H_
+#define GLEANER_TEXT_TEXT_CLEANER_H_
 
 #include <cstddef>
 #include <string>
@@ -26,8 +26,7 @@
 #include "absl/strings/string_view.h"
 
 namespace gleaner {
-namespace workers {
-namespace sentence {
+namespace text {
 
 enum class ContentType {
   kAuto,       // sniff: HTML if the content looks like markup, else plain
@@ -101,8 +100,7 @@ bool LooksLikeHtml(absl::string_view content);
 // Returns true if the block text `line` looks like page chrome.
 bool IsBoilerplateLine(absl::string_view line);
 
-}  // namespace sentence
-}  // namespace workers
+}  // namespace text
 }  // namespace gleaner
 
-#endif  // GLEANER_WORKERS_SENTENCE_TEXT_CLEANER_H_
+#endif  // GLEANER_TEXT_TEXT_CLEANER_H_
