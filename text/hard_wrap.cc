@@ -45,31 +45,48 @@ bool IsItemMarker(char32_t c) {
   }
 }
 
+// Measures one line with byte loops (this runs over every plain document,
+// wrapped or not, so it avoids decoding all but the line's two ends).
 Line MeasureLine(absl::string_view text, size_t begin, size_t end) {
   Line line;
   line.begin = begin;
   line.end = end;
-  size_t columns = 0, chars = 0, spaces_run = 0;
-  for (size_t i = begin; i < end;) {
+  const absl::string_view all = text.substr(0, end);
+  size_t first = begin;  // first non-space byte
+  while (first < end) {
     char32_t cp;
-    const size_t len = DecodeUtf8(text.substr(0, end), i, &cp);
-    if (i == begin) {
-      line.starts_paragraph = IsUnicodeSpace(cp) || IsItemMarker(cp);
-    }
-    i += len;
-    columns += cp < 0x80 ? 1 : 2;
-    ++chars;
-    if (cp == '\t' || cp == '|') line.joinable = false;
-    if (IsUnicodeSpace(cp)) {
-      // A run of spaces inside the text (not the indent) is layout.
-      if (++spaces_run == 2 && !line.blank && i < end) line.joinable = false;
-      continue;
-    }
-    spaces_run = 0;
-    line.blank = false;
-    line.columns = columns;  // up to the last non-space character
-    line.chars = chars;
+    const size_t len = DecodeUtf8(all, first, &cp);
+    if (!IsUnicodeSpace(cp)) break;
+    first += len;
   }
+  if (first == end) return line;  // blank
+  line.blank = false;
+  char32_t lead;
+  DecodeUtf8(all, begin, &lead);
+  line.starts_paragraph = first > begin || IsItemMarker(lead);
+  size_t last = end;  // one past the last non-space byte
+  for (;;) {
+    char32_t cp;
+    const size_t start = DecodeUtf8Before(all, last, &cp);
+    if (!IsUnicodeSpace(cp)) break;
+    last = start;
+  }
+  const absl::string_view content = all.substr(begin, last - begin);
+  for (char ch : content) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x80) {
+      ++line.columns;
+      ++line.chars;
+    } else if (!IsUtf8Continuation(c)) {
+      line.columns += 2;
+      ++line.chars;
+    }
+  }
+  // Tabs, bars and runs of spaces inside the text (not the indent) are
+  // table layout.
+  const absl::string_view inner = all.substr(first, last - first);
+  line.joinable = inner.find_first_of("\t|") == absl::string_view::npos &&
+                  inner.find("  ") == absl::string_view::npos;
   return line;
 }
 
@@ -91,9 +108,11 @@ std::vector<Line> SplitLines(absl::string_view text) {
 // Returns true if `value` reaches the wrap width: a full line. A column
 // width may fall two short (a Hangul that did not fit, plus a trailing
 // space); a character width one (a trailing space).
+size_t Slack(bool columns) { return columns ? 2 : 1; }
+
 bool IsFull(size_t value, const HardWrap& wrap) {
-  const size_t slack = wrap.columns ? 2 : 1;
-  return wrap.width > 0 && value <= wrap.width && value + slack >= wrap.width;
+  return wrap.width > 0 && value <= wrap.width &&
+         value + Slack(wrap.columns) >= wrap.width;
 }
 
 size_t Measure(const Line& line, bool columns) {
@@ -112,17 +131,19 @@ HardWrap BestWidth(const std::vector<Line>& lines, bool columns,
   best.columns = columns;
   *full_lines = 0;
   const size_t min_width = columns ? kMinWidthColumns : kMinWidthChars;
-  for (const auto& [width, unused] : counts) {
+  size_t total = 0;
+  for (const auto& entry : counts) total += entry.second;
+  size_t at_most = 0;  // lines no longer than the candidate width
+  for (const auto& [width, n] : counts) {
+    at_most += n;
     if (width < min_width) continue;
-    HardWrap candidate{columns, width};
-    size_t full = 0, over = 0;
-    for (const auto& [value, n] : counts) {
-      if (value > width) {
-        over += n;
-      } else if (IsFull(value, candidate)) {
-        full += n;
-      }
+    const HardWrap candidate{columns, width};
+    size_t full = 0;
+    for (auto it = counts.lower_bound(width - Slack(columns));
+         it != counts.end() && it->first <= width; ++it) {
+      full += it->second;
     }
+    const size_t over = total - at_most;
     if (full < kMinFullLines || over * kMaxOverPerFull > full) continue;
     if (full >= *full_lines) {  // ties go to the wider width
       best = candidate;
