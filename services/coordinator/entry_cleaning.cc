@@ -8,13 +8,13 @@
 #include "services/common/status_macros.h"
 #include "workers/metadata/metadata_pass.h"
 #include "workers/metadata/page_metadata.h"
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 namespace gleaner {
 namespace coordinator {
 namespace {
 
-namespace cleaner = ::gleaner::workers::sentence;
+namespace cleaner = ::gleaner::text;
 
 // The cleaning options a document declares.
 cleaner::CleanOptions CleanOptionsFor(const v1::RawDocument& document,

@@ -1,6 +1,7 @@
 #include "workers/dedup/synthetic_documents.h"
 
 #include "absl/strings/str_cat.h"
+#include "text/utf8.h"
 
 namespace gleaner {
 namespace workers {
@@ -23,10 +24,7 @@ class SplitMix {
 };
 
 void AppendSyllable(uint32_t syllable, std::string* out) {
-  const uint32_t cp = 0xAC00 + syllable;  // Hangul syllables block
-  out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-  out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-  out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  text::AppendUtf8(0xAC00 + syllable, out);  // Hangul syllables block
 }
 
 }  // namespace

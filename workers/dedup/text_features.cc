@@ -4,8 +4,9 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 #include "workers/dedup/hashing.h"
-#include "workers/common/utf8.h"
 
 namespace gleaner {
 namespace workers {
@@ -95,30 +96,15 @@ bool IsBlockMarker(uint32_t cp) {
 }  // namespace
 
 bool IsLetter(uint32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return (cp >= 0xAC00 && cp <= 0xD7A3) ||  // Hangul syllables
-         (cp >= 0x1100 && cp <= 0x11FF) ||  // Hangul jamo
-         (cp >= 0x3130 && cp <= 0x318F) ||  // compatibility jamo
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK ideographs (漢字)
-         (cp >= 0x3400 && cp <= 0x4DBF) ||
-         (cp >= 0x3040 && cp <= 0x30FF) ||  // kana
-         (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);  // Latin
+  return text::IsLatinLetter(cp) || text::IsHangulLetter(cp) ||
+         text::IsHanIdeograph(cp) || text::IsKana(cp);
 }
 
 namespace {
 
 }  // namespace
 
-bool IsSpace(uint32_t cp) {
-  switch (cp) {
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
-    case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
-      return true;
-    default:
-      return cp >= 0x2000 && cp <= 0x200B;
-  }
-}
+bool IsSpace(uint32_t cp) { return text::IsUnicodeSpace(cp); }
 
 std::string NormalizeContent(absl::string_view text) {
   std::string out;
@@ -153,7 +139,7 @@ std::string NormalizeContent(absl::string_view text) {
           pending_space = true;
         } else {
           start_token();
-          workers::AppendUtf8(cp, &out);
+          text::AppendUtf8(cp, &out);
         }
         pos += len;
         run_begin = pos;
@@ -173,7 +159,7 @@ std::string NormalizeContent(absl::string_view text) {
     if (cp == 0xFFFD && len == 1) {
       // A malformed byte: emit the replacement character instead.
       flush();
-      workers::AppendUtf8(cp, &out);
+      text::AppendUtf8(cp, &out);
       pos += len;
       run_begin = pos;
       continue;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "text/utf8.h"
 
 namespace gleaner {
 namespace workers {
@@ -31,39 +32,9 @@ namespace dedup {
 // at a time, so the function never stalls. Inline: it runs once per byte of
 // every document, several times over.
 inline size_t DecodeUtf8(absl::string_view text, size_t pos, uint32_t* cp) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const unsigned char c = s[pos];
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  size_t len;
-  uint32_t v;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    v = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    v = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  if (pos + len > text.size()) {
-    *cp = 0xFFFD;
-    return 1;
-  }
-  for (size_t i = 1; i < len; ++i) {
-    if ((s[pos + i] & 0xC0) != 0x80) {
-      *cp = 0xFFFD;
-      return 1;
-    }
-    v = (v << 6) | (s[pos + i] & 0x3F);
-  }
-  *cp = v;
+  char32_t c;
+  const size_t len = text::DecodeUtf8(text, pos, &c);
+  *cp = c;
   return len;
 }
 

@@ -14,7 +14,7 @@
 #include "proto/gleaner/v1/document.pb.h"
 #include "services/common/status_matchers.h"
 #include "workers/metadata/metadata_pass.h"
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
@@ -43,14 +43,14 @@ class MetadataCorpusTest : public ::testing::Test {
     doc.set_source(name);
     v1::DocumentResult result;
     result.set_source(name);
-    absl::StatusOr<sentence::CleanedText> cleaned =
-        sentence::CleanDocument(doc.content(), sentence::CleanOptions{});
+    absl::StatusOr<text::CleanedText> cleaned =
+        text::CleanDocument(doc.content(), text::CleanOptions{});
     EXPECT_THAT(cleaned.status(), IsOk());
     if (!cleaned.ok()) return result;
-    result.set_content_type(cleaned->content_type == sentence::ContentType::kHtml
+    result.set_content_type(cleaned->content_type == text::ContentType::kHtml
                                 ? v1::CONTENT_TYPE_HTML
                                 : v1::CONTENT_TYPE_PLAIN_TEXT);
-    for (const sentence::TextBlock& b : cleaned->blocks) {
+    for (const text::TextBlock& b : cleaned->blocks) {
       v1::TextBlock* out = result.add_blocks();
       out->set_begin(b.begin);
       out->set_end(b.end);

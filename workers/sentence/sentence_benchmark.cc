@@ -13,13 +13,17 @@
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
+#include "text/text_cleaner.h"
 #include "workers/sentence/sentence_splitter.h"
-#include "workers/sentence/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
 namespace sentence {
 namespace {
+
+using text::CleanDocument;
+using text::CleanedText;
+using text::CleanOptions;
 
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string>* const corpus = [] {

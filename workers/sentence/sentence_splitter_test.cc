@@ -9,7 +9,7 @@
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
 #include "workers/sentence/sentence_test_util.h"
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 namespace gleaner {
 namespace workers {
@@ -22,6 +22,8 @@ using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using text::CleanDocument;
+using text::CleanOptions;
 
 std::unique_ptr<SentenceSplitter> Default() {
   auto splitter = SentenceSplitter::Create();

@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "text/utf8.h"
 #include "workers/extract/entities/default_gazetteer_data.h"
 
 namespace gleaner {
@@ -34,31 +35,7 @@ const absl::flat_hash_set<absl::string_view>& TickerStopList() {
   return *kStop;
 }
 
-// Returns true if `s` is valid UTF-8 (no overlong two-byte forms).
-bool IsValidUtf8(absl::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = s[i];
-    size_t n;
-    if (c < 0x80) {
-      n = 0;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if ((c >> 4) == 0xE) {
-      n = 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size() && n > 0) return false;
-    for (size_t k = 1; k <= n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
+bool IsValidUtf8(absl::string_view s) { return text::IsValidUtf8(s); }
 
 bool HasNonAscii(absl::string_view s) {
   for (char c : s) {

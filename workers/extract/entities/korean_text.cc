@@ -97,53 +97,13 @@ bool StartsWithAny(absl::string_view s, const StringSet& set, size_t max_len) {
 
 }  // namespace
 
-size_t DecodeAtSlow(absl::string_view s, size_t i, char32_t* cp) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  auto cont = [&](size_t k) -> int {
-    if (i + k >= s.size()) return -1;
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-  };
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  if ((c >> 5) == 0x6) {
-    const int b1 = cont(1);
-    if (b1 >= 0) {
-      *cp = ((c & 0x1F) << 6) | b1;
-      return 2;
-    }
-  } else if ((c >> 4) == 0xE) {
-    const int b1 = cont(1), b2 = b1 >= 0 ? cont(2) : -1;
-    if (b2 >= 0) {
-      *cp = ((c & 0x0F) << 12) | (b1 << 6) | b2;
-      return 3;
-    }
-  } else if ((c >> 3) == 0x1E) {
-    const int b1 = cont(1), b2 = b1 >= 0 ? cont(2) : -1, b3 = b2 >= 0 ? cont(3) : -1;
-    if (b3 >= 0) {
-      *cp = ((c & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3;
-      return 4;
-    }
-  }
-  *cp = 0xFFFD;
-  return 1;
-}
-
 char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start) {
   if (i == 0 || i > s.size()) {
     if (start != nullptr) *start = 0;
     return 0;
   }
-  size_t j = i - 1;
-  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
   char32_t cp;
-  const size_t len = DecodeAt(s, j, &cp);
-  if (j + len != i) {  // Invalid sequence: treat the last byte alone.
-    j = i - 1;
-    cp = 0xFFFD;
-  }
+  const size_t j = text::DecodeUtf8Before(s, i, &cp);
   if (start != nullptr) *start = j;
   return cp;
 }
@@ -165,11 +125,7 @@ size_t HangulRunEnd(absl::string_view s, size_t i) {
   return i;
 }
 
-size_t CountCodepoints(absl::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
+size_t CountCodepoints(absl::string_view s) { return text::CountCodePoints(s); }
 
 bool IsParticleTail(absl::string_view tail) { return IsTailAt(tail, 0, 0); }
 

@@ -12,41 +12,28 @@
 
 #include "absl/container/inlined_vector.h"
 #include "absl/strings/string_view.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace gleaner {
 namespace workers {
 namespace extract {
 namespace entities {
 
-size_t DecodeAtSlow(absl::string_view s, size_t i, char32_t* cp);
-
 // Decodes the code point at byte `i` into `*cp` and returns its byte length
 // (1 for an invalid byte, decoded as U+FFFD). REQUIRES: i < s.size().
 inline size_t DecodeAt(absl::string_view s, size_t i, char32_t* cp) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    *cp = c;
-    return 1;
-  }
-  // Fast path for the three-byte sequences of Hangul text.
-  if ((c >> 4) == 0xE && i + 2 < s.size()) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      *cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
-      return 3;
-    }
-  }
-  return DecodeAtSlow(s, i, cp);
+  return text::DecodeUtf8(s, i, cp);
 }
 // Returns the code point that ends at byte `i` (0 if i == 0), and its start.
 char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr);
 // Returns the code point at byte `i` (0 if i >= s.size()).
 char32_t CodepointAt(absl::string_view s, size_t i);
 
-inline bool IsHangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-inline bool IsAsciiAlpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-inline bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlnum(char32_t c) { return IsAsciiAlpha(c) || IsAsciiDigit(c); }
+inline bool IsHangul(char32_t c) { return text::IsHangulSyllable(c); }
+using text::IsAsciiAlnum;
+using text::IsAsciiAlpha;
+using text::IsAsciiDigit;
 // Letters and digits that make up a word (Hangul syllables, ASCII alnum).
 inline bool IsWordChar(char32_t c) { return IsHangul(c) || IsAsciiAlnum(c); }
 

@@ -1,4 +1,4 @@
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
 
 #include <iconv.h>
 
@@ -15,11 +15,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "re2/re2.h"
-#include "workers/common/utf8.h"
+#include "text/char_class.h"
+#include "text/hard_wrap.h"
+#include "text/html_entities.h"
+#include "text/utf8.h"
 
 namespace gleaner {
-namespace workers {
-namespace sentence {
+namespace text {
 namespace {
 
 constexpr absl::string_view kUtf8Bom = "\xEF\xBB\xBF";
@@ -73,36 +75,6 @@ class MetaCharsetSniffer {
   RE2 re_;
 };
 
-// Returns the length of the valid UTF-8 character at s[i], or 0 if the bytes
-// there do not form one (overlong forms, surrogates, truncation included).
-inline size_t Utf8CharLength(const unsigned char* s, size_t i, size_t n) {
-  const unsigned char c = s[i];
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) {
-    return (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) ? 2 : 0;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (i + 2 >= n) return 0;
-    const unsigned char c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (i + 3 >= n) return 0;
-    const unsigned char c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 ||
-        (s[i + 3] & 0xC0) != 0x80) {
-      return 0;
-    }
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
-    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
-}
-
 // Returns the offset of the first byte that is invalid UTF-8 or NUL, or
 // npos. ASCII is checked eight bytes at a time.
 size_t FindBadUtf8(absl::string_view data) {
@@ -135,7 +107,7 @@ size_t FindBadUtf8(absl::string_view data) {
       i += 3;
       continue;
     }
-    const size_t len = Utf8CharLength(s, i, n);
+    const size_t len = Utf8CharLength(data, i);
     if (len == 0) return i;
     i += len;
   }
@@ -155,8 +127,9 @@ struct Decoded {
 
 // Decodes UTF-8, replacing (or rejecting) invalid and NUL bytes. `bad` is
 // FindBadUtf8(data), computed once by the caller.
-absl::Status DecodeUtf8(absl::string_view data, size_t shift, size_t bad,
-                        InvalidBytePolicy policy, Decoded* out) {
+absl::Status DecodeUtf8Source(absl::string_view data, size_t shift,
+                              size_t bad, InvalidBytePolicy policy,
+                              Decoded* out) {
   out->encoding = Encoding::kUtf8;
   out->source_shift = shift;
   if (bad == std::string::npos) {
@@ -193,7 +166,7 @@ absl::Status DecodeUtf8(absl::string_view data, size_t shift, size_t bad,
         bad = j;
         break;
       }
-      const size_t len = Utf8CharLength(s, j, n);
+      const size_t len = Utf8CharLength(data, j);
       if (len == 0) {
         bad = j;
         break;
@@ -287,19 +260,13 @@ bool LooksLikeCp949(absl::string_view data) {
       ++i;
       continue;
     }
-    const size_t len = Utf8CharLength(s, i, d.text.size());
-    if (len == 3) {
-      const uint32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) |
-                          (s[i + 2] & 0x3F);
-      if (cp >= 0xAC00 && cp <= 0xD7A3) {
-        ++hangul;
-      } else {
-        ++other;
-      }
+    char32_t cp;
+    i += DecodeUtf8(d.text, i, &cp);
+    if (IsHangulSyllable(cp)) {
+      ++hangul;
     } else {
       ++other;
     }
-    i += len == 0 ? 1 : len;
   }
   return hangul >= 2 && hangul >= other;
 }
@@ -330,7 +297,7 @@ class SourceMapper {
         continue;
       }
       const unsigned char c = s[dp_];
-      size_t len = c < 0x80 ? 1 : Utf8CharLength(s, dp_, n);
+      size_t len = c < 0x80 ? 1 : Utf8CharLength(d_.text, dp_);
       if (len == 0) len = 1;
       dp_ += len;
       sp_ += d_.encoding == Encoding::kCp949 ? (c < 0x80 ? 1 : 2) : len;
@@ -350,12 +317,6 @@ class SourceMapper {
 
 inline bool IsHtmlSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-inline bool IsAsciiAlpha(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool IsAsciiAlnum(unsigned char c) {
-  return IsAsciiAlpha(c) || (c >= '0' && c <= '9');
 }
 
 bool NameIn(absl::string_view name, std::initializer_list<absl::string_view>
@@ -451,97 +412,15 @@ bool TagHasChromeClass(absl::string_view attrs) {
   return false;
 }
 
-struct NamedEntity {
-  absl::string_view name;
-  char32_t cp;
-};
-constexpr NamedEntity kEntities[] = {
-    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},
-    {"quot", '"'},      {"apos", '\''},      {"nbsp", ' '},
-    {"middot", 0xB7},   {"hellip", 0x2026},  {"lsquo", 0x2018},
-    {"rsquo", 0x2019},  {"ldquo", 0x201C},   {"rdquo", 0x201D},
-    {"sbquo", 0x201A},  {"bdquo", 0x201E},   {"ndash", 0x2013},
-    {"mdash", 0x2014},  {"bull", 0x2022},    {"copy", 0xA9},
-    {"reg", 0xAE},      {"trade", 0x2122},   {"times", 0xD7},
-    {"divide", 0xF7},   {"laquo", 0xAB},     {"raquo", 0xBB},
-    {"deg", 0xB0},      {"plusmn", 0xB1},    {"para", 0xB6},
-    {"sect", 0xA7},     {"euro", 0x20AC},    {"yen", 0xA5},
-    {"pound", 0xA3},    {"cent", 0xA2},      {"ensp", ' '},
-    {"emsp", ' '},      {"thinsp", ' '},     {"shy", 0xAD},
-    {"lsaquo", 0x2039}, {"rsaquo", 0x203A},  {"prime", 0x2032},
-    {"Prime", 0x2033},  {"larr", 0x2190},    {"rarr", 0x2192},
-    {"uarr", 0x2191},   {"darr", 0x2193},    {"hearts", 0x2665},
-    {"micro", 0xB5},    {"frac12", 0xBD},    {"frac14", 0xBC},
-    {"frac34", 0xBE},   {"sup2", 0xB2},      {"sup3", 0xB3},
-    {"iexcl", 0xA1},    {"iquest", 0xBF},    {"zwj", 0x200D},
-    {"zwnj", 0x200C},   {"lrm", 0x200E},     {"rlm", 0x200F},
-    {"permil", 0x2030}, {"dagger", 0x2020},  {"Dagger", 0x2021},
-    {"loz", 0x25CA},    {"spades", 0x2660},  {"clubs", 0x2663},
-    {"diams", 0x2666},  {"infin", 0x221E},   {"ne", 0x2260},
-    {"le", 0x2264},     {"ge", 0x2265},      {"asymp", 0x2248},
-    {"sim", 0x223C},    {"minus", 0x2212},   {"lowast", 0x2217},
-    {"middot", 0xB7},   {"ordm", 0xBA},      {"ordf", 0xAA},
-};
-
-// Decodes the character reference at s[i] == '&'. On success sets *cp and
-// *len (bytes consumed, including `;`). Unknown references stay literal.
-bool DecodeEntity(absl::string_view s, size_t i, char32_t* cp, size_t* len) {
-  const size_t limit = std::min(s.size(), i + 40);
-  size_t j = i + 1;
-  if (j < limit && s[j] == '#') {
-    ++j;
-    int base = 10;
-    if (j < limit && (s[j] == 'x' || s[j] == 'X')) {
-      base = 16;
-      ++j;
-    }
-    const size_t digits_begin = j;
-    uint32_t value = 0;
-    while (j < limit) {
-      const char c = s[j];
-      int d;
-      if (c >= '0' && c <= '9') {
-        d = c - '0';
-      } else if (base == 16 && c >= 'a' && c <= 'f') {
-        d = c - 'a' + 10;
-      } else if (base == 16 && c >= 'A' && c <= 'F') {
-        d = c - 'A' + 10;
-      } else {
-        break;
-      }
-      if (value < 0x1000000) value = value * base + d;
-      ++j;
-    }
-    if (j == digits_begin) return false;
-    if (j < s.size() && s[j] == ';') ++j;
-    // NUL, surrogates and values beyond Unicode become U+FFFD; C1 controls
-    // and NBSP as spaces keep the text clean.
-    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-      value = 0xFFFD;
-    } else if (value == 0xA0) {
-      value = ' ';
-    }
-    *cp = value;
-    *len = j - i;
-    return true;
-  }
-  const size_t name_begin = j;
-  while (j < limit && IsAsciiAlnum(s[j])) ++j;
-  const absl::string_view name = s.substr(name_begin, j - name_begin);
-  if (name.empty()) return false;
-  const bool semicolon = j < s.size() && s[j] == ';';
-  for (const NamedEntity& e : kEntities) {
-    if (e.name != name) continue;
-    // Without `;` only the legacy five are references (`&amp` in URLs).
-    if (!semicolon &&
-        !NameIn(name, {"amp", "lt", "gt", "quot", "nbsp"})) {
-      return false;
-    }
-    *cp = e.cp;
-    *len = j - i + (semicolon ? 1 : 0);
-    return true;
-  }
-  return false;
+// Returns true for a character reference that stands for white space the
+// text keeps as one collapsible space: the HTML spaces (`&Tab;`, `&#32;`),
+// the no-break space and the typographic spaces (`&nbsp;`, `&ensp;`,
+// `&emsp;`, `&thinsp;`), which news pages use between words.
+bool IsSpaceReference(const CharacterReference& ref) {
+  if (ref.count != 1) return false;
+  const char32_t c = ref.code_points[0];
+  return (c < 0x80 && IsHtmlSpace(static_cast<unsigned char>(c))) ||
+         c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009;
 }
 
 // Builds the cleaned text of an HTML page: one line per text run.
@@ -562,17 +441,18 @@ class HtmlToText {
         continue;
       }
       if (c == '&') {
-        char32_t cp;
-        size_t len;
-        if (DecodeEntity(html_, i, &cp, &len)) {
-          if (cp == ' ') {
+        const CharacterReference ref = DecodeCharacterReference(html_, i);
+        if (ref.length > 0) {
+          if (IsSpaceReference(ref)) {
             Space();
           } else {
             std::string buf;
-            workers::AppendUtf8(cp, &buf);
-            Append(buf, i, i + len);
+            for (int k = 0; k < ref.count; ++k) {
+              AppendUtf8(ref.code_points[k], &buf);
+            }
+            Append(buf, i, i + ref.length);
           }
-          i += len;
+          i += ref.length;
           continue;
         }
         Append(html_.substr(i, 1), i, i + 1);
@@ -669,19 +549,18 @@ class HtmlToText {
       return i + 1;
     }
     const unsigned char c1 = html_[i + 1];
+    // Comments, and the markup the HTML tokenizer reads as bogus comments
+    // (`<!DOCTYPE>`, `<![CDATA[...]]>` outside SVG/MathML, `<?xml?>`,
+    // `</ x>`), are invisible: they neither add text nor end a run.
     if (c1 == '!') {
-      if (html_.compare(i, 4, "<!--") == 0) {
-        const size_t end = html_.find("-->", i + 4);
-        return end == absl::string_view::npos ? n : end + 3;
-      }
-      Break();
-      return TagEnd(i + 2);
+      if (html_.compare(i, 4, "<!--") == 0) return CommentEnd(i + 4);
+      return BogusCommentEnd(i + 2);
     }
-    if (c1 == '?') return TagEnd(i + 2);
+    if (c1 == '?') return BogusCommentEnd(i + 2);
     const bool closing = c1 == '/';
     const size_t name_begin = i + (closing ? 2 : 1);
     if (name_begin >= n || !IsAsciiAlpha(html_[name_begin])) {
-      if (closing) return TagEnd(name_begin);  // `</ >` etc.: bogus comment
+      if (closing) return BogusCommentEnd(name_begin);  // `</ >`, `</>`
       Append(html_.substr(i, 1), i, i + 1);   // a literal `<`, as in `a < b`
       return i + 1;
     }
@@ -716,6 +595,25 @@ class HtmlToText {
     return end;
   }
 
+  // Returns where the comment whose text starts at html_[i] (after `<!--`)
+  // ends: after `-->` or `--!>`; `<!-->` and `<!--->` are empty comments.
+  size_t CommentEnd(size_t i) const {
+    if (html_.compare(i, 1, ">") == 0) return i + 1;
+    if (html_.compare(i, 2, "->") == 0) return i + 2;
+    for (size_t j = html_.find("--", i); j != absl::string_view::npos;
+         j = html_.find("--", j + 1)) {
+      if (html_.compare(j + 2, 1, ">") == 0) return j + 3;
+      if (html_.compare(j + 2, 2, "!>") == 0) return j + 4;
+    }
+    return html_.size();
+  }
+
+  // Returns where a bogus comment ends: after the first `>`, quotes or not.
+  size_t BogusCommentEnd(size_t i) const {
+    const size_t gt = html_.find('>', i);
+    return gt == absl::string_view::npos ? html_.size() : gt + 1;
+  }
+
   // Skips the content of a raw-text element up to its end tag; returns npos
   // when there is no end tag. Remembers names without one, so a page of
   // unclosed `<textarea>`s is not searched to the end again and again.
@@ -723,7 +621,8 @@ class HtmlToText {
     for (const std::string& missing : missing_end_tags_) {
       if (missing == name) return absl::string_view::npos;
     }
-    const size_t found = FindRawTextEnd(name, i);
+    const size_t found =
+        name == "script" ? FindScriptEnd(i) : FindRawTextEnd(name, i);
     if (found == absl::string_view::npos) {
       missing_end_tags_.emplace_back(name);
     }
@@ -750,6 +649,53 @@ class HtmlToText {
         }
       }
       i = lt + 2;
+    }
+    return absl::string_view::npos;
+  }
+
+  // Returns true if html_[i] starts `name` (lower case) as a tag name that
+  // the tokenizer ends there: followed by white space, `/` or `>`.
+  bool TagNameAt(size_t i, absl::string_view name) const {
+    const size_t after = i + name.size();
+    if (after >= html_.size()) return false;
+    for (size_t k = 0; k < name.size(); ++k) {
+      if (absl::ascii_tolower(html_[i + k]) != name[k]) return false;
+    }
+    const char c = html_[after];
+    return IsHtmlSpace(c) || c == '/' || c == '>';
+  }
+
+  // Finds the end of a script's content as the HTML tokenizer's script data
+  // states do: inside `<!-- ... -->` a `<script>` nests ("double escaped"),
+  // so `document.write('<script>..</script>')` in an old-style commented
+  // script does not end the outer one. Returns where text resumes, or npos.
+  size_t FindScriptEnd(size_t i) const {
+    enum class State { kData, kEscaped, kDoubleEscaped };
+    State state = State::kData;
+    for (size_t p = html_.find_first_of("<-", i); p != absl::string_view::npos;
+         p = html_.find_first_of("<-", p + 1)) {
+      if (html_[p] == '-') {
+        if (state != State::kData && html_.compare(p, 3, "-->") == 0) {
+          state = State::kData;
+          p += 2;
+        }
+        continue;
+      }
+      if (html_.compare(p, 4, "<!--") == 0) {
+        if (state == State::kData && html_.compare(p + 4, 1, ">") != 0) {
+          state = State::kEscaped;
+        }
+        p += 3;
+        continue;
+      }
+      if (html_.compare(p, 2, "</") == 0 && TagNameAt(p + 2, "script")) {
+        if (state != State::kDoubleEscaped) return TagEnd(p + 8);
+        state = State::kEscaped;
+        continue;
+      }
+      if (state == State::kEscaped && TagNameAt(p + 1, "script")) {
+        state = State::kDoubleEscaped;
+      }
     }
     return absl::string_view::npos;
   }
@@ -839,6 +785,37 @@ void PlainTextBlocks(absl::string_view text, std::vector<TextBlock>* blocks) {
       blocks->push_back(block);
     }
     line = e + 1;
+  }
+}
+
+// Builds the text of hard-wrapped plain text: `decoded` without the line
+// breaks in `breaks` (in order), with blocks whose source offsets are in
+// `decoded`'s coordinates like PlainTextBlocks' (SourceMapper maps them on).
+void UnwrapPlainText(absl::string_view decoded,
+                     const std::vector<LineBreak>& breaks, std::string* text,
+                     std::vector<TextBlock>* blocks) {
+  std::vector<size_t> at;       // where each deletion is, in `text`
+  std::vector<size_t> removed;  // bytes deleted up to and including each
+  text->reserve(decoded.size());
+  size_t copied = 0, total = 0;
+  for (const LineBreak& b : breaks) {
+    text->append(decoded.data() + copied, b.begin - copied);
+    at.push_back(text->size());
+    total += b.end - b.begin;
+    removed.push_back(total);
+    copied = b.end;
+  }
+  text->append(decoded.data() + copied, decoded.size() - copied);
+  PlainTextBlocks(*text, blocks);
+  // A deletion lies inside a block, never at its edge (the line before it
+  // is full and the line after it is not blank), so `<` and `<=` agree.
+  auto to_source = [&](size_t pos) {
+    const size_t k = std::lower_bound(at.begin(), at.end(), pos) - at.begin();
+    return pos + (k == 0 ? 0 : removed[k - 1]);
+  };
+  for (TextBlock& block : *blocks) {
+    block.source_begin = to_source(block.begin);
+    block.source_end = to_source(block.end);
   }
 }
 
@@ -1020,7 +997,7 @@ absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
   }
   if (encoding == Encoding::kUtf8) {
     absl::Status st =
-        DecodeUtf8(body, shift, bad, options.invalid_bytes, &decoded);
+        DecodeUtf8Source(body, shift, bad, options.invalid_bytes, &decoded);
     if (!st.ok()) return st;
   } else {
     absl::Status st = DecodeCp949(body, shift, options.invalid_bytes, &decoded);
@@ -1049,8 +1026,16 @@ absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
     result.text.reserve(decoded.text.size() / 2);
     HtmlToText(decoded.text, &result.text, &result.blocks).Run();
   } else {
-    result.text.assign(decoded.text.data(), decoded.text.size());
-    PlainTextBlocks(result.text, &result.blocks);
+    const std::vector<LineBreak> breaks =
+        options.unwrap_hard_wraps ? FindHardWrapBreaks(decoded.text)
+                                  : std::vector<LineBreak>();
+    if (breaks.empty()) {
+      result.text.assign(decoded.text.data(), decoded.text.size());
+      PlainTextBlocks(result.text, &result.blocks);
+    } else {
+      UnwrapPlainText(decoded.text, breaks, &result.text, &result.blocks);
+      result.unwrapped_breaks = breaks.size();
+    }
   }
 
   // 4. Boilerplate and source offsets.
@@ -1067,6 +1052,5 @@ absl::StatusOr<CleanedText> CleanDocument(absl::string_view content,
   return result;
 }
 
-}  // namespace sentence
-}  // namespace workers
+}  // namespace text
 }  // namespace gleaner

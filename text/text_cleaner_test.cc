@@ -1,18 +1,22 @@
-#include "workers/sentence/text_cleaner.h"
+#include "text/text_cleaner.h"
+
+#include <iconv.h>
 
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
+#include "text/html_entities.h"
+#include "text/utf8.h"
 
 namespace gleaner {
-namespace workers {
-namespace sentence {
+namespace text {
 namespace {
 
 using ::gleaner::testing::IsOk;
@@ -175,8 +179,16 @@ const CleanCase kCleanCases[] = {
      Options(), "“가” · … ©", {"“가” · … ©"}, kHtml},
     {"EntityUnknownLiteral", "<p>&foo; &amp</p><br><div></div>", Options(), "&foo; &",
      {"&foo; &"}, kHtml},
-    {"EntityWithoutSemicolonInUrl", "<p>a=1&copy=2</p><br><div></div>", Options(),
-     "a=1&copy=2", {"a=1&copy=2"}, kHtml},
+    // In text content (unlike attributes) browsers decode the legacy names
+    // without `;`, taking the longest one: `&copy=2` is ©=2, `&notit;` ¬it;.
+    {"EntityLegacyWithoutSemicolon", "<p>a=1&copy=2 &notit; &notin;</p><br><div></div>",
+     Options(), "a=1©=2 ¬it; ∉", {"a=1©=2 ¬it; ∉"}, kHtml},
+    {"EntityHtml5Names", "<p>&alpha;&Aacute;&check; &NotEqualTilde; &bigstar;</p><br>",
+     Options(), "αÁ✓ \xE2\x89\x82\xCC\xB8 ★", {"αÁ✓ \xE2\x89\x82\xCC\xB8 ★"}, kHtml},
+    {"EntityWindows1252Numeric", "<p>&#147;인용&#148; &#150; &#128;5</p><br><div></div>",
+     Options(), "“인용” – €5", {"“인용” – €5"}, kHtml},
+    {"EntitySpacesCollapse", "<p>가&ensp;&emsp;나&Tab;다&#32;&#160;라</p><br><div></div>",
+     Options(), "가 나 다 라", {"가 나 다 라"}, kHtml},
     {"EntityNulIsReplacement", "<p>가&#0;나</p><br><div></div>", Options(),
      "가\xEF\xBF\xBD나", {"가\xEF\xBF\xBD나"}, kHtml},
     {"EntitySurrogateIsReplacement", "<p>&#xD800;</p><br><div></div>", Options(),
@@ -185,6 +197,37 @@ const CleanCase kCleanCases[] = {
      {"\xEF\xBF\xBD"}, kHtml},
     {"EntityRawNbsp", "<p>가\xC2\xA0나</p><br><div></div>", Options(), "가 나", {"가 나"},
      kHtml},
+
+    // --- HTML5 tokenizer and tree-building cases a news page meets.
+    {"Html5UnclosedParagraphs", "<body><p>첫 문단<p>둘째 문단<p>셋째</body>", Options(),
+     "첫 문단\n둘째 문단\n셋째", {"첫 문단", "둘째 문단", "셋째"}, kHtml},
+    {"Html5BrInText", "<p>서울=연합뉴스<br>김기자<BR/>= 본문</p><div></div>", Options(),
+     "서울=연합뉴스\n김기자\n= 본문", {"서울=연합뉴스", "김기자", "= 본문"}, kHtml},
+    {"Html5EndTagBrIsBr", "<p>가</br>나</p><div></div><br>", Options(), "가\n나",
+     {"가", "나"}, kHtml},
+    {"Html5CdataIsBogusComment", "<p>가<![CDATA[숨김]]>나</p><div></div><br>", Options(),
+     "가나", {"가나"}, kHtml},
+    {"Html5EmptyComments", "<p>가<!-->나<!--->다</p><div></div><br>", Options(), "가나다",
+     {"가나다"}, kHtml},
+    {"Html5CommentBangClose", "<p>가<!-- x --!>나</p><div></div><br>", Options(), "가나",
+     {"가나"}, kHtml},
+    {"Html5CommentDashes", "<p>가<!-- a -- b --->나</p><div></div><br>", Options(), "가나",
+     {"가나"}, kHtml},
+    {"Html5BogusEndTagNoName", "<p>가</>나</p><div></div><br>", Options(), "가나",
+     {"가나"}, kHtml},
+    {"Html5ScriptEndTagInString", "<p>가</p><script>var s = \"</scr\" + \"ipt>\";</script>"
+     "<p>나</p>", Options(), "가\n나", {"가", "나"}, kHtml},
+    {"Html5ScriptDoubleEscaped",
+     "<p>가</p><script><!-- document.write('<script>x()</script>'); --></script><p>나</p>",
+     Options(), "가\n나", {"가", "나"}, kHtml},
+    {"Html5ScriptEscapedEndsAtEndTag",
+     "<p>가</p><script><!-- var a = 1; </script><p>나</p>", Options(), "가\n나",
+     {"가", "나"}, kHtml},
+    {"Html5ScriptEndTagNeedsDelimiter",
+     "<p>가</p><script>a = '</scripts>'; </script ><p>나</p>", Options(), "가\n나",
+     {"가", "나"}, kHtml},
+    {"Html5StyleWithTags", "<style>p::after { content: '<b>x</b>'; }</style><p>가</p><div>나</div>",
+     Options(), "가\n나", {"가", "나"}, kHtml},
 
     // --- HTML: broken markup.
     {"HtmlLiteralLessThan", "<p>a < b 그리고 c</p><br><div></div>", Options(),
@@ -445,6 +488,106 @@ TEST(CleanDocumentTest, PlainSourceOffsetsEqualTextOffsets) {
   }
 }
 
+// Two wire items hard-wrapped at 80 columns (Hangul two), CRLF, breaking
+// inside 만민중앙교회, 접촉자 and 1천942만원; every line but the last of an
+// item is full.
+const char kWireFeed[] =
+    "  (서울=연합뉴스) 김민수 기자 = 코로나19 집단감염이 발생한 서울 구로구 만민중앙\r\n"
+    "교회에서 신도 12명이 잇따라 확진 판정을 받아 방역 당국이 교회 건물을 폐쇄하고 접\r\n"
+    "촉자를 조사하고 있다고 서울시가 3일 밝혔다. 통계청에 따르면 가구당 지난해 소득 1\r\n"
+    "천942만원으로 전년보다 4.1% 늘었지만 물가 상승분을 빼면 실질 소득은 제자리걸음이\r\n"
+    "었다.\r\n"
+    "\r\n"
+    "  한편 이날 회의에서는 지하에서 발견된 유물의 처리를 두고 의견이 크게 엇갈렸으며\r\n"
+    ", 문화재청은 관련 자료를 넘겨받아 정밀 조사를 벌인 뒤 다음 달 결과를 발표할 계획\r\n"
+    "이다.\r\n";
+
+TEST(CleanDocumentTest, HardWrappedWireFeedIsUnwrappedExactly) {
+  absl::StatusOr<CleanedText> cleaned = CleanDocument(kWireFeed, Options());
+  ASSERT_THAT(cleaned, IsOk());
+  EXPECT_EQ(cleaned->unwrapped_breaks, 6u);
+  EXPECT_THAT(
+      BlockTexts(*cleaned),
+      ElementsAre("(서울=연합뉴스) 김민수 기자 = 코로나19 집단감염이 발생한 서울 구로구 "
+                  "만민중앙교회에서 신도 12명이 잇따라 확진 판정을 받아 방역 당국이 교회 건물을 "
+                  "폐쇄하고 접촉자를 조사하고 있다고 서울시가 3일 밝혔다. 통계청에 따르면 가구당 "
+                  "지난해 소득 1천942만원으로 전년보다 4.1% 늘었지만 물가 상승분을 빼면 실질 "
+                  "소득은 제자리걸음이었다.",
+                  "한편 이날 회의에서는 지하에서 발견된 유물의 처리를 두고 의견이 크게 "
+                  "엇갈렸으며, 문화재청은 관련 자료를 넘겨받아 정밀 조사를 벌인 뒤 다음 달 "
+                  "결과를 발표할 계획이다."));
+  // Only the breaks inside paragraphs went; the blank line stayed.
+  EXPECT_NE(cleaned->text.find("이었다.\r\n\r\n  한편"), std::string::npos);
+  // Source ranges still point into the raw content: each block's range
+  // holds the block's text once the line breaks are taken out.
+  const std::string raw = kWireFeed;
+  for (const TextBlock& b : cleaned->blocks) {
+    std::string source = raw.substr(b.source_begin, b.source_end - b.source_begin);
+    source = absl::StrReplaceAll(source, {{"\r\n", ""}});
+    EXPECT_EQ(source, cleaned->text.substr(b.begin, b.end - b.begin));
+  }
+  EXPECT_EQ(cleaned->blocks[0].source_begin, 2u);
+  EXPECT_EQ(raw.substr(cleaned->blocks[1].source_end - 4, 4), "다.");
+}
+
+TEST(CleanDocumentTest, HardWrappedCp949FeedMapsToOriginalBytes) {
+  // The same feed as EUC-KR bytes, as agencies send it.
+  std::string cp949;
+  {
+    iconv_t cd = iconv_open("CP949", "UTF-8");
+    ASSERT_NE(cd, reinterpret_cast<iconv_t>(-1));
+    std::string in = kWireFeed;
+    cp949.resize(in.size());
+    char* inp = &in[0];
+    char* outp = &cp949[0];
+    size_t in_left = in.size(), out_left = cp949.size();
+    ASSERT_NE(iconv(cd, &inp, &in_left, &outp, &out_left), static_cast<size_t>(-1));
+    cp949.resize(cp949.size() - out_left);
+    iconv_close(cd);
+  }
+  absl::StatusOr<CleanedText> cleaned = CleanDocument(cp949, Options(kPlain, "euc-kr"));
+  ASSERT_THAT(cleaned, IsOk());
+  absl::StatusOr<CleanedText> utf8 = CleanDocument(kWireFeed, Options());
+  ASSERT_THAT(utf8, IsOk());
+  EXPECT_EQ(cleaned->text, utf8->text);
+  ASSERT_EQ(cleaned->blocks.size(), 2u);
+  // The second item starts after "  " at the start of its raw line.
+  const size_t second = cp949.find("\r\n\r\n") + 4 + 2;
+  EXPECT_EQ(cleaned->blocks[1].source_begin, second);
+  EXPECT_EQ(cleaned->blocks[1].source_end, cp949.size() - 2);
+}
+
+TEST(CleanDocumentTest, HardWrapCanBeTurnedOff) {
+  CleanOptions options = Options();
+  options.unwrap_hard_wraps = false;
+  absl::StatusOr<CleanedText> cleaned = CleanDocument(kWireFeed, options);
+  ASSERT_THAT(cleaned, IsOk());
+  EXPECT_EQ(cleaned->text, kWireFeed);
+  EXPECT_EQ(cleaned->unwrapped_breaks, 0u);
+}
+
+// All 2,231 named references decode inside a page as the table says.
+TEST(CleanDocumentTest, EveryNamedReferenceInAPage) {
+  for (const auto& [name, ref] : NamedCharacterReferences()) {
+    const std::string page = "<p>가&" + std::string(name) + " 나</p><br><div></div>";
+    absl::StatusOr<CleanedText> cleaned = CleanDocument(page, Options(kHtml));
+    ASSERT_THAT(cleaned, IsOk()) << name;
+    std::string expected = "가";
+    const char32_t first = ref.code_points[0];
+    const bool space = ref.count == 1 && (first == ' ' || first == '\t' || first == '\n' ||
+                                          first == 0xA0 || first == 0x2002 ||
+                                          first == 0x2003 || first == 0x2009);
+    if (space) {
+      expected += " 나";
+    } else {
+      for (int k = 0; k < ref.count; ++k) AppendUtf8(ref.code_points[k], &expected);
+      // A decoded `<` or `&` is text, never markup.
+      expected += " 나";
+    }
+    EXPECT_EQ(cleaned->text, expected) << name;
+  }
+}
+
 TEST(CleanDocumentTest, BomShiftsSourceOffsets) {
   absl::StatusOr<CleanedText> cleaned =
       CleanDocument("\xEF\xBB\xBF가나", Options());
@@ -601,6 +744,5 @@ TEST(CleanDocumentTest, ExactlyMaxBytesIsAccepted) {
 }
 
 }  // namespace
-}  // namespace sentence
-}  // namespace workers
+}  // namespace text
 }  // namespace gleaner

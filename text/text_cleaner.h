@@ -2,7 +2,12 @@
 // UTF-8 text split into blocks, with page chrome marked as boilerplate.
 //
 // Plain UTF-8 text passes through byte for byte (a UTF-8 BOM is dropped), so
-// offsets into the result are offsets into the input. HTML is turned into one
+// offsets into the result are offsets into the input, unless it is
+// hard-wrapped at a fixed width (a wire feed, see hard_wrap.h): then the line
+// breaks inside its paragraphs are deleted and nothing else changes; block
+// source ranges still point into the input. HTML is parsed as the HTML
+// Standard's tokenizer reads it (all named character references, comments,
+// CDATA and script data states) and turned into one
 // line per text run between tags: tags, scripts, styles and comments are
 // removed, entities decoded, whitespace collapsed, and attributes never leak.
 // Inline formatting tags (`<b>`, `<a>`, `<span>`, ...) do not break a run.
@@ -15,8 +20,8 @@
 //     absl::string_view line = absl::string_view(cleaned.text)
 //                                  .substr(block.begin, block.end - block.begin);
 //   }
-#ifndef GLEANER_WORKERS_SENTENCE_TEXT_CLEANER_H_
-#define GLEANER_WORKERS_SENTENCE_TEXT_CLEANER_H_
+#ifndef GLEANER_TEXT_TEXT_CLEANER_H_
+#define GLEANER_TEXT_TEXT_CLEANER_H_
 
 #include <cstddef>
 #include <string>
@@ -26,8 +31,7 @@
 #include "absl/strings/string_view.h"
 
 namespace gleaner {
-namespace workers {
-namespace sentence {
+namespace text {
 
 enum class ContentType {
   kAuto,       // sniff: HTML if the content looks like markup, else plain
@@ -56,6 +60,9 @@ struct CleanOptions {
   // Mark page chrome (navigation, share/subscribe, copyright, comment box,
   // newsletter footer) as boilerplate (true).
   bool mark_boilerplate = true;
+  // Join the lines of hard-wrapped plain text without inventing spaces
+  // (true).
+  bool unwrap_hard_wraps = true;
 };
 
 // One line/paragraph of the cleaned text (no trailing newline).
@@ -73,7 +80,8 @@ struct TextBlock {
 };
 
 struct CleanedText {
-  // For plain UTF-8 input: identical to the input (minus a BOM).
+  // For plain UTF-8 input: identical to the input (minus a BOM), except for
+  // the `unwrapped_breaks` line breaks deleted from hard-wrapped text.
   std::string text;
   // What was detected or used.
   ContentType content_type = ContentType::kPlainText;
@@ -81,6 +89,8 @@ struct CleanedText {
   std::string source_encoding;
   // Invalid bytes replaced with U+FFFD under kReplace.
   size_t replaced_bytes = 0;
+  // Line breaks deleted to unwrap hard-wrapped plain text.
+  size_t unwrapped_breaks = 0;
   // Covers every non-empty line of `text`, in order.
   std::vector<TextBlock> blocks;
 };
@@ -101,8 +111,7 @@ bool LooksLikeHtml(absl::string_view content);
 // Returns true if the block text `line` looks like page chrome.
 bool IsBoilerplateLine(absl::string_view line);
 
-}  // namespace sentence
-}  // namespace workers
+}  // namespace text
 }  // namespace gleaner
 
-#endif  // GLEANER_WORKERS_SENTENCE_TEXT_CLEANER_H_
+#endif  // GLEANER_TEXT_TEXT_CLEANER_H_
