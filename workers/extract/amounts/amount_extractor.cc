@@ -494,154 +494,174 @@ bool AmountExtractor::ReadSymbolStart(absl::string_view text, size_t a, Candidat
   return true;
 }
 
-// Reads the vague forms: 조 단위, 억대 연봉, 수십억 달러, 수천 명, 수년. A
-// complete amount (the 단위 and 억대 forms) goes to `out` and returns kDone.
-AmountExtractor::Start AmountExtractor::ReadVagueStart(absl::string_view text, size_t a,
-                                                       Candidate* c, Amount* out,
-                                                       size_t* out_tail, size_t* resume) const {
+// 조 단위의 돈, 억 원 단위: vague money in a big scale with no number.
+AmountExtractor::Start AmountExtractor::ReadScaleUnitVague(absl::string_view text, size_t a,
+                                                           Candidate* c, Amount* out, size_t* out_tail,
+                                                           size_t* resume) const {
+  // 조 단위의 돈: a vague amount of money with no currency word.
+  if (HangulBefore(text, a) || !options_.include_vague) return Start::kFail;
+  const bool jo = HasAt(text, a, "조");
+  size_t p = a + 3;
+  p += SpaceAt(text, p);
+  absl::string_view currency;  // 조 원 단위: KRW; 조 단위: none stated
+  if (HasAt(text, p, "원")) {
+    currency = "KRW";
+    p += 3;
+  } else if (HasAt(text, p, "달러")) {
+    currency = "USD";
+    p += 6;
+  }
+  p += SpaceAt(text, p);
+  if (!HasAt(text, p, "단위")) return Start::kFail;
+  Amount am;
+  am.currency = std::string(currency);
+  am.begin = a;
+  am.end = p + std::string("단위").size();
+  am.kind = AmountKind::kMoney;
+  am.approximate = true;
+  am.vague = true;
+  am.magnitude = jo ? 12 : 8;
+  am.qualifiers = {"단위"};
+  *out = std::move(am);
+  *out_tail = out->end;
+  *resume = out->end;
+  return Start::kDone;
+}
+
+// 억대 연봉: an amount in the hundreds of millions of won.
+AmountExtractor::Start AmountExtractor::ReadBandVague(absl::string_view text, size_t a,
+                                                      Candidate* c, Amount* out, size_t* out_tail,
+                                                      size_t* resume) const {
+  // 억대 연봉: an amount in the hundreds of millions of won.
+  if (HangulBefore(text, a)) return Start::kFail;
+  Amount am;
+  am.begin = a;
+  am.end = a + std::string("억대").size();
+  am.kind = AmountKind::kMoney;
+  am.currency = "KRW";
+  am.approximate = true;
+  am.vague = true;
+  am.magnitude = 8;
+  am.qualifiers = {"대"};
+  if (!options_.include_vague) return Start::kFail;
+  *out = std::move(am);
+  *out_tail = out->end;
+  *resume = out->end;
+  return Start::kDone;
+}
+
+// 수십억 달러, 수 조원, 수천 대, 수년: vague amounts written with 수.
+AmountExtractor::Start AmountExtractor::ReadSuVague(absl::string_view text, size_t a,
+                                                    Candidate* c, Amount* out, size_t* out_tail,
+                                                    size_t* resume) const {
   NumberAndUnit& nu = c->nu;
   int& magnitude = c->magnitude;
-  if ((HasAt(text, a, "억") || HasAt(text, a, "조")) && !HasAt(text, a, "억대")) {
-    // 조 단위의 돈: a vague amount of money with no currency word.
-    if (HangulBefore(text, a) || !options_.include_vague) return Start::kFail;
-    const bool jo = HasAt(text, a, "조");
-    size_t p = a + 3;
-    p += SpaceAt(text, p);
-    absl::string_view currency;  // 조 원 단위: KRW; 조 단위: none stated
-    if (HasAt(text, p, "원")) {
-      currency = "KRW";
-      p += 3;
-    } else if (HasAt(text, p, "달러")) {
-      currency = "USD";
-      p += 6;
+  // 수십억 달러, 수 조원, 수천 대, 수년: vague amounts.
+  if (HangulBefore(text, a)) {
+    *resume = a + 3;
+    return Start::kFail;
+  }
+  size_t p = a + 3;
+  if (const size_t sp = SpaceAt(text, p); sp > 0) {
+    const size_t q = p + sp;
+    if (HasAt(text, q, "십") || HasAt(text, q, "백") || HasAt(text, q, "천") ||
+        HasAt(text, q, "만") || HasAt(text, q, "억") || HasAt(text, q, "조")) {
+      p = q;
     }
-    p += SpaceAt(text, p);
-    if (!HasAt(text, p, "단위")) return Start::kFail;
-    Amount am;
-    am.currency = std::string(currency);
-    am.begin = a;
-    am.end = p + std::string("단위").size();
-    am.kind = AmountKind::kMoney;
-    am.approximate = true;
-    am.vague = true;
-    am.magnitude = jo ? 12 : 8;
-    am.qualifiers = {"단위"};
-    *out = std::move(am);
-    *out_tail = out->end;
-    *resume = out->end;
-    return Start::kDone;
-  } else if (HasAt(text, a, "억대")) {
-    // 억대 연봉: an amount in the hundreds of millions of won.
-    if (HangulBefore(text, a)) return Start::kFail;
-    Amount am;
-    am.begin = a;
-    am.end = a + std::string("억대").size();
-    am.kind = AmountKind::kMoney;
-    am.currency = "KRW";
-    am.approximate = true;
-    am.vague = true;
-    am.magnitude = 8;
-    am.qualifiers = {"대"};
-    if (!options_.include_vague) return Start::kFail;
-    *out = std::move(am);
-    *out_tail = out->end;
-    *resume = out->end;
-    return Start::kDone;
-  } else if (HasAt(text, a, "수")) {
-    // 수십억 달러, 수 조원, 수천 대, 수년: vague amounts.
-    if (HangulBefore(text, a)) {
+  }
+  static const struct {
+    absl::string_view word;
+    int exp;
+  } kSmall[] = {{"십", 1}, {"백", 2}, {"천", 3}}, kBig[] = {{"만", 4}, {"억", 8}, {"조", 12}};
+  for (const auto& s : kSmall) {
+    if (HasAt(text, p, s.word)) {
+      magnitude += s.exp;
+      p += 3;
+      break;
+    }
+  }
+  for (const auto& s : kBig) {
+    if (HasAt(text, p, s.word)) {
+      magnitude += s.exp;
+      p += 3;
+      break;
+    }
+  }
+  nu.num_begin = a;
+  nu.num_end = p;
+  if (p == a + 3) {
+    // 수년, 수개월: the counter touches 수.
+    if (!ReadUnit(text, p, false, &nu) || nu.unit->kind != AmountKind::kQuantity) {
       *resume = a + 3;
       return Start::kFail;
     }
-    size_t p = a + 3;
-    if (const size_t sp = SpaceAt(text, p); sp > 0) {
-      const size_t q = p + sp;
-      if (HasAt(text, q, "십") || HasAt(text, q, "백") || HasAt(text, q, "천") ||
-          HasAt(text, q, "만") || HasAt(text, q, "억") || HasAt(text, q, "조")) {
-        p = q;
-      }
+  } else {
+    if (HasAt(text, p, "여")) {
+      nu.yeo = true;
+      p += 3;
     }
-    static const struct {
-      absl::string_view word;
-      int exp;
-    } kSmall[] = {{"십", 1}, {"백", 2}, {"천", 3}}, kBig[] = {{"만", 4}, {"억", 8}, {"조", 12}};
-    for (const auto& s : kSmall) {
-      if (HasAt(text, p, s.word)) {
-        magnitude += s.exp;
-        p += 3;
-        break;
+    // 수천, 수만 개의 GPU: the first of two vague amounts shares the unit
+    // of the second.
+    bool shared_unit = false;
+    {
+      size_t q = p;
+      size_t tl = 0;
+      if (HasAt(text, q, ",")) {
+        ++q;
+      } else if (IsTilde(text, q, &tl)) {
+        q += tl;
       }
-    }
-    for (const auto& s : kBig) {
-      if (HasAt(text, p, s.word)) {
-        magnitude += s.exp;
-        p += 3;
-        break;
-      }
-    }
-    nu.num_begin = a;
-    nu.num_end = p;
-    if (p == a + 3) {
-      // 수년, 수개월: the counter touches 수.
-      if (!ReadUnit(text, p, false, &nu) || nu.unit->kind != AmountKind::kQuantity) {
-        *resume = a + 3;
-        return Start::kFail;
-      }
-    } else {
-      if (HasAt(text, p, "여")) {
-        nu.yeo = true;
-        p += 3;
-      }
-      // 수천, 수만 개의 GPU: the first of two vague amounts shares the unit
-      // of the second.
-      bool shared_unit = false;
-      {
-        size_t q = p;
-        size_t tl = 0;
-        if (HasAt(text, q, ",")) {
-          ++q;
-        } else if (IsTilde(text, q, &tl)) {
-          q += tl;
+      q += SpaceAt(text, q);
+      if (q > p && HasAt(text, q, "수")) {
+        size_t r = q + 3;
+        while (HasAt(text, r, "십") || HasAt(text, r, "백") || HasAt(text, r, "천") ||
+               HasAt(text, r, "만") || HasAt(text, r, "억") || HasAt(text, r, "조")) {
+          r += 3;
         }
-        q += SpaceAt(text, q);
-        if (q > p && HasAt(text, q, "수")) {
-          size_t r = q + 3;
-          while (HasAt(text, r, "십") || HasAt(text, r, "백") || HasAt(text, r, "천") ||
-                 HasAt(text, r, "만") || HasAt(text, r, "억") || HasAt(text, r, "조")) {
-            r += 3;
-          }
-          NumberAndUnit next;
-          if (r > q + 3 && ReadUnit(text, r, true, &next)) {
-            nu.unit = next.unit;
-            nu.unit_begin = nu.unit_end = p;
-            shared_unit = true;
-          }
+        NumberAndUnit next;
+        if (r > q + 3 && ReadUnit(text, r, true, &next)) {
+          nu.unit = next.unit;
+          nu.unit_begin = nu.unit_end = p;
+          shared_unit = true;
         }
       }
-      if (!shared_unit && !ReadUnit(text, p, true, &nu)) {
-        // 수조 단위, 수천억 단위: money without a currency word.
-        const size_t q = p + SpaceAt(text, p);
-        if (magnitude >= 8 && HasAt(text, q, "단위") && options_.include_vague) {
-          Amount am;
-          am.begin = a;
-          am.end = q + std::string("단위").size();
-          am.kind = AmountKind::kMoney;
-          am.approximate = true;
-          am.vague = true;
-          am.magnitude = magnitude;
-          am.qualifiers = {"수", "단위"};
-          *out = std::move(am);
-          *out_tail = out->end;
-          *resume = out->end;
-          return Start::kDone;
-        }
-        *resume = p;
-        return Start::kFail;
-      }
     }
-    c->vague = true;
-    return Start::kRead;
+    if (!shared_unit && !ReadUnit(text, p, true, &nu)) {
+      // 수조 단위, 수천억 단위: money without a currency word.
+      const size_t q = p + SpaceAt(text, p);
+      if (magnitude >= 8 && HasAt(text, q, "단위") && options_.include_vague) {
+        Amount am;
+        am.begin = a;
+        am.end = q + std::string("단위").size();
+        am.kind = AmountKind::kMoney;
+        am.approximate = true;
+        am.vague = true;
+        am.magnitude = magnitude;
+        am.qualifiers = {"수", "단위"};
+        *out = std::move(am);
+        *out_tail = out->end;
+        *resume = out->end;
+        return Start::kDone;
+      }
+      *resume = p;
+      return Start::kFail;
+    }
   }
+  c->vague = true;
+  return Start::kRead;
+}
+
+// Reads the vague forms: 조 단위, 억대 연봉, 수십억 달러, 수천 명, 수년. A
+// complete amount (the 단위 and 억대 forms) goes to `out` and returns kDone;
+// kNone when the anchor is none of them.
+AmountExtractor::Start AmountExtractor::ReadVagueStart(absl::string_view text, size_t a,
+                                                       Candidate* c, Amount* out,
+                                                       size_t* out_tail, size_t* resume) const {
+  if ((HasAt(text, a, "억") || HasAt(text, a, "조")) && !HasAt(text, a, "억대")) {
+    return ReadScaleUnitVague(text, a, c, out, out_tail, resume);
+  }
+  if (HasAt(text, a, "억대")) return ReadBandVague(text, a, c, out, out_tail, resume);
+  if (HasAt(text, a, "수")) return ReadSuVague(text, a, c, out, out_tail, resume);
   return Start::kNone;
 }
 

@@ -99,6 +99,12 @@ class AmountExtractor {
   bool ReadSymbolStart(absl::string_view text, size_t a, Candidate* c, size_t* resume) const;
   Start ReadVagueStart(absl::string_view text, size_t a, Candidate* c, Amount* out,
                        size_t* out_tail, size_t* resume) const;
+  Start ReadScaleUnitVague(absl::string_view text, size_t a, Candidate* c, Amount* out,
+                           size_t* out_tail, size_t* resume) const;
+  Start ReadBandVague(absl::string_view text, size_t a, Candidate* c, Amount* out,
+                      size_t* out_tail, size_t* resume) const;
+  Start ReadSuVague(absl::string_view text, size_t a, Candidate* c, Amount* out, size_t* out_tail,
+                    size_t* resume) const;
   bool ReadHangulStart(absl::string_view text, size_t a, Candidate* c) const;
   bool ReadRange(absl::string_view text, Candidate* c) const;
   void ReadSubUnit(absl::string_view text, Candidate* c) const;
