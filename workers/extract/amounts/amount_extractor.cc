@@ -25,14 +25,12 @@ namespace {
 //   kDigitAnchor     an ASCII digit (numbers are usually written with digits
 //                    in news, except the forms below)
 //   symbols          a currency symbol or ISO code before a number (symbols.tsv)
-//   kSignAnchor      마이너스 before a number (마이너스 1.7%)
 //   kVagueAnchor     수- vague amounts: 수십억, 수 조원, 수천, 수년; 억대 연봉
 //   Hangul numerals  Sino-Korean numerals, scale words and 점 decimals, only
 //                    right before a unit that may follow them (kSpelled):
 //                    오천만 원, 천 4백만 달러, 삼십 퍼센트, 일점이삼달러;
 //                    alone they collide with ordinary words.
 constexpr absl::string_view kDigitAnchor = "[0-9]";
-constexpr absl::string_view kSignAnchor = "마이너스 ?[0-9]";
 constexpr absl::string_view kVagueAnchor =
     "수 ?[십백천만억조]|수(?:년|개월|개국|시간|차례)|억대 ?(?:연봉|월급|자산|매출|손실|수익)|"
     "[억조] ?(?:원|달러)? ?단위";
@@ -44,7 +42,9 @@ constexpr absl::string_view kHangulNumber =
     "(?:[점쩜][영공일이삼사오육칠팔구]+)?";
 
 // Returns `s` with RE2 metacharacters escaped.
-std::string Quote(absl::string_view s) { return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size())); }
+std::string Quote(absl::string_view s) {
+  return RE2::QuoteMeta(re2::StringPiece(s.data(), s.size()));
+}
 
 // Builds the anchor pattern from the lexicon.
 std::string AnchorPatternText(const AmountLexicon& lex) {
@@ -58,9 +58,8 @@ std::string AnchorPatternText(const AmountLexicon& lex) {
   for (const UnitDef& u : lex.units()) {
     if (u.flags & kSpelled) spelled.push_back(Quote(u.surface));
   }
-  return absl::StrCat(kDigitAnchor, "|", absl::StrJoin(symbols, "|"), "|", kSignAnchor, "|",
-                      kVagueAnchor, "|", kHangulNumber, " ?(?:", absl::StrJoin(spelled, "|"),
-                      ")");
+  return absl::StrCat(kDigitAnchor, "|", absl::StrJoin(symbols, "|"), "|",
+                      kVagueAnchor, "|", kHangulNumber, " ?(?:", absl::StrJoin(spelled, "|"), ")");
 }
 
 // Skips an ASCII token (model names, dates, URLs) so the scan does not
@@ -146,8 +145,7 @@ absl::StatusOr<std::unique_ptr<AmountExtractor>> AmountExtractor::Create(
   if (!anchor->ok()) {
     return absl::InvalidArgumentError(absl::StrCat("amount anchor pattern: ", anchor->error()));
   }
-  return std::unique_ptr<AmountExtractor>(
-      new AmountExtractor(options, **lex, std::move(anchor)));
+  return std::unique_ptr<AmountExtractor>(new AmountExtractor(options, **lex, std::move(anchor)));
 }
 
 AmountExtractor::AmountExtractor(AmountExtractorOptions options, const AmountLexicon& lexicon,
@@ -165,23 +163,22 @@ struct NumberAndUnit {
   bool hyphen_next = false;  // "5-20%": a hyphen and a digit follow the number
 };
 
-
 // Everything ParseAt learns about one candidate amount.
 struct Candidate {
   NumberAndUnit nu;
-  const SymbolDef* prefix = nullptr;   // currency symbol before the number
-  absl::string_view prefix_currency;   // its code
-  bool vague = false;                  // 수십억 달러
-  int magnitude = 0;                   // of a vague amount
-  size_t begin = 0;                    // start of the number or currency symbol
-  bool negative = false;               // a sign before the number
-  size_t sign_begin = 0;               // where it starts
-  bool upper_negative = false;         // a sign before the upper end of a range
-  std::string value_max;               // upper end of a range
-  std::string lower_value;             // lower end of a range (may share a scale)
-  Decimal sub_unit;                    // 20센트 after 1달러, as 0.2
-  size_t sub_unit_end = 0;             // end of the sub-unit, 0 when none
-  bool implied_krw = false;            // won inferred from the context
+  const SymbolDef* prefix = nullptr;  // currency symbol before the number
+  absl::string_view prefix_currency;  // its code
+  bool vague = false;                 // 수십억 달러
+  int magnitude = 0;                  // of a vague amount
+  size_t begin = 0;                   // start of the number or currency symbol
+  bool negative = false;              // a sign before the number
+  size_t sign_begin = 0;              // where it starts
+  bool upper_negative = false;        // a sign before the upper end of a range
+  std::string value_max;              // upper end of a range
+  std::string lower_value;            // lower end of a range (may share a scale)
+  Decimal sub_unit;                   // 20센트 after 1달러, as 0.2
+  size_t sub_unit_end = 0;            // end of the sub-unit, 0 when none
+  bool implied_krw = false;           // won inferred from the context
 };
 
 namespace {
@@ -209,8 +206,8 @@ void FindSign(absl::string_view text, size_t a, Candidate* c) {
     const char ch = text[sign - 1];
     return ch == ' ' || ch == '\n' || ch == '\t' || ch == '(' || ch == '[';
   };
-  for (size_t len : {size_t{1}, size_t{3}, std::string("마이너스").size(),
-                     std::string("마이너스 ").size()}) {
+  for (size_t len :
+       {size_t{1}, size_t{3}, std::string("마이너스").size(), std::string("마이너스 ").size()}) {
     if (a >= len && SignLength(text, a - len) == len && opens(a - len)) {
       c->negative = true;
       c->sign_begin = a - len;
@@ -494,154 +491,174 @@ bool AmountExtractor::ReadSymbolStart(absl::string_view text, size_t a, Candidat
   return true;
 }
 
-// Reads the vague forms: 조 단위, 억대 연봉, 수십억 달러, 수천 명, 수년. A
-// complete amount (the 단위 and 억대 forms) goes to `out` and returns kDone.
-AmountExtractor::Start AmountExtractor::ReadVagueStart(absl::string_view text, size_t a,
-                                                       Candidate* c, Amount* out,
-                                                       size_t* out_tail, size_t* resume) const {
+// 조 단위의 돈, 억 원 단위: vague money in a big scale with no number.
+AmountExtractor::Start AmountExtractor::ReadScaleUnitVague(absl::string_view text, size_t a,
+                                                           Candidate* c, Amount* out,
+                                                           size_t* out_tail, size_t* resume) const {
+  // 조 단위의 돈: a vague amount of money with no currency word.
+  if (HangulBefore(text, a) || !options_.include_vague) return Start::kFail;
+  const bool jo = HasAt(text, a, "조");
+  size_t p = a + 3;
+  p += SpaceAt(text, p);
+  absl::string_view currency;  // 조 원 단위: KRW; 조 단위: none stated
+  if (HasAt(text, p, "원")) {
+    currency = "KRW";
+    p += 3;
+  } else if (HasAt(text, p, "달러")) {
+    currency = "USD";
+    p += 6;
+  }
+  p += SpaceAt(text, p);
+  if (!HasAt(text, p, "단위")) return Start::kFail;
+  Amount am;
+  am.currency = std::string(currency);
+  am.begin = a;
+  am.end = p + std::string("단위").size();
+  am.kind = AmountKind::kMoney;
+  am.approximate = true;
+  am.vague = true;
+  am.magnitude = jo ? 12 : 8;
+  am.qualifiers = {"단위"};
+  *out = std::move(am);
+  *out_tail = out->end;
+  *resume = out->end;
+  return Start::kDone;
+}
+
+// 억대 연봉: an amount in the hundreds of millions of won.
+AmountExtractor::Start AmountExtractor::ReadBandVague(absl::string_view text, size_t a,
+                                                      Candidate* c, Amount* out, size_t* out_tail,
+                                                      size_t* resume) const {
+  // 억대 연봉: an amount in the hundreds of millions of won.
+  if (HangulBefore(text, a)) return Start::kFail;
+  Amount am;
+  am.begin = a;
+  am.end = a + std::string("억대").size();
+  am.kind = AmountKind::kMoney;
+  am.currency = "KRW";
+  am.approximate = true;
+  am.vague = true;
+  am.magnitude = 8;
+  am.qualifiers = {"대"};
+  if (!options_.include_vague) return Start::kFail;
+  *out = std::move(am);
+  *out_tail = out->end;
+  *resume = out->end;
+  return Start::kDone;
+}
+
+// 수십억 달러, 수 조원, 수천 대, 수년: vague amounts written with 수.
+AmountExtractor::Start AmountExtractor::ReadSuVague(absl::string_view text, size_t a, Candidate* c,
+                                                    Amount* out, size_t* out_tail,
+                                                    size_t* resume) const {
   NumberAndUnit& nu = c->nu;
   int& magnitude = c->magnitude;
-  if ((HasAt(text, a, "억") || HasAt(text, a, "조")) && !HasAt(text, a, "억대")) {
-    // 조 단위의 돈: a vague amount of money with no currency word.
-    if (HangulBefore(text, a) || !options_.include_vague) return Start::kFail;
-    const bool jo = HasAt(text, a, "조");
-    size_t p = a + 3;
-    p += SpaceAt(text, p);
-    absl::string_view currency;  // 조 원 단위: KRW; 조 단위: none stated
-    if (HasAt(text, p, "원")) {
-      currency = "KRW";
-      p += 3;
-    } else if (HasAt(text, p, "달러")) {
-      currency = "USD";
-      p += 6;
+  // 수십억 달러, 수 조원, 수천 대, 수년: vague amounts.
+  if (HangulBefore(text, a)) {
+    *resume = a + 3;
+    return Start::kFail;
+  }
+  size_t p = a + 3;
+  if (const size_t sp = SpaceAt(text, p); sp > 0) {
+    const size_t q = p + sp;
+    if (HasAt(text, q, "십") || HasAt(text, q, "백") || HasAt(text, q, "천") ||
+        HasAt(text, q, "만") || HasAt(text, q, "억") || HasAt(text, q, "조")) {
+      p = q;
     }
-    p += SpaceAt(text, p);
-    if (!HasAt(text, p, "단위")) return Start::kFail;
-    Amount am;
-    am.currency = std::string(currency);
-    am.begin = a;
-    am.end = p + std::string("단위").size();
-    am.kind = AmountKind::kMoney;
-    am.approximate = true;
-    am.vague = true;
-    am.magnitude = jo ? 12 : 8;
-    am.qualifiers = {"단위"};
-    *out = std::move(am);
-    *out_tail = out->end;
-    *resume = out->end;
-    return Start::kDone;
-  } else if (HasAt(text, a, "억대")) {
-    // 억대 연봉: an amount in the hundreds of millions of won.
-    if (HangulBefore(text, a)) return Start::kFail;
-    Amount am;
-    am.begin = a;
-    am.end = a + std::string("억대").size();
-    am.kind = AmountKind::kMoney;
-    am.currency = "KRW";
-    am.approximate = true;
-    am.vague = true;
-    am.magnitude = 8;
-    am.qualifiers = {"대"};
-    if (!options_.include_vague) return Start::kFail;
-    *out = std::move(am);
-    *out_tail = out->end;
-    *resume = out->end;
-    return Start::kDone;
-  } else if (HasAt(text, a, "수")) {
-    // 수십억 달러, 수 조원, 수천 대, 수년: vague amounts.
-    if (HangulBefore(text, a)) {
+  }
+  static const struct {
+    absl::string_view word;
+    int exp;
+  } kSmall[] = {{"십", 1}, {"백", 2}, {"천", 3}}, kBig[] = {{"만", 4}, {"억", 8}, {"조", 12}};
+  for (const auto& s : kSmall) {
+    if (HasAt(text, p, s.word)) {
+      magnitude += s.exp;
+      p += 3;
+      break;
+    }
+  }
+  for (const auto& s : kBig) {
+    if (HasAt(text, p, s.word)) {
+      magnitude += s.exp;
+      p += 3;
+      break;
+    }
+  }
+  nu.num_begin = a;
+  nu.num_end = p;
+  if (p == a + 3) {
+    // 수년, 수개월: the counter touches 수.
+    if (!ReadUnit(text, p, false, &nu) || nu.unit->kind != AmountKind::kQuantity) {
       *resume = a + 3;
       return Start::kFail;
     }
-    size_t p = a + 3;
-    if (const size_t sp = SpaceAt(text, p); sp > 0) {
-      const size_t q = p + sp;
-      if (HasAt(text, q, "십") || HasAt(text, q, "백") || HasAt(text, q, "천") ||
-          HasAt(text, q, "만") || HasAt(text, q, "억") || HasAt(text, q, "조")) {
-        p = q;
-      }
+  } else {
+    if (HasAt(text, p, "여")) {
+      nu.yeo = true;
+      p += 3;
     }
-    static const struct {
-      absl::string_view word;
-      int exp;
-    } kSmall[] = {{"십", 1}, {"백", 2}, {"천", 3}}, kBig[] = {{"만", 4}, {"억", 8}, {"조", 12}};
-    for (const auto& s : kSmall) {
-      if (HasAt(text, p, s.word)) {
-        magnitude += s.exp;
-        p += 3;
-        break;
+    // 수천, 수만 개의 GPU: the first of two vague amounts shares the unit
+    // of the second.
+    bool shared_unit = false;
+    {
+      size_t q = p;
+      size_t tl = 0;
+      if (HasAt(text, q, ",")) {
+        ++q;
+      } else if (IsTilde(text, q, &tl)) {
+        q += tl;
       }
-    }
-    for (const auto& s : kBig) {
-      if (HasAt(text, p, s.word)) {
-        magnitude += s.exp;
-        p += 3;
-        break;
-      }
-    }
-    nu.num_begin = a;
-    nu.num_end = p;
-    if (p == a + 3) {
-      // 수년, 수개월: the counter touches 수.
-      if (!ReadUnit(text, p, false, &nu) || nu.unit->kind != AmountKind::kQuantity) {
-        *resume = a + 3;
-        return Start::kFail;
-      }
-    } else {
-      if (HasAt(text, p, "여")) {
-        nu.yeo = true;
-        p += 3;
-      }
-      // 수천, 수만 개의 GPU: the first of two vague amounts shares the unit
-      // of the second.
-      bool shared_unit = false;
-      {
-        size_t q = p;
-        size_t tl = 0;
-        if (HasAt(text, q, ",")) {
-          ++q;
-        } else if (IsTilde(text, q, &tl)) {
-          q += tl;
+      q += SpaceAt(text, q);
+      if (q > p && HasAt(text, q, "수")) {
+        size_t r = q + 3;
+        while (HasAt(text, r, "십") || HasAt(text, r, "백") || HasAt(text, r, "천") ||
+               HasAt(text, r, "만") || HasAt(text, r, "억") || HasAt(text, r, "조")) {
+          r += 3;
         }
-        q += SpaceAt(text, q);
-        if (q > p && HasAt(text, q, "수")) {
-          size_t r = q + 3;
-          while (HasAt(text, r, "십") || HasAt(text, r, "백") || HasAt(text, r, "천") ||
-                 HasAt(text, r, "만") || HasAt(text, r, "억") || HasAt(text, r, "조")) {
-            r += 3;
-          }
-          NumberAndUnit next;
-          if (r > q + 3 && ReadUnit(text, r, true, &next)) {
-            nu.unit = next.unit;
-            nu.unit_begin = nu.unit_end = p;
-            shared_unit = true;
-          }
+        NumberAndUnit next;
+        if (r > q + 3 && ReadUnit(text, r, true, &next)) {
+          nu.unit = next.unit;
+          nu.unit_begin = nu.unit_end = p;
+          shared_unit = true;
         }
       }
-      if (!shared_unit && !ReadUnit(text, p, true, &nu)) {
-        // 수조 단위, 수천억 단위: money without a currency word.
-        const size_t q = p + SpaceAt(text, p);
-        if (magnitude >= 8 && HasAt(text, q, "단위") && options_.include_vague) {
-          Amount am;
-          am.begin = a;
-          am.end = q + std::string("단위").size();
-          am.kind = AmountKind::kMoney;
-          am.approximate = true;
-          am.vague = true;
-          am.magnitude = magnitude;
-          am.qualifiers = {"수", "단위"};
-          *out = std::move(am);
-          *out_tail = out->end;
-          *resume = out->end;
-          return Start::kDone;
-        }
-        *resume = p;
-        return Start::kFail;
-      }
     }
-    c->vague = true;
-    return Start::kRead;
+    if (!shared_unit && !ReadUnit(text, p, true, &nu)) {
+      // 수조 단위, 수천억 단위: money without a currency word.
+      const size_t q = p + SpaceAt(text, p);
+      if (magnitude >= 8 && HasAt(text, q, "단위") && options_.include_vague) {
+        Amount am;
+        am.begin = a;
+        am.end = q + std::string("단위").size();
+        am.kind = AmountKind::kMoney;
+        am.approximate = true;
+        am.vague = true;
+        am.magnitude = magnitude;
+        am.qualifiers = {"수", "단위"};
+        *out = std::move(am);
+        *out_tail = out->end;
+        *resume = out->end;
+        return Start::kDone;
+      }
+      *resume = p;
+      return Start::kFail;
+    }
   }
+  c->vague = true;
+  return Start::kRead;
+}
+
+// Reads the vague forms: 조 단위, 억대 연봉, 수십억 달러, 수천 명, 수년. A
+// complete amount (the 단위 and 억대 forms) goes to `out` and returns kDone;
+// kNone when the anchor is none of them.
+AmountExtractor::Start AmountExtractor::ReadVagueStart(absl::string_view text, size_t a,
+                                                       Candidate* c, Amount* out, size_t* out_tail,
+                                                       size_t* resume) const {
+  if ((HasAt(text, a, "억") || HasAt(text, a, "조")) && !HasAt(text, a, "억대")) {
+    return ReadScaleUnitVague(text, a, c, out, out_tail, resume);
+  }
+  if (HasAt(text, a, "억대")) return ReadBandVague(text, a, c, out, out_tail, resume);
+  if (HasAt(text, a, "수")) return ReadSuVague(text, a, c, out, out_tail, resume);
   return Start::kNone;
 }
 
@@ -653,8 +670,8 @@ bool AmountExtractor::ReadRange(absl::string_view text, Candidate* c) const {
   const absl::string_view prefix_currency = c->prefix_currency;
   std::string& value_max = c->value_max;
   std::string& lower_value = c->lower_value;
-// A range written with a tilde: 5~20%, 200억~300억 달러, 1~2년; or with a
-// hyphen and no spaces: 5-20%.
+  // A range written with a tilde: 5~20%, 200억~300억 달러, 1~2년; or with a
+  // hyphen and no spaces: 5-20%.
   size_t p = nu.unit != nullptr ? nu.unit_end : nu.num_end;
   if (nu.unit == nullptr && nu.yeo) p += 3;
   if (!nu.hyphen_next) p += SpaceAt(text, p);
@@ -693,8 +710,7 @@ bool AmountExtractor::ReadRange(absl::string_view text, Candidate* c) const {
       // of the upper end when it is below the upper end's leading number
       // (but 9000~1만 원 stays 9,000).
       Decimal lower = nu.number.value;
-      if (!nu.number.has_scale && nu2.number.lead_scale > 0 &&
-          lower.Compare(nu2.number.lead) < 0) {
+      if (!nu.number.has_scale && nu2.number.lead_scale > 0 && lower.Compare(nu2.number.lead) < 0) {
         lower.ShiftLeft(nu2.number.lead_scale);
       }
       lower_value = lower.ToString();
@@ -939,8 +955,8 @@ bool AmountExtractor::ReadHangulStart(absl::string_view text, size_t a, Candidat
 // 5파운드 50펜스, 100원 50전) into c->sub_unit and c->sub_unit_end.
 void AmountExtractor::ReadSubUnit(absl::string_view text, Candidate* c) const {
   const NumberAndUnit& nu = c->nu;
-  if (nu.unit == nullptr || nu.unit->kind != AmountKind::kMoney ||
-      (nu.unit->flags & kHundredths) || !nu.number.value.IsInteger() || !c->value_max.empty()) {
+  if (nu.unit == nullptr || nu.unit->kind != AmountKind::kMoney || (nu.unit->flags & kHundredths) ||
+      !nu.number.value.IsInteger() || !c->value_max.empty()) {
     return;
   }
   size_t p = nu.unit_end + SpaceAt(text, nu.unit_end);
@@ -1021,7 +1037,6 @@ bool AmountExtractor::ParseAt(absl::string_view text, size_t a, size_t anchor_en
   InferKrw(text, a, &c);
   return Finish(text, a, &c, out, out_tail, resume);
 }
-
 
 std::vector<Amount> AmountExtractor::Extract(absl::string_view text) const {
   std::vector<Amount> out;

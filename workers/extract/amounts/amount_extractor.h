@@ -11,6 +11,13 @@
 //   // got[1]: MONEY "약 9조원" value "9000000000000" currency "KRW",
 //   //         approximate, conversion_of == 0
 //
+// Numbers follow a grammar rather than a list of shapes (korean_number.h):
+// 4천 820만 달러, 천 4백만 달러, 1만 2천 345 달러, 이십 퍼센트, 일점이삼달러;
+// sub-units add to the main unit (1달러 20센트 = 1.2 USD); a country picks
+// the currency (1억 2천 5백만 호주 달러: AUD); signs reach both ends of a
+// range (-2~1%). The unit lexicon, currencies, counters, qualifiers and
+// context word lists are data files embedded at build time (amount_lexicon.h).
+//
 // Also: ranges as one amount (5~20%, 200억-300억 달러: value and value_max) or
 // as two linked ones (2000억 위안에서 5000억 위안에 이르는: range_partner),
 // signed values (-2.5%), hundredths (50센트 = 0.5 USD), amounts without a
@@ -66,8 +73,10 @@ struct Candidate;
 
 class AmountExtractor {
  public:
-  // Builds an extractor; the anchor pattern is compiled on first use, once per
-  // process. Returns kInvalidArgument if it does not compile.
+  // Builds an extractor from the embedded lexicon (data/amounts/), compiling
+  // the anchor pattern from it. Returns the lexicon's kInvalidArgument when
+  // a data file is malformed, or kInvalidArgument if the pattern does not
+  // compile.
   static absl::StatusOr<std::unique_ptr<AmountExtractor>> Create(
       AmountExtractorOptions options = {});
 
@@ -99,6 +108,12 @@ class AmountExtractor {
   bool ReadSymbolStart(absl::string_view text, size_t a, Candidate* c, size_t* resume) const;
   Start ReadVagueStart(absl::string_view text, size_t a, Candidate* c, Amount* out,
                        size_t* out_tail, size_t* resume) const;
+  Start ReadScaleUnitVague(absl::string_view text, size_t a, Candidate* c, Amount* out,
+                           size_t* out_tail, size_t* resume) const;
+  Start ReadBandVague(absl::string_view text, size_t a, Candidate* c, Amount* out, size_t* out_tail,
+                      size_t* resume) const;
+  Start ReadSuVague(absl::string_view text, size_t a, Candidate* c, Amount* out, size_t* out_tail,
+                    size_t* resume) const;
   bool ReadHangulStart(absl::string_view text, size_t a, Candidate* c) const;
   bool ReadRange(absl::string_view text, Candidate* c) const;
   void ReadSubUnit(absl::string_view text, Candidate* c) const;

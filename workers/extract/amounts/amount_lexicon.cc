@@ -14,38 +14,14 @@ namespace {
 
 // words.tsv list names, in WordList order.
 constexpr absl::string_view kListNames[] = {
-    "unit_suffixes",
-    "money_suffixes",
-    "strict_suffixes",
-    "touching_prefixes",
-    "duration_after",
-    "year_words",
-    "date_words",
-    "span_words",
-    "not_minutes",
-    "clock_words",
-    "not_seconds",
-    "not_age",
-    "not_weeks",
-    "level_after",
-    "degree_words",
-    "machine_nouns",
-    "index_words",
-    "device_particles",
-    "band_after",
-    "band_before",
-    "pay_words",
-    "pay_nouns",
-    "money_nouns",
-    "money_after",
-    "not_range",
-    "glosses",
-    "range_end",
-    "full_house_after",
-    "product_names",
+    "unit_suffixes", "money_suffixes", "strict_suffixes",  "touching_prefixes", "duration_after",
+    "year_words",    "date_words",     "span_words",       "not_minutes",       "clock_words",
+    "not_seconds",   "not_age",        "not_weeks",        "level_after",       "degree_words",
+    "machine_nouns", "index_words",    "device_particles", "band_after",        "band_before",
+    "pay_words",     "pay_nouns",      "money_nouns",      "money_after",       "not_range",
+    "glosses",       "range_end",      "full_house_after", "product_names",
 };
-static_assert(sizeof(kListNames) / sizeof(kListNames[0]) ==
-                  static_cast<size_t>(WordList::kCount),
+static_assert(sizeof(kListNames) / sizeof(kListNames[0]) == static_cast<size_t>(WordList::kCount),
               "one name per WordList");
 
 absl::Status RowError(absl::string_view file, int line, absl::string_view why) {
@@ -71,9 +47,9 @@ bool ParseFlags(absl::string_view s, int* flags) {
   static constexpr struct {
     absl::string_view name;
     int flag;
-  } kFlags[] = {{"strict", kStrict},     {"attached", kAttached}, {"ascii", kAscii},
-                 {"hundredths", kHundredths}, {"sub", kSubUnitOnly}, {"large", kLarge},
-                 {"spelled", kSpelled}};
+  } kFlags[] = {{"strict", kStrict},         {"attached", kAttached}, {"ascii", kAscii},
+                {"hundredths", kHundredths}, {"sub", kSubUnitOnly},   {"large", kLarge},
+                {"spelled", kSpelled}};
   *flags = 0;
   if (s == "-") return true;
   for (absl::string_view f : absl::StrSplit(s, ',')) {

@@ -129,15 +129,13 @@ enum class WordList {
   kCount,
 };
 
-
 // The parsed lexicon. Immutable after Parse(); thread-safe. Not copyable.
 // All string_views point into the lexicon or the embedded files.
 class AmountLexicon {
  public:
   // Parses lexicon files (formats above). Returns kInvalidArgument with the
   // file and line for a malformed row or an unknown list name.
-  static absl::StatusOr<std::unique_ptr<AmountLexicon>> Parse(
-      absl::Span<const LexiconFile> files);
+  static absl::StatusOr<std::unique_ptr<AmountLexicon>> Parse(absl::Span<const LexiconFile> files);
   // Returns the lexicon of the embedded files, parsed once per process.
   static absl::StatusOr<const AmountLexicon*> Default();
 

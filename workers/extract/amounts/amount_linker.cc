@@ -64,7 +64,6 @@ void LinkAmount(absl::string_view text, std::vector<Amount>& out, const std::vec
   b.range_partner = ai;
 }
 
-
 }  // namespace amounts
 }  // namespace extract
 }  // namespace workers

@@ -22,8 +22,8 @@ namespace amounts {
 // it: sets b.conversion_of, or the range_partner of both ends. `tails[i]` is
 // where the qualifiers after out[i] end; `b_tail` the same for `b`.
 // REQUIRES: tails.size() == out.size().
-void LinkAmount(absl::string_view text, std::vector<Amount>& out,
-                const std::vector<size_t>& tails, Amount& b, size_t b_tail);
+void LinkAmount(absl::string_view text, std::vector<Amount>& out, const std::vector<size_t>& tails,
+                Amount& b, size_t b_tail);
 
 }  // namespace amounts
 }  // namespace extract

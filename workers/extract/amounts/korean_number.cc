@@ -233,10 +233,10 @@ constexpr int kNoScale = 99;
 // 4천 820만), or the whole number when it has no big scale.
 struct Section {
   Decimal value;
-  bool any = false;            // something was read
-  int last_small = kNoScale;   // smallest 천/백/십 read so far
-  bool ends_small = false;     // the last part read was a 천/백/십 term
-  int arabic_digits = 0;       // digits of the first Arabic run
+  bool any = false;           // something was read
+  int last_small = kNoScale;  // smallest 천/백/십 read so far
+  bool ends_small = false;    // the last part read was a 천/백/십 term
+  int arabic_digits = 0;      // digits of the first Arabic run
 };
 
 // Adds d * 10^e to the section.

@@ -17,7 +17,6 @@ namespace amounts {
 
 using WordSpan = absl::Span<const absl::string_view>;
 
-
 // Bytes of one space at `pos`: ' ' or a no-break space (U+00A0); 0 if none.
 size_t SpaceAt(absl::string_view text, size_t pos);
 

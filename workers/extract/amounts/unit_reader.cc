@@ -51,8 +51,7 @@ const UnitDef* UnitReader::Match(absl::string_view text, size_t pos, size_t* len
   return nullptr;
 }
 
-bool UnitReader::Read(absl::string_view text, size_t pos, bool allow_space,
-                      UnitMatch* out) const {
+bool UnitReader::Read(absl::string_view text, size_t pos, bool allow_space, UnitMatch* out) const {
   size_t len = 0;
   const UnitDef* u = Match(text, pos, &len);
   bool space = false;
