@@ -11,8 +11,8 @@
 // closing quotes and brackets, footnote marks (`[1]`), citations
 // (`”(요한 3:13)`) and reactions (`ㅋㅋ`, emoji) right after it, also when
 // the next sentence follows with no space (`전망이다.특히`, `괜찮네요.”글로벌`,
-// `다.▶관련`); trailing emoticons (`:)`, `^_^`) stay with their sentence. It does not end
-// at decimals, dotted dates and times (`2025.11.25`, `2025. 12. 19.`),
+// `다.▶관련`); trailing emoticons (`:)`, `^_^`) stay with their sentence.
+// It does not end at decimals, dotted dates and times (`2025.11.25`, `2025. 12. 19.`),
 // numbering (`Issue 1.`), abbreviations and initials (`U.S.`, `Dr.`, `Vol.`),
 // URLs and e-mail addresses, file extensions (`.NET`), outline letters
 // (`가. 목적`), weekdays after dates (`2024. 10. 5.(토)`), ellipses after a
