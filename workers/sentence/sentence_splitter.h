@@ -5,13 +5,14 @@
 // around it (one pass pairs quotation marks and brackets, one pass judges
 // each run of terminals), so it runs in linear time on any input.
 //
-// Lines are always boundaries (a trailing ` |` cell border is dropped). Inside
-// a line a sentence ends at `.`, `?` or `!`, together with the closing quotes
-// and brackets, footnote marks (`[1]`), citations (`”(요한 3:13)`) and
-// reactions (`ㅋㅋ`, emoji) right after it, also when the next sentence
-// follows with no space (`전망이다.특히`, `괜찮네요.”글로벌`, `다.▶관련`);
-// trailing emoticons (`:)`, `^_^`) stay with their sentence. It does not end
-// at decimals, dotted dates and times (`2025.11.25`, `2025. 12. 19.`),
+// Lines are boundaries (a trailing ` |` cell border is dropped), except that
+// by default a line ending mid-clause (`도착했을 때는`) goes on into the next.
+// Inside a line a sentence ends at `.`, `?` or `!`, together with the
+// closing quotes and brackets, footnote marks (`[1]`), citations
+// (`”(요한 3:13)`) and reactions (`ㅋㅋ`, emoji) right after it, also when
+// the next sentence follows with no space (`전망이다.특히`, `괜찮네요.”글로벌`,
+// `다.▶관련`); trailing emoticons (`:)`, `^_^`) stay with their sentence.
+// It does not end at decimals, dotted dates and times (`2025.11.25`, `2025. 12. 19.`),
 // numbering (`Issue 1.`), abbreviations and initials (`U.S.`, `Dr.`, `Vol.`),
 // URLs and e-mail addresses, file extensions (`.NET`), outline letters
 // (`가. 목적`), weekdays after dates (`2024. 10. 5.(토)`), ellipses after a
@@ -22,6 +23,16 @@
 // `…거야.” 하며`). `No.`, `Vol.`, `pp.` and the like hold only before a
 // number (`No. 7`; `No. I won't.` ends). A
 // standalone quotation holding several sentences is split inside.
+//
+// By default (split_on_endings) a sentence also ends without punctuation,
+// as blogs, comments, chats and transcripts write: after a Korean final
+// ending when the next word starts a new clause (`끝났어요 내일`, not
+// `도주하다 붙잡혀` or `간다고`), and after laughter, emoticons or emoji
+// (`대박 ㅋㅋ 이게`), never inside quotations or brackets. In a line where
+// a sentence ends with a period only polite and note-style endings count,
+// and a whole unpunctuated line that ends in a noun (a title) keeps its
+// plain -다 inside, so edited news splits as by punctuation alone. The word
+// lists are data/sentence/endings.txt (korean_endings.h).
 //
 //   GLEANER_ASSIGN_OR_RETURN(auto splitter, SentenceSplitter::Create());
 //   for (const SentenceSpan& s : splitter->Split(text)) {
