@@ -13,6 +13,8 @@ namespace {
 // Narrower fixed widths are verse, lists or tables, not wrapping.
 constexpr size_t kMinWidthColumns = 40;
 constexpr size_t kMinWidthChars = 20;
+// Wider fixed widths are not wire feeds (they wrap at 64-80 columns).
+constexpr size_t kMaxWidth = 160;
 // Evidence needed: lines that reach the width, and a paragraph of at least
 // three lines (two full lines in a row).
 constexpr size_t kMinFullLines = 3;
@@ -138,7 +140,7 @@ HardWrap BestWidth(const std::vector<Line>& lines, bool columns,
   size_t at_most = 0;  // lines no longer than the candidate width
   for (const auto& [width, n] : counts) {
     at_most += n;
-    if (width < min_width) continue;
+    if (width < min_width || width > kMaxWidth) continue;
     const HardWrap candidate{columns, width};
     size_t full = 0;
     for (auto it = counts.lower_bound(width - Slack(columns));
@@ -173,15 +175,34 @@ HardWrap Detect(const std::vector<Line>& lines) {
   return by_columns;
 }
 
+// Returns false when byte lengths alone rule wrapping out, so most texts
+// skip measuring: a line of more than 4 * kMaxWidth bytes is wider than any
+// wrap width by either measure (a character is at most 4 bytes, and at most
+// 2 bytes a column), and such lines may be at most one in ten of the lines
+// that could reach a width.
+bool MayBeHardWrapped(absl::string_view text) {
+  size_t too_long = 0, candidates = 0;
+  for (size_t begin = 0; begin < text.size();) {
+    size_t nl = text.find('\n', begin);
+    if (nl == absl::string_view::npos) nl = text.size();
+    const size_t bytes = nl - begin;
+    too_long += bytes > 4 * kMaxWidth;
+    candidates += bytes >= kMinWidthChars && bytes <= 4 * kMaxWidth;
+    begin = nl + 1;
+  }
+  return candidates >= kMinFullLines && too_long * kMaxOverPerFull <= candidates;
+}
+
 }  // namespace
 
 HardWrap DetectHardWrap(absl::string_view text) {
+  if (!MayBeHardWrapped(text)) return HardWrap();
   return Detect(SplitLines(text));
 }
 
 std::vector<LineBreak> FindHardWrapBreaks(absl::string_view text) {
   std::vector<LineBreak> breaks;
-  if (text.find('\n') == absl::string_view::npos) return breaks;
+  if (!MayBeHardWrapped(text)) return breaks;
   const std::vector<Line> lines = SplitLines(text);
   const HardWrap wrap = Detect(lines);
   if (wrap.width == 0) return breaks;

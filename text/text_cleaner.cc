@@ -194,6 +194,15 @@ absl::Status DecodeCp949(absl::string_view data, size_t shift,
   o.resize(data.size() * 3 / 2 + 16);
   size_t used = 0;
   size_t i = 0;
+  // Writes U+FFFD for the byte at data[i] and steps over it.
+  auto replace_byte = [&] {
+    if (o.size() - used < 3) o.resize(used + 16);
+    out->replacements.push_back(used);
+    std::memcpy(&o[used], kReplacementChar.data(), 3);
+    used += 3;
+    ++out->replaced;
+    ++i;
+  };
   while (i < data.size()) {
     // NUL is valid CP949 but never text.
     const void* nul = std::memchr(data.data() + i, 0, data.size() - i);
@@ -219,12 +228,7 @@ absl::Status DecodeCp949(absl::string_view data, size_t shift,
             "invalid CP949 byte 0x%02X at byte offset %d",
             static_cast<unsigned char>(data[i]), i + shift));
       }
-      if (o.size() - used < 3) o.resize(used + 16);
-      out->replacements.push_back(used);
-      std::memcpy(&o[used], kReplacementChar.data(), 3);
-      used += 3;
-      ++out->replaced;
-      ++i;
+      replace_byte();
       iconv(cd, nullptr, nullptr, nullptr, nullptr);  // reset shift state
     }
     if (i < data.size() && data[i] == '\0') {
@@ -233,12 +237,7 @@ absl::Status DecodeCp949(absl::string_view data, size_t shift,
             "NUL byte at byte offset ", i + shift,
             ": the content looks like binary data, not text"));
       }
-      if (o.size() - used < 3) o.resize(used + 16);
-      out->replacements.push_back(used);
-      std::memcpy(&o[used], kReplacementChar.data(), 3);
-      used += 3;
-      ++out->replaced;
-      ++i;
+      replace_byte();
     }
   }
   o.resize(used);

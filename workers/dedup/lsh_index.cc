@@ -26,9 +26,9 @@ LshIndex::LshIndex(int num_bands, int rows_per_band, int shard_index,
     : num_bands_(num_bands),
       rows_per_band_(rows_per_band),
       signature_size_(num_bands * rows_per_band),
-      signatures_(static_cast<size_t>(num_bands * rows_per_band)),
       shard_index_(shard_index),
-      num_shards_(num_shards) {
+      num_shards_(num_shards),
+      signatures_(static_cast<size_t>(num_bands * rows_per_band)) {
   bands_.resize(num_bands_);
 }
 

@@ -493,7 +493,7 @@ bool AmountExtractor::ReadSymbolStart(absl::string_view text, size_t a, Candidat
 
 // 조 단위의 돈, 억 원 단위: vague money in a big scale with no number.
 AmountExtractor::Start AmountExtractor::ReadScaleUnitVague(absl::string_view text, size_t a,
-                                                           Candidate* c, Amount* out,
+                                                           Candidate* /*c*/, Amount* out,
                                                            size_t* out_tail, size_t* resume) const {
   // 조 단위의 돈: a vague amount of money with no currency word.
   if (HangulBefore(text, a) || !options_.include_vague) return Start::kFail;
@@ -527,7 +527,7 @@ AmountExtractor::Start AmountExtractor::ReadScaleUnitVague(absl::string_view tex
 
 // 억대 연봉: an amount in the hundreds of millions of won.
 AmountExtractor::Start AmountExtractor::ReadBandVague(absl::string_view text, size_t a,
-                                                      Candidate* c, Amount* out, size_t* out_tail,
+                                                      Candidate* /*c*/, Amount* out, size_t* out_tail,
                                                       size_t* resume) const {
   // 억대 연봉: an amount in the hundreds of millions of won.
   if (HangulBefore(text, a)) return Start::kFail;
