@@ -31,6 +31,12 @@ const std::vector<Command>& Commands() {
        "with its mentions and amounts highlighted. Runs the Python package\n"
        "(`python3 -m gleaner report`; install it with pip, see README.md).",
        {"output", "corpus_view"}},
+      {"dedup-check", "gleaner dedup-check INDEX_DIR",
+       "Verifies a dedup index offline (reads only): counts its intact\n"
+       "records and tells a torn tail, which dedup_server drops on start,\n"
+       "from damage in the middle of the log, which it refuses. Exit 0 when\n"
+       "healthy, 4 when damaged.",
+       {}},
       {"version", "gleaner version", "Prints the version (same as --version).", {}},
   };
   return *kCommands;
@@ -66,7 +72,8 @@ std::string GeneralHelp() {
                   "  0  every document went through every stage\n"
                   "  1  the batch ran, but some documents failed (see their errors)\n"
                   "  2  usage error\n"
-                  "  3  the batch could not run or finish (input, output, coordinator)\n");
+                  "  3  the batch could not run or finish (input, output, coordinator)\n"
+                  "  4  dedup-check: the index is damaged\n");
   return out;
 }
 

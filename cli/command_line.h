@@ -26,6 +26,8 @@ enum ExitCode {
   // The batch could not run or finish: unreadable input, unwritable output,
   // coordinator unreachable, stream broken.
   kExitFatal = 3,
+  // dedup-check: a record in the middle of the index log is damaged.
+  kExitIndexDamaged = 4,
 };
 
 // One subcommand.

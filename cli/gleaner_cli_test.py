@@ -57,6 +57,29 @@ class CommandLineTest(unittest.TestCase):
     def test_unreadable_input_exits_3(self):
         self.assertEqual(run("run", "/no/such/file.txt").returncode, 3)
 
+    def test_dedup_check_tells_a_damaged_index_and_the_server_refuses_it(self):
+        index = tempfile.mkdtemp(prefix="gleaner-index-")
+        out = run("run", f"--dedup_index={index}", "--output=/dev/null", *support.CORPUS)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        check = run("dedup-check", index)
+        self.assertEqual(check.returncode, 0, check.stderr)
+        self.assertIn("healthy", check.stdout)
+        # One flipped bit in the middle of the log.
+        log = os.path.join(index, "dedup.log")
+        with open(log, "r+b") as f:
+            size = os.path.getsize(log)
+            f.seek(size // 2)
+            byte = f.read(1)
+            f.seek(size // 2)
+            f.write(bytes([byte[0] ^ 0x20]))
+        check = run("dedup-check", index)
+        self.assertEqual(check.returncode, 4, check.stdout + check.stderr)
+        self.assertIn("DAMAGED", check.stdout)
+        again = run("run", f"--dedup_index={index}", "--output=/dev/null", *support.CORPUS)
+        self.assertEqual(again.returncode, 3)
+        self.assertIn("intact records follow", again.stderr)
+        self.assertEqual(os.path.getsize(log), size)  # nothing was truncated
+
 
 class OutputTest(unittest.TestCase):
 

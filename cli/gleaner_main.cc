@@ -33,6 +33,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "cli/command_line.h"
+#include "cli/dedup_check.h"
 #include "cli/csv_tables.h"
 #include "cli/document_reader.h"
 #include "cli/embedded_pipeline.h"
@@ -433,6 +434,20 @@ int main(int argc, char** argv) {
     return ExitCode::kExitUsage;
   }
   std::vector<std::string> inputs(positional.begin() + 2, positional.end());
+  if (command->name == "dedup-check") {
+    if (inputs.size() != 1) {
+      std::cerr << gleaner::cli::CommandHelp(*command);
+      return ExitCode::kExitUsage;
+    }
+    std::string report;
+    absl::StatusOr<bool> healthy = gleaner::cli::DedupCheck(inputs[0], &report);
+    if (!healthy.ok()) {
+      std::cerr << "gleaner: " << healthy.status() << std::endl;
+      return ExitCode::kExitFatal;
+    }
+    std::cout << report;
+    return *healthy ? ExitCode::kExitOk : ExitCode::kExitIndexDamaged;
+  }
   if (command->name == "report") {
     return gleaner::cli::RunReport(inputs, absl::GetFlag(FLAGS_corpus_view),
                                    absl::GetFlag(FLAGS_output));
