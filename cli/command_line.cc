@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/flags/reflection.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 
@@ -53,7 +54,7 @@ std::string CommandHelp(const Command& command) {
   std::string out = absl::StrCat("usage: ", command.synopsis, "\n\n", command.description, "\n");
   if (!command.flags.empty()) absl::StrAppend(&out, "\nflags:\n");
   for (const std::string& name : command.flags) {
-    const absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
     if (flag == nullptr) continue;
     absl::StrAppend(&out, "  --", name, "  (default: \"", flag->DefaultValue(), "\")\n      ",
                     flag->Help(), "\n");
@@ -89,6 +90,48 @@ std::string VersionString() {
   const char* assertions = "assertions on";
 #endif
   return absl::StrCat("gleaner ", kVersion, " (", optimised, ", ", assertions, ")\n");
+}
+
+namespace {
+
+// Flags absl's parser handles itself; not all are found by name.
+bool IsAbslBuiltin(absl::string_view name) {
+  for (const char* builtin : {"help", "helpfull", "helpshort", "helppackage", "helpon",
+                              "helpmatch", "version", "only_check_args", "flagfile",
+                              "fromenv", "tryfromenv", "undefok"}) {
+    if (name == builtin) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+absl::Status CheckFlags(const std::vector<std::string>& args) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    absl::string_view arg = args[i];
+    if (arg == "--") break;  // the rest is positional
+    if (arg.size() < 2 || arg[0] != '-') continue;
+    arg.remove_prefix(arg[1] == '-' ? 2 : 1);
+    const size_t equals = arg.find('=');
+    const std::string name(arg.substr(0, equals));
+    absl::CommandLineFlag* flag = absl::FindCommandLineFlag(name);
+    if (flag == nullptr && absl::StartsWith(name, "no")) {
+      flag = absl::FindCommandLineFlag(name.substr(2));  // --noprogress
+      if (flag != nullptr && !flag->IsOfType<bool>()) flag = nullptr;
+      if (flag != nullptr) continue;
+    }
+    if (flag == nullptr && IsAbslBuiltin(name)) continue;  // absl handles them
+    if (flag == nullptr) return absl::InvalidArgumentError("unknown flag --" + name);
+    if (equals == absl::string_view::npos) {
+      if (!flag->IsOfType<bool>()) ++i;  // `--flag value`: the value is next
+      continue;
+    }
+    std::string error;
+    if (!flag->ParseFrom(arg.substr(equals + 1), &error)) {
+      return absl::InvalidArgumentError(absl::StrCat("--", name, ": ", error));
+    }
+  }
+  return absl::OkStatus();
 }
 
 bool WantsHelp(const std::vector<std::string>& args) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
 namespace gleaner {
@@ -55,6 +56,11 @@ std::string GeneralHelp();
 // Returns "gleaner 0.1.0" and how the binary was compiled (optimisation,
 // assertions), for --version.
 std::string VersionString();
+
+// Checks that every flag in `args` (argv without the program) exists and
+// that its value parses, so that a bad flag exits with kExitUsage rather
+// than absl's own exit code. kInvalidArgument naming the flag otherwise.
+absl::Status CheckFlags(const std::vector<std::string>& args);
 
 // Returns true when `args` (argv after the command) ask for help.
 bool WantsHelp(const std::vector<std::string>& args);

@@ -51,7 +51,9 @@ class CommandLineTest(unittest.TestCase):
     def test_usage_errors_exit_2(self):
         for args in ([], ["frobnicate", "x"], ["run"],
                      ["run", support.CORPUS[0], "--format=xml"],
-                     ["run", support.CORPUS[0], "--format=csv"]):
+                     ["run", support.CORPUS[0], "--format=csv"],
+                     ["run", support.CORPUS[0], "--no_such_flag"],
+                     ["run", support.CORPUS[0], "--max_in_flight=many"]):
             self.assertEqual(run(*args).returncode, 2, args)
 
     def test_unreadable_input_exits_3(self):

@@ -422,6 +422,11 @@ int main(int argc, char** argv) {
     std::cout << gleaner::cli::CommandHelp(*command);
     return ExitCode::kExitOk;
   }
+  if (absl::Status flags = gleaner::cli::CheckFlags(args); !flags.ok()) {
+    std::cerr << "gleaner: " << flags.message() << "\n(`gleaner "
+              << (command ? command->name + " " : "") << "--help` lists the flags)\n";
+    return ExitCode::kExitUsage;
+  }
   std::vector<char*> positional = absl::ParseCommandLine(argc, argv);
   if (positional.size() >= 2 && std::string(positional[1]) == "version") {
     std::cout << gleaner::cli::VersionString();
