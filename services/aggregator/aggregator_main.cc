@@ -5,6 +5,7 @@
 #include "absl/flags/parse.h"
 #include "services/aggregator/aggregator.h"
 #include "services/aggregator/aggregator_service.h"
+#include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 
 ABSL_FLAG(int, port, 7004, "Port to listen on (0 picks a free one).");
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   gleaner::aggregator::Aggregator aggregator(options);
   gleaner::aggregator::AggregatorService service(&aggregator);
   gleaner::ServerRunnerOptions server_options;
+  server_options.host = absl::GetFlag(FLAGS_listen);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Aggregator";
   absl::Status status =

@@ -21,8 +21,9 @@
 namespace gleaner {
 
 struct ServerRunnerOptions {
-  // Address to listen on (0.0.0.0: all interfaces).
-  std::string host = "0.0.0.0";
+  // Address to listen on: loopback unless told otherwise (0.0.0.0: all
+  // interfaces); servers take it from --listen (server_flags.h).
+  std::string host = "127.0.0.1";
   // Port to listen on; 0 picks a free port.
   int port = 0;
   // Name for log lines and the health service ("" marks the whole server).

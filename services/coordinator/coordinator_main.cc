@@ -17,6 +17,7 @@
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
 #include "services/common/grpc_status.h"
+#include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/coordinator/coordinator_service.h"
 #include "services/coordinator/pipeline.h"
@@ -103,6 +104,7 @@ int Main() {
                               aggregate.get()});
   CoordinatorService service(&pipeline, fetch_view);
   ServerRunnerOptions server_options;
+  server_options.host = absl::GetFlag(FLAGS_listen);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Coordinator";
   absl::Status status = RunServerUntilSignalled(server_options, {&service});

@@ -143,6 +143,13 @@ class ManifestTest(unittest.TestCase):
                 grace = pod["terminationGracePeriodSeconds"]
                 self.assertGreater(grace, int(pre_stop[1]) + 30, where)
 
+    def test_servers_listen_on_the_pod_network(self):
+        # Servers bind 127.0.0.1 unless told otherwise; in a pod that would
+        # make them unreachable from the Service and the probes.
+        for overlay, workload, pod, container in self.each_container():
+            _, flags = command_line(container)
+            self.assertEqual(flags.get("listen"), "0.0.0.0", f"{overlay}/{container['name']}")
+
     def test_probes_and_ports_agree_with_the_port_flag(self):
         for overlay, workload, pod, container in self.each_container():
             binary, flags = command_line(container)

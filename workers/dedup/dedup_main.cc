@@ -9,6 +9,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "services/common/document_limits.h"
+#include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "workers/dedup/dedup_service.h"
 #include "workers/dedup/dedup_stage.h"
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   }
   gleaner::workers::dedup::DedupService service(stage->get());
   gleaner::ServerRunnerOptions options;
+  options.host = absl::GetFlag(FLAGS_listen);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Dedup";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});

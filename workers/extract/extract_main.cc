@@ -7,6 +7,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
+#include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
 #include "workers/extract/extract_stage.h"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   gleaner::StageService<gleaner::v1::Extract> service(
       stage->get(), gleaner::v1::STAGE_EXTRACT);
   gleaner::ServerRunnerOptions options;
+  options.host = absl::GetFlag(FLAGS_listen);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Extract";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});

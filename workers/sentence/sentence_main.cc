@@ -4,6 +4,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
+#include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
 #include "workers/sentence/sentence_stage.h"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
   gleaner::StageService<gleaner::v1::Sentence> service(
       stage->get(), gleaner::v1::STAGE_SENTENCE);
   gleaner::ServerRunnerOptions options;
+  options.host = absl::GetFlag(FLAGS_listen);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Sentence";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});

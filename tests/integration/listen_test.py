@@ -1,0 +1,82 @@
+"""Every server binds loopback unless told otherwise (--listen).
+
+Reads the kernel's socket tables instead of connecting from another address:
+the test sends no traffic at all.
+"""
+
+import ipaddress
+import unittest
+
+from tests.integration import cluster
+
+LISTEN_STATE = "0A"
+
+
+def decode(hex_address):
+    """An address as /proc/net/tcp{,6} prints it (32-bit words in host,
+    little-endian, order), with IPv4-mapped IPv6 addresses (gRPC binds
+    dual-stack sockets) given as IPv4."""
+    raw = bytes.fromhex(hex_address)
+    raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+    address = ipaddress.ip_address(raw)
+    if address.version == 6 and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)
+
+
+def listening_addresses(port):
+    """The local addresses of the sockets listening on `port` (IPv4 and
+    IPv6), from the kernel's tables in /proc/net/tcp{,6}."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii") as f:
+                rows = f.read().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for row in rows:
+            fields = row.split()
+            address, hex_port = fields[1].split(":")
+            if int(hex_port, 16) == port and fields[3] == LISTEN_STATE:
+                found.append(decode(address))
+    return found
+
+
+IPV4_LOOPBACK = "127.0.0.1"
+
+
+class ListenTest(unittest.TestCase):
+
+    def test_every_server_binds_loopback_by_default(self):
+        for kind in ("dedup", "sentence", "extract", "aggregator"):
+            with self.subTest(kind):
+                server = cluster.Server(kind)
+                try:
+                    self.assertEqual(listening_addresses(server.port), [IPV4_LOOPBACK])
+                finally:
+                    server.kill()
+
+    def test_listen_flag_opens_every_interface(self):
+        server = cluster.Server("sentence", ["--listen=0.0.0.0"])
+        try:
+            self.assertIn(listening_addresses(server.port), (["0.0.0.0"], ["::"]))
+        finally:
+            server.kill()
+
+    def test_coordinator_binds_loopback_by_default(self):
+        workers = [cluster.Server(kind) for kind in ("dedup", "sentence", "extract", "aggregator")]
+        try:
+            coordinator = cluster.Server("coordinator", [
+                f"--dedup={workers[0].address}", f"--sentence={workers[1].address}",
+                f"--extract={workers[2].address}", f"--aggregator={workers[3].address}"])
+            try:
+                self.assertEqual(listening_addresses(coordinator.port), [IPV4_LOOPBACK])
+            finally:
+                coordinator.kill()
+        finally:
+            for worker in workers:
+                worker.kill()
+
+
+if __name__ == "__main__":
+    unittest.main()
