@@ -37,7 +37,7 @@ std::string HelperPath() {
 TEST(DeduplicatorRestartTest, AcknowledgedDocumentsSurviveSigkill) {
   const char* tmp = std::getenv("TEST_TMPDIR");
   const std::string dir = absl::StrCat(tmp ? tmp : "/tmp", "/dedup_restart_", ::getpid());
-  std::system(absl::StrCat("rm -rf '", dir, "'").c_str());
+  ASSERT_EQ(std::system(absl::StrCat("rm -rf '", dir, "'").c_str()), 0);
 
   int fds[2];
   ASSERT_EQ(::pipe(fds), 0);

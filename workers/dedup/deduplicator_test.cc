@@ -108,7 +108,7 @@ std::string TempDir(absl::string_view name) {
   const char* base = std::getenv("TEST_TMPDIR");
   std::string dir = absl::StrCat(base != nullptr ? base : "/tmp", "/dedup_",
                                  name, "_", ::getpid());
-  std::system(absl::StrCat("rm -rf '", dir, "'").c_str());
+  EXPECT_EQ(std::system(absl::StrCat("rm -rf '", dir, "'").c_str()), 0);
   return dir;
 }
 
@@ -448,7 +448,9 @@ TEST(DeduplicatorTest, SnapshotOfAnotherLogIsIgnored) {
     auto db = MakeDedup(b);
     MustProcess(*db, "b1", kMarketReport);
   }
-  std::system(absl::StrCat("cp '", a.index_dir, "/dedup.snapshot' '", b.index_dir, "/'").c_str());
+  ASSERT_EQ(
+      std::system(absl::StrCat("cp '", a.index_dir, "/dedup.snapshot' '", b.index_dir, "/'").c_str()),
+      0);
   auto db = MakeDedup(b);
   EXPECT_EQ(db->document_count(), 1u);
   EXPECT_EQ(MustProcess(*db, "b1-copy", kMarketReport).duplicate_of, "b1");
