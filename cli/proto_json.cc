@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
+#include "text/utf8.h"
 
 namespace gleaner {
 namespace cli {
@@ -20,31 +21,6 @@ using ::google::protobuf::EnumValueDescriptor;
 using ::google::protobuf::FieldDescriptor;
 using ::google::protobuf::Message;
 using ::google::protobuf::Reflection;
-
-// Length of the valid UTF-8 sequence at `p` (at most `n` bytes), or 0.
-size_t Utf8Length(const unsigned char* p, size_t n) {
-  const unsigned char c = p[0];
-  size_t length;
-  unsigned char low = 0x80, high = 0xBF;  // bounds of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    length = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    length = 3;
-    if (c == 0xE0) low = 0xA0;   // no overlong forms
-    if (c == 0xED) high = 0x9F;  // no surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    length = 4;
-    if (c == 0xF0) low = 0x90;
-    if (c == 0xF4) high = 0x8F;  // nothing past U+10FFFF
-  } else {
-    return 0;
-  }
-  if (n < length || p[1] < low || p[1] > high) return 0;
-  for (size_t i = 2; i < length; ++i) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
 
 // The escape for an ASCII byte, or nullptr when it is written as is.
 const char* AsciiEscape(unsigned char c) {
@@ -293,7 +269,8 @@ void AppendJsonString(absl::string_view text, std::string* out) {
     if (c < 0x80) {
       escape = AsciiEscape(c);
     } else {
-      length = Utf8Length(p + i, n - i);
+      char32_t cp;
+      length = ::gleaner::text::DecodeUtf8Checked(text, i, &cp);
       if (length == 0) {
         escape = "\xEF\xBF\xBD";  // U+FFFD for a byte that does not decode
         length = 1;
