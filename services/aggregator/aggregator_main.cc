@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   gleaner::aggregator::AggregatorService service(&aggregator);
   gleaner::ServerRunnerOptions server_options;
   server_options.host = absl::GetFlag(FLAGS_listen);
+  server_options.metrics_port = absl::GetFlag(FLAGS_metrics_port);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Aggregator";
   absl::Status status =

@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/metrics/grpc_server_metrics.h"
 
 namespace gleaner {
 
@@ -21,6 +22,7 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
   for (grpc::Service* service : services) builder.RegisterService(service);
+  metrics::AddGrpcServerMetrics(builder);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || bound_port == 0) {
     return absl::UnavailableError(absl::StrCat(
@@ -31,13 +33,28 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
     health->SetServingStatus(true);
     health->SetServingStatus(options.name, true);
   }
-  return std::unique_ptr<StartedServer>(
+  std::unique_ptr<StartedServer> started(
       new StartedServer(std::move(server), bound_port));
+  if (options.metrics_port >= 0) {
+    metrics::HttpExporterOptions exporter;
+    exporter.host = options.host;
+    exporter.port = options.metrics_port;
+    StartedServer* self = started.get();
+    exporter.healthy = [self] { return !self->shut_down_.load(); };
+    absl::StatusOr<std::unique_ptr<metrics::HttpExporter>> endpoint =
+        metrics::HttpExporter::Start(exporter);
+    if (!endpoint.ok()) {
+      return absl::Status(endpoint.status().code(),
+                          absl::StrCat(options.name, ": ",
+                                       endpoint.status().message()));
+    }
+    started->metrics_ = *std::move(endpoint);
+  }
+  return started;
 }
 
 void StartedServer::Shutdown(absl::Duration grace) {
-  if (shut_down_) return;
-  shut_down_ = true;
+  if (shut_down_.exchange(true)) return;
   if (grpc::HealthCheckServiceInterface* health =
           server_->GetHealthCheckService()) {
     health->SetServingStatus(false);
@@ -74,7 +91,11 @@ absl::Status RunServerUntilSignalled(
   absl::StatusOr<std::unique_ptr<StartedServer>> server =
       StartedServer::Start(options, services);
   if (!server.ok()) return server.status();
-  std::cout << "LISTENING " << (*server)->port() << std::endl;
+  std::cout << "LISTENING " << (*server)->port();
+  if ((*server)->metrics_port() >= 0) {
+    std::cout << " METRICS " << (*server)->metrics_port();
+  }
+  std::cout << std::endl;
   std::cerr << options.name << ": listening on " << options.host << ":"
             << (*server)->port() << std::endl;
 

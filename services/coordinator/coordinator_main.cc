@@ -105,6 +105,7 @@ int Main() {
   CoordinatorService service(&pipeline, fetch_view);
   ServerRunnerOptions server_options;
   server_options.host = absl::GetFlag(FLAGS_listen);
+  server_options.metrics_port = absl::GetFlag(FLAGS_metrics_port);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Coordinator";
   absl::Status status = RunServerUntilSignalled(server_options, {&service});

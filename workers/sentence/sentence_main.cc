@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
       stage->get(), gleaner::v1::STAGE_SENTENCE);
   gleaner::ServerRunnerOptions options;
   options.host = absl::GetFlag(FLAGS_listen);
+  options.metrics_port = absl::GetFlag(FLAGS_metrics_port);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Sentence";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
