@@ -1,10 +1,10 @@
 // The aggregator server: gleaner_aggregator --port=7004
-#include <iostream>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "services/aggregator/aggregator.h"
 #include "services/aggregator/aggregator_service.h"
+#include "services/common/event_log.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 
@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
   absl::Status status =
       gleaner::RunServerUntilSignalled(server_options, {&service});
   if (!status.ok()) {
-    std::cerr << status << std::endl;
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+             {gleaner::CodeField(status), {"message", status.message()}});
     return 1;
   }
   return 0;

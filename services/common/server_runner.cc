@@ -7,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/common/event_log.h"
 #include "services/metrics/grpc_server_metrics.h"
 
 namespace gleaner {
@@ -87,6 +88,7 @@ absl::Status RunServerUntilSignalled(
     const std::vector<grpc::Service*>& services) {
   BlockShutdownSignals();  // in case main did not; see the header
   sigset_t signals = ShutdownSignals();
+  SetLogService(options.name);
 
   absl::StatusOr<std::unique_ptr<StartedServer>> server =
       StartedServer::Start(options, services);
@@ -96,15 +98,18 @@ absl::Status RunServerUntilSignalled(
     std::cout << " METRICS " << (*server)->metrics_port();
   }
   std::cout << std::endl;
-  std::cerr << options.name << ": listening on " << options.host << ":"
-            << (*server)->port() << std::endl;
+  LogEvent(LogLevel::kInfo, "server_started",
+           {{"address", options.host},
+            {"port", (*server)->port()},
+            {"metrics_port", (*server)->metrics_port()}});
 
   int received = 0;
   sigwait(&signals, &received);
-  std::cerr << options.name << ": signal " << received
-            << ", finishing in-flight work" << std::endl;
+  LogEvent(LogLevel::kInfo, "server_draining",
+           {{"signal", received},
+            {"grace_seconds", absl::ToDoubleSeconds(options.shutdown_grace)}});
   (*server)->Shutdown(options.shutdown_grace);
-  std::cerr << options.name << ": stopped" << std::endl;
+  LogEvent(LogLevel::kInfo, "server_stopped");
   return absl::OkStatus();
 }
 

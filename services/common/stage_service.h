@@ -12,6 +12,8 @@
 
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/stage.pb.h"
+#include "services/common/event_log.h"
+#include "services/common/stage_metrics.h"
 #include "services/common/stage_processor.h"
 
 namespace gleaner {
@@ -24,7 +26,7 @@ class StageService : public GeneratedService::Service {
  public:
   // `processor` is not owned and must outlive the service.
   StageService(StageProcessor* processor, v1::Stage stage)
-      : processor_(processor), stage_(stage) {}
+      : processor_(processor), stage_(stage), metrics_(stage) {}
 
   grpc::Status Process(grpc::ServerContext* /*context*/,
                        const v1::StageRequest* request,
@@ -40,14 +42,25 @@ class StageService : public GeneratedService::Service {
     if (!owned->text().empty()) {
       owned->mutable_result()->mutable_text()->swap(*owned->mutable_text());
     }
+    StageMetrics::Call call = metrics_.Start(request->result().text().size());
     *response = RunStage(*processor_, stage_,
                          {request->job_id(), request->result()});
+    call.Finish(*response);
+    if (response->has_error()) {
+      LogEvent(LogLevel::kError, "document_failed",
+               {{"job_id", request->job_id()},
+                {"document_id", request->result().id()},
+                {"stage", StageLabel(stage_)},
+                {"code", response->error().code()},
+                {"message", response->error().message()}});
+    }
     return grpc::Status::OK;
   }
 
  private:
   StageProcessor* const processor_;
   const v1::Stage stage_;
+  StageMetrics metrics_;
 };
 
 }  // namespace gleaner

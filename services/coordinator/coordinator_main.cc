@@ -17,6 +17,7 @@
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
 #include "services/common/grpc_status.h"
+#include "services/common/event_log.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/coordinator/coordinator_service.h"
@@ -110,7 +111,8 @@ int Main() {
   server_options.name = "gleaner.v1.Coordinator";
   absl::Status status = RunServerUntilSignalled(server_options, {&service});
   if (!status.ok()) {
-    std::cerr << status << std::endl;
+    LogEvent(LogLevel::kError, "server_failed",
+             {CodeField(status), {"message", status.message()}});
     return 1;
   }
   return 0;

@@ -4,10 +4,42 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "services/common/event_log.h"
 #include "services/common/grpc_status.h"
+#include "services/common/stage_metrics.h"
 
 namespace gleaner {
 namespace coordinator {
+namespace {
+
+// One line per error of a failed document (its stages' errors).
+void LogDocumentErrors(const std::string& job_id,
+                       const v1::DocumentResult& result) {
+  for (const v1::StageError& error : result.errors()) {
+    LogEvent(LogLevel::kError, "document_failed",
+             {{"job_id", job_id},
+              {"document_id", result.id()},
+              {"stage", StageLabel(error.stage())},
+              {"code", error.code()},
+              {"message", error.message()}});
+  }
+}
+
+void LogJobFinished(const v1::JobStatus& status, const grpc::Status& failure) {
+  const v1::BatchSummary& summary = status.summary();
+  const bool ok = failure.ok();
+  LogEvent(ok ? LogLevel::kInfo : LogLevel::kError, "job_finished",
+           {{"job_id", status.job_id()},
+            {"state", v1::JobStatus::State_Name(status.state())},
+            {"code", absl::StatusCodeToString(
+                         static_cast<absl::StatusCode>(failure.error_code()))},
+            {"message", failure.error_message()},
+            {"documents", summary.documents()},
+            {"failed", summary.failed_documents()},
+            {"seconds", summary.elapsed_seconds()}});
+}
+
+}  // namespace
 
 CoordinatorService::CoordinatorService(Pipeline* pipeline,
                                        ViewFetcher fetch_view,
@@ -41,6 +73,8 @@ grpc::Status CoordinatorService::Submit(
   status.set_job_id(job_id);
   status.set_state(v1::JobStatus::STATE_RUNNING);
   SetStatus(status);
+  LogEvent(LogLevel::kInfo, "job_started",
+           {{"job_id", job_id}, {"peer", context->peer()}});
 
   v1::SubmitResponse hello;
   hello.mutable_progress()->set_job_id(job_id);
@@ -54,6 +88,7 @@ grpc::Status CoordinatorService::Submit(
   std::atomic<bool> write_failed{false};
   std::unique_ptr<Job> job;
   job = pipeline_->StartJob(job_id, [&](v1::DocumentResult result) {
+    LogDocumentErrors(job_id, result);
     v1::SubmitResponse response;
     *response.mutable_result() = std::move(result);
     absl::MutexLock lock(&write_mu);
@@ -126,6 +161,7 @@ grpc::Status CoordinatorService::Submit(
   *status.mutable_progress() = job->GetProgress();
   *status.mutable_summary() = summary;
   SetStatus(status);
+  LogJobFinished(status, failure);
   if (!failure.ok()) return failure;
   v1::SubmitResponse last_progress;
   *last_progress.mutable_progress() = status.progress();

@@ -28,6 +28,7 @@ Job::Job(std::string job_id, const PipelineOptions& options,
       on_result_(std::move(on_result)),
       start_time_(absl::Now()) {
   progress_.set_job_id(job_id_);
+  metrics_.JobStarted();
   threads_.emplace_back([this] { DedupLoop(); });
   for (int i = 0; i < std::max(1, options_.parallelism); ++i) {
     threads_.emplace_back([this] { WorkLoop(); });
@@ -43,11 +44,13 @@ Job::~Job() {
   for (std::thread& thread : threads_) {
     if (thread.joinable()) thread.join();
   }
+  metrics_.JobFinished();
 }
 
 absl::Status Job::Add(v1::RawDocument document) {
   auto item = std::make_unique<Item>();
   item->bytes = document.content().size();
+  metrics_.Received(item->bytes);
   v1::DocumentResult& result = item->result;
   absl::Status rejected;
   {
@@ -88,6 +91,7 @@ absl::Status Job::Add(v1::RawDocument document) {
   if (cancelled_) return absl::CancelledError("job cancelled");
   ++in_flight_;
   in_flight_bytes_ += bytes;
+  metrics_.Admitted();
   dedup_queue_.push_back(std::move(item));
   return absl::OkStatus();
 }
@@ -99,8 +103,10 @@ void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
     absl::MutexLock lock(&mu_);
     if (cancelled_) return;
   }
+  const absl::Time start = absl::Now();
   absl::StatusOr<v1::StageResponse> response =
       client->Process({job_id_, item.result});
+  metrics_.StageDone(stage, absl::Now() - start);
   if (response.ok()) {
     MergeStageResponse(stage, *std::move(response), &item.result);
   } else {
@@ -161,6 +167,7 @@ void Job::WorkLoop() {
     absl::MutexLock lock(&mu_);
     --in_flight_;
     in_flight_bytes_ -= item->bytes;
+    metrics_.Left();
   }
 }
 
@@ -187,6 +194,7 @@ void Job::Deliver(Item& item) {
     summary_.set_entities(summary_.entities() + result.entities_size());
     summary_.set_amounts(summary_.amounts() + result.amounts_size());
   }
+  metrics_.Delivered(result);
   on_result_(std::move(result));
 }
 

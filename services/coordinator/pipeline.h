@@ -39,6 +39,7 @@
 #include "proto/gleaner/v1/coordinator_service.pb.h"
 #include "proto/gleaner/v1/document.pb.h"
 #include "services/common/document_limits.h"
+#include "services/coordinator/pipeline_metrics.h"
 #include "services/coordinator/stage_client.h"
 
 namespace gleaner {
@@ -126,6 +127,7 @@ class Job {
   const PipelineStages stages_;
   const ResultCallback on_result_;
   const absl::Time start_time_;
+  PipelineMetrics metrics_;
 
   mutable absl::Mutex mu_;
   std::deque<std::unique_ptr<Item>> dedup_queue_ ABSL_GUARDED_BY(mu_);

@@ -33,6 +33,7 @@
 #include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
 #include "services/coordinator/stage_client.h"
+#include "services/coordinator/stage_client_metrics.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -126,9 +127,14 @@ class RemoteStageClient : public StageClient {
     absl::Status last_error;
     for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
          ++attempt) {
-      absl::StatusOr<v1::StageResponse> result =
-          ProcessOn((first + attempt) % replicas, request);
+      const size_t replica = (first + attempt) % replicas;
+      const absl::Time start = absl::Now();
+      absl::StatusOr<v1::StageResponse> result = ProcessOn(replica, request);
+      replica_metrics_[replica]->Attempt(result.status(), absl::Now() - start);
       if (result.ok() || !IsRetryable(result.status())) return result;
+      if (attempt + 1 < options_.max_attempts) {
+        replica_metrics_[replica]->Retried();
+      }
       last_error = result.status();
     }
     return last_error;
@@ -138,7 +144,13 @@ class RemoteStageClient : public StageClient {
   RemoteStageClient(
       RemoteStageOptions options,
       std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs)
-      : options_(std::move(options)), stubs_(std::move(stubs)) {}
+      : options_(std::move(options)),
+        stubs_(std::move(stubs)),
+        metrics_(StageLabelOfService(GeneratedService::service_full_name())) {
+    for (const std::string& address : options_.addresses) {
+      replica_metrics_.push_back(&metrics_.ForReplica(address));
+    }
+  }
 
   // One attempt on one replica: one unary call.
   absl::StatusOr<v1::StageResponse> ProcessOn(size_t replica,
@@ -160,6 +172,9 @@ class RemoteStageClient : public StageClient {
   const RemoteStageOptions options_;
   std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs_;
   std::atomic<size_t> next_replica_{0};
+  StageClientMetrics metrics_;
+  // metrics_.ForReplica(addresses[i]), looked up once.
+  std::vector<StageClientMetrics::Replica*> replica_metrics_;
 };
 
 }  // namespace coordinator

@@ -155,9 +155,32 @@ class ManifestTest(unittest.TestCase):
             binary, flags = command_line(container)
             port = int(flags["port"])
             where = f"{overlay}/{container['name']}"
-            self.assertEqual([p["containerPort"] for p in container["ports"]], [port], where)
+            ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+            self.assertEqual(ports.get("grpc"), port, where)
             for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
                 self.assertEqual(container[probe]["grpc"]["port"], port, where)
+
+    def test_every_server_exposes_metrics_where_prometheus_scrapes(self):
+        # The metrics endpoint is off unless --metrics_port is given; the
+        # container port named "metrics" and the pod's scrape annotations
+        # must name that same port.
+        for overlay, workload, pod, container in self.each_container():
+            binary, flags = command_line(container)
+            where = f"{overlay}/{container['name']}"
+            with self.subTest(where):
+                self.assertIn("metrics_port", self.flags[binary], where)
+                self.assertIn("metrics_port", flags, where)
+                metrics_port = int(flags["metrics_port"])
+                self.assertGreater(metrics_port, 0, where)
+                ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+                self.assertEqual(ports, {"grpc": int(flags["port"]),
+                                         "metrics": metrics_port}, where)
+                annotations = workload["spec"]["template"]["metadata"].get(
+                    "annotations", {})
+                self.assertEqual(annotations.get("prometheus.io/scrape"), "true", where)
+                self.assertEqual(annotations.get("prometheus.io/port"),
+                                 str(metrics_port), where)
+                self.assertEqual(annotations.get("prometheus.io/path"), "/metrics", where)
 
     def test_flags_exist_in_the_binaries(self):
         for overlay, workload, pod, container in self.each_container():
@@ -235,6 +258,8 @@ class ManifestTest(unittest.TestCase):
             with self.subTest(name):
                 binary, flags = command_line({"name": name, "command": service["command"]})
                 self.assertFalse(set(flags) - self.flags[binary])
+                self.assertGreater(int(flags.get("metrics_port", "-1")), 0,
+                                   f"{name}: no metrics endpoint")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Starts Gleaner's services as separate processes on loopback ports.
 
-Every server prints "LISTENING <port>" on stdout once it serves; the
-cluster reads that line instead of sleeping, so start-up is synchronised
-on the real event.
+Every server prints "LISTENING <port> METRICS <port>" on stdout once it
+serves; the cluster reads that line instead of sleeping, so start-up is
+synchronised on the real event. Every server also serves Prometheus metrics
+on a free port (--metrics_port=0); Server.scrape() reads them.
 """
 
 import os
@@ -10,6 +11,8 @@ import select
 import signal
 import subprocess
 import tempfile
+import urllib.error
+import urllib.request
 
 
 def runfile(path):
@@ -40,7 +43,8 @@ class Server:
         self.log = tempfile.NamedTemporaryFile(prefix=f"gleaner-{kind}-",
                                                suffix=".log", delete=False)
         self.process = subprocess.Popen(
-            [runfile(BINARIES[kind]), "--port=0"] + list(args),
+            [runfile(BINARIES[kind]), "--port=0", "--metrics_port=0"]
+            + list(args),
             stdout=subprocess.PIPE, stderr=self.log, text=True)
         ready, _, _ = select.select([self.process.stdout], [], [], start_timeout)
         line = self.process.stdout.readline() if ready else ""
@@ -48,8 +52,30 @@ class Server:
             self.process.kill()
             self.process.wait()
             raise RuntimeError(f"{kind} did not start: {line!r} {self.stderr()}")
-        self.port = int(line.split()[1])
+        words = line.split()
+        self.port = int(words[1])
         self.address = f"127.0.0.1:{self.port}"
+        # "LISTENING <port> METRICS <port>"; None if told --metrics_port=-1.
+        self.metrics_port = (int(words[3]) if len(words) >= 4
+                             and words[2] == "METRICS" else None)
+
+    def http_get(self, path, timeout=10):
+        """GET `path` on the metrics port: (status, content type, body)."""
+        url = f"http://127.0.0.1:{self.metrics_port}{path}"
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as reply:
+                return (reply.status, reply.headers.get("Content-Type"),
+                        reply.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            return (error.code, error.headers.get("Content-Type"),
+                    error.read().decode("utf-8"))
+
+    def scrape(self):
+        """The text of /metrics (Prometheus exposition format 0.0.4)."""
+        status, _, body = self.http_get("/metrics")
+        if status != 200:
+            raise RuntimeError(f"{self.kind} /metrics answered {status}")
+        return body
 
     def kill(self):
         """SIGKILL: the process dies at once, in-flight work is lost."""

@@ -3,12 +3,12 @@
 //       [--shard_index=0 --num_shards=1]
 // With several shards, run one server per shard index; the coordinator
 // sends every document to all of them and commits the merged verdict.
-#include <iostream>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "services/common/document_limits.h"
+#include "services/common/event_log.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "workers/dedup/dedup_service.h"
@@ -35,7 +35,10 @@ int main(int argc, char** argv) {
   dedup_options.max_document_bytes = gleaner::DocumentLimits().max_text_bytes;
   auto stage = gleaner::workers::dedup::DedupStage::Create(dedup_options);
   if (!stage.ok()) {
-    std::cerr << "gleaner.v1.Dedup: " << stage.status() << std::endl;
+    gleaner::SetLogService("gleaner.v1.Dedup");
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+                      {gleaner::CodeField(stage.status()),
+                       {"message", stage.status().message()}});
     return 1;
   }
   gleaner::workers::dedup::DedupService service(stage->get());
@@ -45,6 +48,9 @@ int main(int argc, char** argv) {
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Dedup";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
-  if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
+  if (!status.ok()) {
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+                      {gleaner::CodeField(status), {"message", status.message()}});
+  }
   return status.ok() ? 0 : 1;
 }

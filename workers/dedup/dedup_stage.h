@@ -36,6 +36,12 @@ class DedupStage : public StageProcessor {
   absl::Status Commit(const std::string& document_id,
                       const v1::DuplicateVerdict& merged);
 
+  // Documents in the index, and the bytes it holds (for monitoring).
+  size_t indexed_documents() const { return deduplicator_->document_count(); }
+  size_t index_memory_bytes() const {
+    return deduplicator_->MemoryUsageBytes();
+  }
+
  private:
   explicit DedupStage(std::unique_ptr<Deduplicator> deduplicator)
       : deduplicator_(std::move(deduplicator)) {}

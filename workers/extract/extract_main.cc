@@ -1,12 +1,12 @@
 // The extract worker server:
 //   gleaner_extract --port=7003 [--gazetteer=mine.tsv,other.tsv]
-#include <iostream>
 #include <string>
 #include <vector>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
+#include "services/common/event_log.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
@@ -23,7 +23,10 @@ int main(int argc, char** argv) {
   stage_options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
   auto stage = gleaner::workers::extract::ExtractStage::Create(stage_options);
   if (!stage.ok()) {
-    std::cerr << "gleaner.v1.Extract: " << stage.status() << std::endl;
+    gleaner::SetLogService("gleaner.v1.Extract");
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+                      {gleaner::CodeField(stage.status()),
+                       {"message", stage.status().message()}});
     return 1;
   }
   gleaner::StageService<gleaner::v1::Extract> service(
@@ -34,6 +37,9 @@ int main(int argc, char** argv) {
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Extract";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
-  if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
+  if (!status.ok()) {
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+                      {gleaner::CodeField(status), {"message", status.message()}});
+  }
   return status.ok() ? 0 : 1;
 }

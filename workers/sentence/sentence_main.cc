@@ -1,9 +1,9 @@
 // The sentence worker server: gleaner_sentence --port=7002
-#include <iostream>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
+#include "services/common/event_log.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
@@ -16,7 +16,10 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   auto stage = gleaner::workers::sentence::SentenceStage::Create();
   if (!stage.ok()) {
-    std::cerr << "gleaner.v1.Sentence: " << stage.status() << std::endl;
+    gleaner::SetLogService("gleaner.v1.Sentence");
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+                      {gleaner::CodeField(stage.status()),
+                       {"message", stage.status().message()}});
     return 1;
   }
   gleaner::StageService<gleaner::v1::Sentence> service(
@@ -27,6 +30,9 @@ int main(int argc, char** argv) {
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Sentence";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
-  if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
+  if (!status.ok()) {
+    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
+                      {gleaner::CodeField(status), {"message", status.message()}});
+  }
   return status.ok() ? 0 : 1;
 }
