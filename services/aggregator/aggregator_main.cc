@@ -5,6 +5,7 @@
 #include "absl/flags/parse.h"
 #include "services/aggregator/aggregator.h"
 #include "services/aggregator/aggregator_service.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 
@@ -23,6 +24,13 @@ int main(int argc, char** argv) {
   server_options.host = absl::GetFlag(FLAGS_listen);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Aggregator";
+  // Internal service: only the coordinator's certificate gets in.
+  if (absl::Status security = gleaner::ApplySecurityFlags(
+          gleaner::ClientCertificates::kRequire, &server_options);
+      !security.ok()) {
+    std::cerr << server_options.name << ": " << security << std::endl;
+    return 2;
+  }
   absl::Status status =
       gleaner::RunServerUntilSignalled(server_options, {&service});
   if (!status.ok()) {
