@@ -23,8 +23,11 @@ const std::vector<Command>& Commands() {
         "max_in_flight", "parallelism"}},
       {"submit",
        "gleaner submit --coordinator=HOST:PORT INPUT... [--output=FILE] [--format=jsonl|csv]",
-       "Streams the inputs (as for run) to a running coordinator.",
-       {"coordinator", "output", "format", "corpus_view", "progress"}},
+       "Streams the inputs (as for run) to a running coordinator, over TLS\n"
+       "(--tls_ca verifies the coordinator) with the bearer token in\n"
+       "--token_file; --plaintext only for a coordinator started with it.",
+       {"coordinator", "output", "format", "corpus_view", "progress", "token_file",
+        "tls_ca", "tls_cert", "tls_key", "plaintext"}},
       {"report", "gleaner report RESULTS.jsonl [--corpus_view=VIEW.json] --output=REPORT.html",
        "Writes one self-contained HTML page (inline SVG charts, no network\n"
        "at view time) from a run's JSON Lines and corpus view: top entities,\n"

@@ -225,7 +225,7 @@ class SubmitTest(unittest.TestCase):
             f.write('{"id":"ok","text":"엘지전자가 5천억 원을 벌었다."}\n')
             f.write('{"id":"broken","text":"x","encoding":"no-such-encoding"}\n')
         with cluster.Cluster() as c:
-            out = run("submit", "--coordinator=" + c.coordinator.address, records,
+            out = run("submit", "--coordinator=" + c.coordinator.address, *c.client_flags, records,
                       "--format=csv", "--output=" + os.path.join(tmp, "out"),
                       "--progress=false")
         self.assertEqual(out.returncode, 1, out.stderr)

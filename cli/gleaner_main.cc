@@ -28,6 +28,7 @@
 #include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
@@ -45,9 +46,12 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
+#include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/security_flags.h"
 #include "services/common/stage_processor.h"
 #include "services/common/status_macros.h"
+#include "services/common/tls_credentials.h"
 
 ABSL_FLAG(std::string, output, "-",
           "Where to write the results: a file, or '-' for stdout (JSON Lines "
@@ -67,6 +71,9 @@ ABSL_FLAG(std::string, published_to, "",
           "day (YYYY-MM-DD).");
 ABSL_FLAG(std::string, coordinator, "",
           "submit: the coordinator's host:port.");
+ABSL_FLAG(std::string, token_file, "",
+          "submit: file holding this client's bearer token (the coordinator "
+          "maps it to a client name).");
 ABSL_FLAG(std::string, dedup_index, "",
           "run: directory of a persistent dedup index (default: in memory).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
@@ -341,6 +348,18 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
   return output->PrintSummary(summary);
 }
 
+// This client's bearer token, from --token_file ("" without one).
+absl::StatusOr<std::string> ReadToken() {
+  const std::string path = absl::GetFlag(FLAGS_token_file);
+  if (path.empty()) return std::string();
+  GLEANER_ASSIGN_OR_RETURN(std::string token, ReadSmallFile(path));
+  token = std::string(absl::StripAsciiWhitespace(token));
+  if (token.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--token_file ", path, " is empty"));
+  }
+  return token;
+}
+
 absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
   const std::string address = absl::GetFlag(FLAGS_coordinator);
   if (address.empty()) {
@@ -350,12 +369,17 @@ absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
                            ExpandInputs(inputs));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
                            BatchOutput::Open(files));
+  GLEANER_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> credentials,
+                           MakeChannelCredentials(TlsFilesFromFlags()));
+  GLEANER_ASSIGN_OR_RETURN(std::string token, ReadToken());
+  const DocumentLimits limits;
   grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(256 << 20);
-  args.SetMaxSendMessageSize(256 << 20);
-  auto stub = v1::Coordinator::NewStub(grpc::CreateCustomChannel(
-      address, grpc::InsecureChannelCredentials(), args));
+  args.SetMaxReceiveMessageSize(limits.max_message_bytes);
+  args.SetMaxSendMessageSize(limits.max_submit_message_bytes);
+  auto stub = v1::Coordinator::NewStub(
+      grpc::CreateCustomChannel(address, credentials, args));
   grpc::ClientContext context;
+  if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
   auto stream = stub->Submit(&context);
 
   v1::BatchEnd end;
