@@ -6,8 +6,9 @@
 #
 # DIR gets ca.crt/ca.key and SERVICE.crt/SERVICE.key for each SERVICE
 # (default: the five gleaner-* services). Each certificate names its service
-# as CN and SAN, plus the names it is reached by on Kubernetes
-# (*.SERVICE: StatefulSet pods), localhost and 127.0.0.1; it serves and
+# as CN and SAN, plus the names it is reached by: on Kubernetes *.SERVICE
+# (StatefulSet pods), in deploy/compose.yaml the name without "gleaner-",
+# and localhost and 127.0.0.1; it serves and
 # calls (serverAuth, clientAuth). An existing CA in DIR is reused, so more
 # services can be added later. Keep ca.key off the servers.
 set -euo pipefail
@@ -30,12 +31,15 @@ if [ ! -f "$dir/ca.key" ]; then
 fi
 
 for name in "${services[@]}"; do
+  names="DNS:$name,DNS:*.$name"
+  short=${name#gleaner-}
+  if [ "$short" != "$name" ]; then names="$names,DNS:$short"; fi
   extensions=$(mktemp)
   cat >"$extensions" <<EXT
 basicConstraints=CA:FALSE
 keyUsage=critical,digitalSignature,keyEncipherment
 extendedKeyUsage=serverAuth,clientAuth
-subjectAltName=DNS:$name,DNS:*.$name,DNS:localhost,IP:127.0.0.1
+subjectAltName=$names,DNS:localhost,IP:127.0.0.1
 EXT
   openssl req -newkey rsa:2048 -nodes -sha256 -keyout "$dir/$name.key" \
     -out "$dir/$name.csr" -subj "/CN=$name" 2>/dev/null
