@@ -22,7 +22,10 @@ fi
 output_base="${GLEANER_FUZZ_OUTPUT_BASE:-$HOME/.cache/gleaner-fuzz-bazel}"
 labels=()
 for t in "${targets[@]}"; do labels+=("//tests/fuzz:$t"); done
-bazel --output_base="$output_base" build --config=fuzz "${labels[@]}"
+# (gold warns once per ASan symbol it cannot export: harmless, filtered.)
+bazel --output_base="$output_base" build --config=fuzz "${labels[@]}" 2>&1 \
+  | grep -v "Cannot export local symbol"
+[ "${PIPESTATUS[0]}" -eq 0 ] || exit 1
 bin="$(bazel --output_base="$output_base" info --config=fuzz bazel-bin)/tests/fuzz"
 
 seeds_of() {
