@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan) and
-# runs each for a bounded time from its seeds. Exits non-zero on the first
-# crash or failed invariant; the input that broke it is left in
-# $FUZZ_ARTIFACTS (printed), ready for `bazel-bin/tests/fuzz/X_fuzzer FILE`.
+# runs each for a bounded time from its seeds. Prints `fuzz: NAME passed` or
+# `fuzz: NAME FAILED` per target and exits non-zero if any crashed or broke
+# an invariant; the input that broke it is left in an artifacts directory,
+# and the log says how to replay it.
 #
 #   tools/fuzz.sh                 # every target, 20 s each
 #   tools/fuzz.sh --seconds 300 index_log_fuzzer
@@ -48,12 +49,13 @@ for t in "${targets[@]}"; do
   if ! "$bin/$t" -max_total_time="$seconds" -max_len=65536 -timeout=25 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$FUZZ_ARTIFACTS/$t-" \
        "$corpus" $(seeds_of "$t") > "$work/$t.log" 2>&1; then
-    echo "fuzz: $t FAILED; input in $FUZZ_ARTIFACTS, log:"
+    echo "fuzz: $t FAILED; replay with: $bin/$t $FUZZ_ARTIFACTS/$t-*; log:"
     tail -40 "$work/$t.log"
     status=1
-    break
+    continue
   fi
-  grep -E "stat::number_of_executed_units|cov:" "$work/$t.log" | tail -2
+  echo "fuzz: $t passed ($(grep -oE 'stat::number_of_executed_units: [0-9]+' "$work/$t.log" \
+    | grep -oE '[0-9]+$') inputs)"
 done
 if [ "$status" -eq 0 ]; then
   echo "fuzz: ${#targets[@]} targets, ${seconds}s each, no failure"
