@@ -14,6 +14,9 @@ PACKAGES=(
   # (headless Chromium; Korean fonts for the screenshot).
   python3-pip python3-setuptools python3-venv python3-pandas python3-tqdm
   chromium fonts-nanum openssl
+  # The store (docs/store.md): SQLite embedded, PostgreSQL through libpq; the
+  # postgresql server only for the tests, which start their own on loopback.
+  libsqlite3-dev libpq-dev postgresql
 )
 # The manifest test renders with `kubectl kustomize`; Debian's package is the
 # fallback where the machine has no kubectl of its own.

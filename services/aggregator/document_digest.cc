@@ -109,47 +109,104 @@ EntityTable CountEntities(const v1::DocumentResult& result,
   return table;
 }
 
+// Adds money amounts to entities, keeping exact totals per entity and
+// currency.
+class MoneyCredits {
+ public:
+  MoneyCredits(const v1::DocumentResult& result, const DigestOptions& options,
+               DocumentDigest& digest)
+      : result_(result), options_(options), digest_(digest) {}
+
+  void Credit(const EntityRef& entity, int index, int sentence,
+              std::string relation) {
+    const v1::Amount& amount = result_.amounts(index);
+    absl::StatusOr<Decimal> value = Decimal::FromString(amount.value());
+    const bool summed = Summable(amount, index) && value.ok();
+    if (summed) {
+      auto& [total, count] = totals_[{entity, amount.currency()}];
+      total.Add(*value);
+      ++count;
+    }
+    if (listed_[entity]++ >= options_.max_amounts_per_entity) return;
+    std::string text;
+    if (sentence >= 0) {
+      const v1::SentenceSpan& span = result_.sentences(sentence);
+      text = result_.text().substr(span.begin(), span.end() - span.begin());
+    }
+    digest_.amounts.push_back({static_cast<uint32_t>(index), entity,
+                               std::move(relation), std::move(text), summed});
+  }
+
+  void Finish() {
+    for (const auto& [key, sum] : totals_) {
+      digest_.totals.push_back(
+          {key.first, key.second, sum.first.ToString(), sum.second});
+    }
+    std::sort(digest_.totals.begin(), digest_.totals.end(),
+              [](const DigestTotal& x, const DigestTotal& y) {
+                return std::tie(x.entity, x.currency) <
+                       std::tie(y.entity, y.currency);
+              });
+  }
+
+ private:
+  const v1::DocumentResult& result_;
+  const DigestOptions& options_;
+  DocumentDigest& digest_;
+  absl::flat_hash_map<std::pair<EntityRef, std::string>,
+                      std::pair<Decimal, uint32_t>>
+      totals_;
+  absl::flat_hash_map<EntityRef, size_t> listed_;
+};
+
+// "AMOUNT_RELATION_PROFIT_LOSS" -> "profit_loss".
+std::string RelationName(v1::AmountRelation relation) {
+  std::string name = v1::AmountRelation_Name(relation);
+  constexpr absl::string_view kPrefix = "AMOUNT_RELATION_";
+  if (absl::StartsWith(name, kPrefix)) name.erase(0, kPrefix.size());
+  return absl::AsciiStrToLower(name);
+}
+
+// With attributions (the extract stage's), each amount goes to the one
+// entity it belongs to, under its relation; conversions have no
+// attribution of their own. Without, to every organisation and person of
+// its sentence ("same_sentence").
 void CreditAmounts(const v1::DocumentResult& result, const EntityTable& table,
                    const DigestOptions& options, DocumentDigest& digest) {
   const std::vector<int> sentence_of = SentenceOfEach(result.amounts(), result);
-  absl::flat_hash_map<std::pair<int, std::string>, Decimal> totals;
-  absl::flat_hash_map<std::pair<int, std::string>, uint32_t> counts;
-  std::vector<size_t> listed(table.entities.size(), 0);
-  for (int a = 0; a < result.amounts_size(); ++a) {
-    const v1::Amount& amount = result.amounts(a);
-    if (amount.kind() != v1::AMOUNT_KIND_MONEY || sentence_of[a] < 0) continue;
-    auto names = table.by_sentence.find(sentence_of[a]);
-    if (names == table.by_sentence.end()) continue;
-    absl::StatusOr<Decimal> value = Decimal::FromString(amount.value());
-    const bool summed = Summable(amount, a) && value.ok();
-    const v1::SentenceSpan& sentence = result.sentences(sentence_of[a]);
-    for (int id : names->second) {
-      const EntityRef& entity = table.entities[id].entity;
-      if (entity.type != v1::ENTITY_TYPE_ORGANIZATION &&
-          entity.type != v1::ENTITY_TYPE_PERSON) {
+  MoneyCredits credits(result, options, digest);
+  if (result.attributions_size() > 0) {
+    for (const v1::AmountAttribution& a : result.attributions()) {
+      const int index = static_cast<int>(a.amount_index());
+      if (index >= result.amounts_size() || !a.has_entity_index() ||
+          a.entity_index() < 0 || a.entity_index() >= result.entities_size() ||
+          result.amounts(index).kind() != v1::AMOUNT_KIND_MONEY) {
         continue;
       }
-      if (summed) {
-        totals[{id, amount.currency()}].Add(*value);
-        ++counts[{id, amount.currency()}];
+      const v1::Entity& entity = result.entities(a.entity_index());
+      if (entity.flagged()) continue;
+      credits.Credit({entity.canonical(), entity.type()}, index,
+                     sentence_of[index], RelationName(a.relation()));
+    }
+    credits.Finish();
+    return;
+  }
+  for (int a = 0; a < result.amounts_size(); ++a) {
+    if (result.amounts(a).kind() != v1::AMOUNT_KIND_MONEY ||
+        sentence_of[a] < 0) {
+      continue;
+    }
+    auto names = table.by_sentence.find(sentence_of[a]);
+    if (names == table.by_sentence.end()) continue;
+    for (int id : names->second) {
+      const EntityRef& entity = table.entities[id].entity;
+      if (entity.type == v1::ENTITY_TYPE_ORGANIZATION ||
+          entity.type == v1::ENTITY_TYPE_PERSON) {
+        credits.Credit(entity, a, sentence_of[a], "same_sentence");
       }
-      if (listed[id]++ >= options.max_amounts_per_entity) continue;
-      digest.amounts.push_back(
-          {static_cast<uint32_t>(a), entity, "same_sentence",
-           result.text().substr(sentence.begin(),
-                                sentence.end() - sentence.begin()),
-           summed});
     }
   }
-  for (const auto& [key, total] : totals) {
-    digest.totals.push_back({table.entities[key.first].entity, key.second,
-                             total.ToString(), counts[key]});
-  }
-  std::sort(digest.totals.begin(), digest.totals.end(),
-            [](const DigestTotal& x, const DigestTotal& y) {
-              return std::tie(x.entity, x.currency) <
-                     std::tie(y.entity, y.currency);
-            });
+  credits.Finish();
 }
 
 void CountPairs(const EntityTable& table, const DigestOptions& options,

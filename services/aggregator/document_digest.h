@@ -10,8 +10,10 @@
 //
 // What counts: nothing of an exact or near duplicate (its first copy
 // counted it), and no mention flagged as boilerplate or repeated block.
-// Money is credited to the organisations and people of the amount's
-// sentence; a conversion, a vague amount, a per-unit price or the upper end
+// Money is credited to the entity its attribution names, under its
+// relation (DocumentResult.attributions), or, for results without
+// attributions, to the organisations and people of the amount's sentence
+// ("same_sentence"); a conversion, a vague amount, a per-unit price or the upper end
 // of a range is listed but left out of totals, so no sum counts a value
 // twice.
 #ifndef GLEANER_SERVICES_AGGREGATOR_DOCUMENT_DIGEST_H_
@@ -67,7 +69,7 @@ struct DigestEntity {
 struct DigestAmount {
   uint32_t amount_index = 0;  // in DocumentResult.amounts
   EntityRef entity;
-  std::string relation;  // "same_sentence"
+  std::string relation;  // "invest", "revenue", ... or "same_sentence"
   std::string sentence;  // the sentence's text
   bool summed = false;   // part of the totals
 };
