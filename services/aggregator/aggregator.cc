@@ -13,8 +13,77 @@ absl::StatusOr<std::unique_ptr<Aggregator>> Aggregator::Create(
     AggregatorOptions options) {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<store::ViewStore> store,
                            store::ViewStore::Open(options.store));
-  return std::unique_ptr<Aggregator>(
+  std::unique_ptr<Aggregator> aggregator(
       new Aggregator(std::move(options), std::move(store)));
+  GLEANER_RETURN_IF_ERROR(aggregator->RebuildStories());
+  return aggregator;
+}
+
+namespace {
+std::string MemberKey(absl::string_view job_id, absl::string_view document_id) {
+  return absl::StrCat(job_id, "\n", document_id);
+}
+}  // namespace
+
+absl::Status Aggregator::RebuildStories() {
+  absl::MutexLock lock(&story_mu_);
+  absl::Status bad = absl::OkStatus();
+  GLEANER_RETURN_IF_ERROR(store_->ForEachFingerprint(
+      [&](const std::string& job_id, const std::string& document_id,
+          const std::string& encoded) {
+        absl::StatusOr<stories::StoryFingerprint> print =
+            stories::DecodeFingerprint(encoded);
+        if (!print.ok()) {
+          bad.Update(print.status());
+          return;
+        }
+        story_of_[MemberKey(job_id, document_id)] =
+            clusterer_.Add(*std::move(print));
+      }));
+  return bad;
+}
+
+absl::Status Aggregator::RecordAndCluster(absl::string_view job_id,
+                                          DocumentDigest digest,
+                                          const v1::DocumentResult& result) {
+  stories::StoryFingerprint print;
+  if (digest.counted) {
+    print = stories::FingerprintOf(result);
+    print.id = result.id();
+    digest.fingerprint = stories::EncodeFingerprint(print);
+  }
+  absl::MutexLock lock(&story_mu_);
+  GLEANER_ASSIGN_OR_RETURN(bool fresh, store_->Record(job_id, digest, result));
+  if (fresh && digest.counted) {
+    story_of_[MemberKey(job_id, result.id())] =
+        clusterer_.Add(std::move(print));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Aggregator::AddStoryClusters(const v1::GetViewRequest& request,
+                                          v1::CorpusView& view) {
+  GLEANER_ASSIGN_OR_RETURN(auto members,
+                           store_->FingerprintedDocuments(request));
+  std::vector<v1::StoryCluster> clusters;
+  absl::flat_hash_map<std::string, size_t> index;
+  {
+    absl::MutexLock lock(&story_mu_);
+    for (const auto& [job_id, document_id] : members) {
+      auto story = story_of_.find(MemberKey(job_id, document_id));
+      if (story == story_of_.end()) continue;
+      auto [it, fresh] = index.try_emplace(story->second, clusters.size());
+      if (fresh) clusters.emplace_back().set_story_id(story->second);
+      clusters[it->second].add_document_ids(document_id);
+      clusters[it->second].add_job_ids(job_id);
+    }
+  }
+  for (v1::StoryCluster& cluster : clusters) {
+    if (cluster.document_ids_size() >= 2) {
+      *view.add_story_clusters() = std::move(cluster);
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<bool> Aggregator::FindStoredResults(
@@ -53,7 +122,7 @@ absl::Status Aggregator::Process(const StageInput& input,
   v1::StoredResults stored;
   GLEANER_ASSIGN_OR_RETURN(bool found,
                            FindStoredResults(input.job_id, result, &stored));
-  if (!found) return store_->Record(input.job_id, digest, result).status();
+  if (!found) return RecordAndCluster(input.job_id, std::move(digest), result);
   // Store the duplicate as it is answered: with its original's results.
   v1::DocumentResult answered = result;
   *answered.mutable_results_from() = stored.origin();
@@ -61,7 +130,7 @@ absl::Status Aggregator::Process(const StageInput& input,
   *answered.mutable_entities() = stored.entities();
   *answered.mutable_amounts() = stored.amounts();
   GLEANER_RETURN_IF_ERROR(
-      store_->Record(input.job_id, digest, answered).status());
+      RecordAndCluster(input.job_id, std::move(digest), answered));
   *response->mutable_stored() = std::move(stored);
   return absl::OkStatus();
 }
@@ -69,6 +138,7 @@ absl::Status Aggregator::Process(const StageInput& input,
 absl::StatusOr<v1::CorpusView> Aggregator::GetView(
     const v1::GetViewRequest& request) {
   GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view, store_->View(request));
+  GLEANER_RETURN_IF_ERROR(AddStoryClusters(request, view));
   if (request.release() && !request.all_jobs()) {
     GLEANER_RETURN_IF_ERROR(store_->Release(request.job_id()));
   }

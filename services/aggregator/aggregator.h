@@ -24,7 +24,11 @@
 #include "absl/status/statusor.h"
 #include "proto/gleaner/v1/aggregator_service.pb.h"
 #include "proto/gleaner/v1/stage.pb.h"
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
 #include "services/aggregator/document_digest.h"
+#include "services/aggregator/stories/story_clusters.h"
 #include "services/common/stage_processor.h"
 #include "services/store/view_store.h"
 
@@ -69,6 +73,16 @@ class Aggregator : public StageProcessor {
   Aggregator(AggregatorOptions options, std::unique_ptr<store::ViewStore> store)
       : options_(std::move(options)), store_(std::move(store)) {}
 
+  // Replays the stored fingerprints in arrival order: the same story ids
+  // as before the restart.
+  absl::Status RebuildStories();
+  // Records the document and, when it is new and counted, adds it to the
+  // story clusters, in the store's arrival order.
+  absl::Status RecordAndCluster(absl::string_view job_id, DocumentDigest digest,
+                                const v1::DocumentResult& result);
+  absl::Status AddStoryClusters(const v1::GetViewRequest& request,
+                                v1::CorpusView& view);
+
   // For an exact duplicate of a document stored by another job: fills
   // `stored` with the original's results.
   absl::StatusOr<bool> FindStoredResults(absl::string_view job_id,
@@ -77,6 +91,13 @@ class Aggregator : public StageProcessor {
 
   const AggregatorOptions options_;
   const std::unique_ptr<store::ViewStore> store_;
+  // Held across one document's store transaction (never across two), so
+  // that story ids follow arrival order.
+  absl::Mutex story_mu_;
+  stories::StoryClusterer clusterer_ ABSL_GUARDED_BY(story_mu_);
+  // "<job id>\n<document id>" -> story id.
+  absl::flat_hash_map<std::string, std::string> story_of_
+      ABSL_GUARDED_BY(story_mu_);
 };
 
 }  // namespace aggregator

@@ -101,6 +101,9 @@ struct DocumentDigest {
   std::vector<DigestAmount> amounts;   // by amount, then entity
   std::vector<DigestTotal> totals;     // by entity, then currency
   std::vector<DigestPair> pairs;       // by a, then b
+  // The story fingerprint (stories/story_fingerprint.h, encoded) of a
+  // counted document; set by the aggregator.
+  std::string fingerprint;
 };
 
 // kInvalidArgument when the id is empty or a span lies outside the text.

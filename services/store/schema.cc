@@ -36,6 +36,7 @@ CREATE TABLE IF NOT EXISTS documents (
   entities BIGINT NOT NULL,
   amounts BIGINT NOT NULL,
   errors BIGINT NOT NULL,
+  fingerprint TEXT NOT NULL,
   result {blob} NOT NULL,
   PRIMARY KEY (job_id, document_id)
 );

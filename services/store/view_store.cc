@@ -41,14 +41,15 @@ absl::Status InsertDocument(SqlSession& s, absl::string_view job_id,
       "INSERT INTO documents (job_id, document_id, arrival, source, "
       "source_path, day, published, title, duplicate_kind, duplicate_of, "
       "cluster_id, counted, results_from_job, entities, amounts, errors, "
-      "result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "fingerprint, result) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {job_id, digest.document_id, arrival, digest.source, result.source(),
        digest.day, result.page().published().value(),
        result.page().title().value(), KindName(digest.kind),
        digest.duplicate_of, digest.cluster_id,
        int64_t{digest.counted ? 1 : 0}, result.results_from().job_id(),
        int64_t{result.entities_size()}, int64_t{result.amounts_size()},
-       int64_t{result.errors_size()}, SqlParam::Blob(blob)});
+       int64_t{result.errors_size()}, digest.fingerprint, SqlParam::Blob(blob)});
 }
 
 absl::Status AddEntities(SqlSession& s, absl::string_view job_id,
@@ -261,6 +262,46 @@ absl::StatusOr<std::optional<v1::DocumentResult>> ViewStore::FindOriginal(
   origin->set_job_id(rows[0][0]);
   origin->set_document_id(std::string(document_id));
   return stored;
+}
+
+absl::Status ViewStore::ForEachFingerprint(
+    const std::function<void(const std::string& job_id,
+                             const std::string& document_id,
+                             const std::string& fingerprint)>& visit) {
+  std::vector<SqlRow> rows;
+  GLEANER_RETURN_IF_ERROR(database_->Transaction([&](SqlSession& s)
+                                                     -> absl::Status {
+    GLEANER_ASSIGN_OR_RETURN(
+        rows, s.Query("SELECT job_id, document_id, fingerprint FROM documents "
+                      "WHERE fingerprint <> '' ORDER BY arrival, job_id, "
+                      "document_id"));
+    return absl::OkStatus();
+  }));
+  for (const SqlRow& row : rows) visit(row[0], row[1], row[2]);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
+ViewStore::FingerprintedDocuments(const v1::GetViewRequest& request) {
+  GLEANER_ASSIGN_OR_RETURN(
+      Scope scope,
+      MakeScope(request.job_id(), request.all_jobs(), request.source(),
+                request.published_from(), request.published_to()));
+  std::vector<SqlRow> rows;
+  GLEANER_RETURN_IF_ERROR(database_->Transaction([&](SqlSession& s)
+                                                     -> absl::Status {
+    GLEANER_ASSIGN_OR_RETURN(
+        rows, s.Query(absl::StrCat("SELECT job_id, document_id FROM documents "
+                                   "WHERE fingerprint <> '' AND ",
+                                   scope.where,
+                                   " ORDER BY arrival, job_id, document_id"),
+                      scope.params));
+    return absl::OkStatus();
+  }));
+  std::vector<std::pair<std::string, std::string>> out;
+  out.reserve(rows.size());
+  for (SqlRow& row : rows) out.emplace_back(std::move(row[0]), std::move(row[1]));
+  return out;
 }
 
 absl::Status ViewStore::Release(absl::string_view job_id) {

@@ -11,9 +11,11 @@
 #ifndef GLEANER_SERVICES_STORE_VIEW_STORE_H_
 #define GLEANER_SERVICES_STORE_VIEW_STORE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -62,6 +64,18 @@ class ViewStore {
   // Documents mentioning one entity, in arrival order.
   absl::StatusOr<v1::EntityDocumentsResponse> EntityDocuments(
       const v1::EntityDocumentsRequest& request);
+
+  // Calls `visit` for every stored story fingerprint, in arrival order (to
+  // rebuild story clusters after a restart).
+  absl::Status ForEachFingerprint(
+      const std::function<void(const std::string& job_id,
+                               const std::string& document_id,
+                               const std::string& fingerprint)>& visit);
+
+  // (job id, document id) of the fingerprinted documents in the request's
+  // scope, in arrival order.
+  absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
+  FingerprintedDocuments(const v1::GetViewRequest& request);
 
   // Marks the job finished: later Records for it fail; its views stay.
   absl::Status Release(absl::string_view job_id);
