@@ -289,6 +289,85 @@ TEST(Aggregator, ServesTheDocumentsThatMentionAnEntity) {
   EXPECT_EQ(documents->documents(1).document_id(), "b");
 }
 
+// "올트먼이 구글 출신들과 1억8000만달러를 투자했다.": the attribution names
+// 올트먼, so 구글 (same sentence) gets nothing.
+TEST(Aggregator, CreditsMoneyToTheAttributedEntityOnly) {
+  std::unique_ptr<Aggregator> aggregator = NewAggregator();
+  v1::StageRequest request;
+  request.set_job_id("j");
+  v1::DocumentResult* result = request.mutable_result();
+  result->set_id("altman");
+  const std::string text = "올트먼이 구글 출신들과 1억8000만달러를 투자했다.";
+  result->set_text(text);
+  result->add_sentences()->set_end(text.size());
+  for (const auto& [name, type] :
+       {std::pair<std::string, v1::EntityType>{"올트먼", v1::ENTITY_TYPE_PERSON},
+        {"구글", v1::ENTITY_TYPE_ORGANIZATION}}) {
+    v1::Entity* e = result->add_entities();
+    e->set_begin(text.find(name));
+    e->set_end(text.find(name) + name.size());
+    e->set_canonical(name);
+    e->set_type(type);
+  }
+  v1::Amount* amount = result->add_amounts();
+  amount->set_begin(text.find("1억"));
+  amount->set_end(text.find("를 투자"));
+  amount->set_kind(v1::AMOUNT_KIND_MONEY);
+  amount->set_value("180000000");
+  amount->set_currency("USD");
+  v1::AmountAttribution* attribution = result->add_attributions();
+  attribution->set_amount_index(0);
+  attribution->set_entity_index(0);
+  attribution->set_canonical("올트먼");
+  attribution->set_relation(v1::AMOUNT_RELATION_INVEST);
+  ASSERT_THAT(Record(*aggregator, request), IsOk());
+  absl::StatusOr<v1::CorpusView> view = aggregator->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->amounts_by_entity_size(), 1);
+  EXPECT_EQ(view->amounts_by_entity(0).canonical(), "올트먼");
+  EXPECT_EQ(view->amounts_by_entity(0).amounts(0).relation(), "invest");
+  EXPECT_EQ(view->amounts_by_entity(0).totals(0).total(), "180000000");
+}
+
+// Two rewrites of one wire story: other words, same parties and sum.
+TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
+  const std::string store =
+      absl::StrCat("sqlite:", ::testing::TempDir(), "/stories.db");
+  auto rewrite = [](const std::string& id, const std::string& text) {
+    v1::StageRequest request = NvidiaDocument("j", id);
+    v1::DocumentResult* result = request.mutable_result();
+    const std::string old_text = result->text();
+    result->set_text(text);
+    result->mutable_sentences(0)->set_end(text.size());
+    const size_t at = text.find("20억달러");
+    result->mutable_amounts(0)->set_begin(at);
+    result->mutable_amounts(0)->set_end(at + std::string("20억달러").size());
+    v1::Entity* other = result->add_entities();
+    other->set_begin(text.find("오픈AI"));
+    other->set_end(text.find("오픈AI") + std::string("오픈AI").size());
+    other->set_canonical("오픈AI");
+    other->set_type(v1::ENTITY_TYPE_ORGANIZATION);
+    return request;
+  };
+  {
+    std::unique_ptr<Aggregator> aggregator = NewAggregator(store);
+    ASSERT_THAT(Record(*aggregator,
+                       rewrite("wire", "엔비디아가 오픈AI에 20억달러를 투자했다.")),
+                IsOk());
+    ASSERT_THAT(Record(*aggregator, NvidiaDocument("j", "unrelated")), IsOk());
+    ASSERT_THAT(
+        Record(*aggregator,
+               rewrite("copy", "엔비디아는 25일 오픈AI 지분에 20억달러를 넣기로 했다.")),
+        IsOk());
+  }
+  std::unique_ptr<Aggregator> restarted = NewAggregator(store);
+  absl::StatusOr<v1::CorpusView> view = restarted->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->story_clusters_size(), 1);
+  EXPECT_EQ(view->story_clusters(0).story_id(), "wire");
+  EXPECT_THAT(view->story_clusters(0).document_ids(), ElementsAre("wire", "copy"));
+}
+
 }  // namespace
 }  // namespace aggregator
 }  // namespace gleaner
