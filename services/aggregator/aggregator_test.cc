@@ -336,7 +336,6 @@ TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
   auto rewrite = [](const std::string& id, const std::string& text) {
     v1::StageRequest request = NvidiaDocument("j", id);
     v1::DocumentResult* result = request.mutable_result();
-    const std::string old_text = result->text();
     result->set_text(text);
     result->mutable_sentences(0)->set_end(text.size());
     const size_t at = text.find("20억달러");
