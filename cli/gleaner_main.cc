@@ -81,6 +81,8 @@ ABSL_FLAG(bool, view_all_jobs, false,
 ABSL_FLAG(std::string, view_source, "",
           "run --corpus_view: only documents of this source (a publisher, "
           "or the host of a URL source).");
+ABSL_FLAG(std::string, job, "",
+          "view: the job to view (default: every job in the store).");
 ABSL_FLAG(std::string, coordinator, "",
           "submit: the coordinator's host:port.");
 ABSL_FLAG(std::string, token_file, "",
@@ -381,6 +383,26 @@ absl::StatusOr<std::string> ReadToken() {
   return token;
 }
 
+// `gleaner view STORE`: a store's corpus view, offline.
+absl::Status View(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1) {
+    return absl::InvalidArgumentError("view takes one store: sqlite:PATH or postgresql:CONNINFO");
+  }
+  aggregator::AggregatorOptions options;
+  options.store = inputs[0];
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<aggregator::Aggregator> aggregator,
+                           aggregator::Aggregator::Create(options));
+  v1::GetViewRequest request;
+  request.set_job_id(absl::GetFlag(FLAGS_job));
+  request.set_all_jobs(absl::GetFlag(FLAGS_job).empty());
+  request.set_source(absl::GetFlag(FLAGS_view_source));
+  request.set_published_from(absl::GetFlag(FLAGS_published_from));
+  request.set_published_to(absl::GetFlag(FLAGS_published_to));
+  GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view, aggregator->GetView(request));
+  const std::string output = absl::GetFlag(FLAGS_output);
+  return WriteJson(view, output == "-" ? "/dev/stdout" : output);
+}
+
 absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
   const std::string address = absl::GetFlag(FLAGS_coordinator);
   if (address.empty()) {
@@ -497,6 +519,15 @@ int main(int argc, char** argv) {
     }
     std::cout << report;
     return *healthy ? ExitCode::kExitOk : ExitCode::kExitIndexDamaged;
+  }
+  if (command->name == "view") {
+    absl::Status viewed = gleaner::cli::View(inputs);
+    if (!viewed.ok()) {
+      std::cerr << "gleaner: " << viewed << std::endl;
+      return viewed.code() == absl::StatusCode::kInvalidArgument ? ExitCode::kExitUsage
+                                                                 : ExitCode::kExitFatal;
+    }
+    return ExitCode::kExitOk;
   }
   if (command->name == "report") {
     return gleaner::cli::RunReport(inputs, absl::GetFlag(FLAGS_corpus_view),
