@@ -111,8 +111,7 @@ class OutputTest(unittest.TestCase):
             # Still an exact duplicate, but never blank: the first run's facts.
             self.assertEqual(row["duplicate"]["kind"], "DUPLICATE_KIND_EXACT")
             self.assertTrue(row["skipped_as_duplicate"])
-            self.assertEqual(row["results_from"]["document_id"], row["id"])
-            original = first_rows[row["id"]]
+            original = first_rows[row["results_from"]["document_id"]]
             self.assertEqual(row.get("entities"), original.get("entities"))
             self.assertEqual(row.get("amounts"), original.get("amounts"))
         self.assertTrue(any(row.get("entities") for row in again_rows))
