@@ -99,13 +99,22 @@ class OutputTest(unittest.TestCase):
     def test_a_rerun_against_a_persistent_index_is_answered_from_the_store(self):
         tmp = tempfile.mkdtemp(prefix="gleaner-rerun-")
         store = f"sqlite:{tmp}/store.db"
-        common = [*support.CORPUS, f"--dedup_index={tmp}/index", f"--store={store}"]
-        first = run("run", *common, f"--output={tmp}/first.jsonl")
+        # The same pages under new paths (ids): the index holds them already.
+        copies = os.path.join(tmp, "copies")
+        os.mkdir(copies)
+        for path in support.CORPUS:
+            with open(path, "rb") as src, open(os.path.join(copies, os.path.basename(path)),
+                                               "wb") as dst:
+                dst.write(src.read())
+        common = [f"--dedup_index={tmp}/index", f"--store={store}"]
+        first = run("run", *support.CORPUS, *common, f"--output={tmp}/first.jsonl")
         self.assertEqual(first.returncode, 0, first.stderr)
-        again = run("run", *common, f"--output={tmp}/again.jsonl")
+        again = run("run", copies, *common, f"--output={tmp}/again.jsonl")
         self.assertEqual(again.returncode, 0, again.stderr)
-        first_rows = {r["id"]: r for r in map(json.loads, open(f"{tmp}/first.jsonl"))}
-        again_rows = [json.loads(line) for line in open(f"{tmp}/again.jsonl")]
+        with open(f"{tmp}/first.jsonl", encoding="utf-8") as f:
+            first_rows = {r["id"]: r for r in map(json.loads, f)}
+        with open(f"{tmp}/again.jsonl", encoding="utf-8") as f:
+            again_rows = [json.loads(line) for line in f]
         self.assertEqual(len(again_rows), len(first_rows))
         for row in again_rows:
             # Still an exact duplicate, but never blank: the first run's facts.

@@ -79,8 +79,9 @@ TEST(AggregatorScaling, An8MegabytePageCostsAbout8TimesA1MegabytePage) {
   const double ratio = absl::FDivDuration(t8, t1);
   std::cout << "1 MB: " << t1 << ", 8 MB: " << t8 << ", ratio " << ratio
             << std::endl;
-  // Linear is 8 (plus noise); quadratic would be 64.
-  EXPECT_LT(ratio, 16.0);
+  // Linear is 8, measured 7 to 12 (an 8 MB page no longer fits the
+  // caches); quadratic would be 64.
+  EXPECT_LT(ratio, 24.0);
 
   // The large page's facts are all counted, totals exact.
   v1::GetViewRequest request;
