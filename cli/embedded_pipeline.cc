@@ -24,7 +24,8 @@ absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> EmbeddedPipeline::Create(
   GLEANER_ASSIGN_OR_RETURN(
       embedded->extract_,
       workers::extract::ExtractStage::Create(std::move(extract_options)));
-  embedded->aggregator_ = std::make_unique<aggregator::Aggregator>();
+  GLEANER_ASSIGN_OR_RETURN(embedded->aggregator_,
+                           aggregator::Aggregator::Create(options.aggregator));
 
   auto local = [&](StageProcessor* processor, v1::Stage stage) {
     embedded->clients_.push_back(

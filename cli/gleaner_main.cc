@@ -32,6 +32,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cli/command_line.h"
 #include "cli/dedup_check.h"
@@ -69,6 +70,19 @@ ABSL_FLAG(std::string, published_from, "",
 ABSL_FLAG(std::string, published_to, "",
           "run --corpus_view: only documents published on or before this "
           "day (YYYY-MM-DD).");
+ABSL_FLAG(std::string, store, "",
+          "run: keep results and views in this store, sqlite:PATH or "
+          "postgresql:CONNINFO (default: in memory, gone at exit). With a "
+          "persistent --dedup_index, exact duplicates of documents an earlier "
+          "run stored come back with the original's results.");
+ABSL_FLAG(bool, view_all_jobs, false,
+          "run --corpus_view: the view across every job in --store, not "
+          "only this run.");
+ABSL_FLAG(std::string, view_source, "",
+          "run --corpus_view: only documents of this source (a publisher, "
+          "or the host of a URL source).");
+ABSL_FLAG(std::string, job, "",
+          "view: the job to view (default: every job in the store).");
 ABSL_FLAG(std::string, coordinator, "",
           "submit: the coordinator's host:port.");
 ABSL_FLAG(std::string, token_file, "",
@@ -321,6 +335,9 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
   }
   options.pipeline.parallelism = parallelism;
   options.dedup.index_dir = absl::GetFlag(FLAGS_dedup_index);
+  if (!absl::GetFlag(FLAGS_store).empty()) {
+    options.aggregator.store = absl::GetFlag(FLAGS_store);
+  }
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
   options.sentence.splitter.split_on_endings =
       !absl::GetFlag(FLAGS_sentence_punctuation_only);
@@ -328,7 +345,11 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
                            EmbeddedPipeline::Create(std::move(options)));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
                            BatchOutput::Open(files));
-  const std::string job_id = "embedded";
+  // A store outlives the run: each run is its own job there.
+  const std::string job_id =
+      absl::GetFlag(FLAGS_store).empty()
+          ? "embedded"
+          : absl::StrCat("run-", absl::ToUnixMillis(absl::Now()));
   std::unique_ptr<coordinator::Job> job = embedded->pipeline().StartJob(
       job_id, [&](v1::DocumentResult result) { output->Write(result); });
   output->ForEachDocument(files, [&](v1::RawDocument document) {
@@ -341,6 +362,8 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
     request.set_job_id(job_id);
     request.set_published_from(absl::GetFlag(FLAGS_published_from));
     request.set_published_to(absl::GetFlag(FLAGS_published_to));
+    request.set_all_jobs(absl::GetFlag(FLAGS_view_all_jobs));
+    request.set_source(absl::GetFlag(FLAGS_view_source));
     GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view,
                              embedded->aggregator().GetView(request));
     GLEANER_RETURN_IF_ERROR(WriteJson(view, absl::GetFlag(FLAGS_corpus_view)));
@@ -358,6 +381,26 @@ absl::StatusOr<std::string> ReadToken() {
     return absl::InvalidArgumentError(absl::StrCat("--token_file ", path, " is empty"));
   }
   return token;
+}
+
+// `gleaner view STORE`: a store's corpus view, offline.
+absl::Status View(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1) {
+    return absl::InvalidArgumentError("view takes one store: sqlite:PATH or postgresql:CONNINFO");
+  }
+  aggregator::AggregatorOptions options;
+  options.store = inputs[0];
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<aggregator::Aggregator> aggregator,
+                           aggregator::Aggregator::Create(options));
+  v1::GetViewRequest request;
+  request.set_job_id(absl::GetFlag(FLAGS_job));
+  request.set_all_jobs(absl::GetFlag(FLAGS_job).empty());
+  request.set_source(absl::GetFlag(FLAGS_view_source));
+  request.set_published_from(absl::GetFlag(FLAGS_published_from));
+  request.set_published_to(absl::GetFlag(FLAGS_published_to));
+  GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view, aggregator->GetView(request));
+  const std::string output = absl::GetFlag(FLAGS_output);
+  return WriteJson(view, output == "-" ? "/dev/stdout" : output);
 }
 
 absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
@@ -476,6 +519,15 @@ int main(int argc, char** argv) {
     }
     std::cout << report;
     return *healthy ? ExitCode::kExitOk : ExitCode::kExitIndexDamaged;
+  }
+  if (command->name == "view") {
+    absl::Status viewed = gleaner::cli::View(inputs);
+    if (!viewed.ok()) {
+      std::cerr << "gleaner: " << viewed << std::endl;
+      return viewed.code() == absl::StatusCode::kInvalidArgument ? ExitCode::kExitUsage
+                                                                 : ExitCode::kExitFatal;
+    }
+    return ExitCode::kExitOk;
   }
   if (command->name == "report") {
     return gleaner::cli::RunReport(inputs, absl::GetFlag(FLAGS_corpus_view),

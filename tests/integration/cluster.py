@@ -158,7 +158,11 @@ class Cluster:
                 for i in range(dedup_shards)]
             self.sentence = [self._start("sentence") for _ in range(sentence)]
             self.extract = [self._start("extract") for _ in range(extract)]
-            self.aggregator = self._start("aggregator")
+            # A store of the cluster's own: the default file in the working
+            # directory would outlive the test.
+            self.store_dir = tempfile.mkdtemp(prefix="gleaner-store-")
+            self.aggregator = self._start(
+                "aggregator", [f"--store=sqlite:{self.store_dir}/store.db"])
             self.coordinator = self._start("coordinator", [
                 "--dedup=" + ",".join(s.address for s in self.dedup),
                 "--sentence=" + ",".join(s.address for s in self.sentence),
