@@ -51,9 +51,10 @@ struct ServerRunnerOptions {
   // once and end it when the call is done: with the coordinator's 8
   // pipeline threads calling, a worker kept starting and ending threads
   // (perf saw 141 distinct threads in the extract server during a 6 s
-  // run), paying creation, a cold stack and cold caches each time. Keep this at least the coordinator's
-  // --parallelism and below max_threads, which they count against; an
-  // idle thread only waits on a condition variable.
+  // run), paying creation, a cold stack and cold caches each time. Keep
+  // this at least the coordinator's --parallelism and below max_threads,
+  // which they count against; an idle thread only waits on a condition
+  // variable.
   int max_pollers = 16;
 };
 
