@@ -44,6 +44,8 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
   builder.SetResourceQuota(quota);
   builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
                              options.max_concurrent_streams);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                              options.max_pollers);
   for (grpc::Service* service : services) builder.RegisterService(service);
   int bound_port = 0;
   std::unique_ptr<grpc::Server> server = BuildServer(
