@@ -72,7 +72,7 @@ std::string LeftContext(const std::string& text, size_t begin) {
   size_t i = begin;
   for (int n = 0; n < kLeftContext && i > 0; ++n) {
     char32_t cp;
-    i -= text::DecodeUtf8Before(text, i, &cp);
+    i = text::DecodeUtf8Before(text, i, &cp);
   }
   return text.substr(i, begin - i);
 }

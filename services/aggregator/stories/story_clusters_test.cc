@@ -40,6 +40,15 @@ TEST(StoryClusters, WithoutSumsManySharedPartiesMatch) {
   EXPECT_THAT(AssignStoryIds(prints), ElementsAre("a", "a", "c"));
 }
 
+TEST(StoryClusters, SamePartiesWithOtherSumsAreAnotherEvent) {
+  const std::vector<StoryFingerprint> prints = {
+      Print("q2", {"엔비디아", "젠슨 황", "TSMC"}, {"USD:30040000000"}),
+      Print("q3", {"엔비디아", "젠슨 황", "TSMC"}, {"USD:35080000000"}),
+      Print("talk", {"엔비디아", "젠슨 황", "TSMC"}, {}),  // no sums: parties decide
+  };
+  EXPECT_THAT(AssignStoryIds(prints), ElementsAre("q2", "q3", "q2"));
+}
+
 TEST(StoryClusters, JoinsTheBestMatchAndScoresAreSymmetric) {
   const StoryFingerprint weak = Print("w", {"A", "B"}, {"USD:1"});
   const StoryFingerprint strong = Print("s", {"A", "B", "C"}, {"USD:1", "USD:2"});
