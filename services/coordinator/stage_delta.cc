@@ -70,6 +70,19 @@ absl::Status CheckSpans(const v1::StageResponse& response, size_t size) {
                                               p.date_index(), ") names no amount or date"));
     }
   }
+  const int entities = response.extract().entities_size();
+  for (const v1::AmountAttribution& a : response.extract().attributions()) {
+    bool ok = static_cast<int>(a.amount_index()) < amounts &&
+              (!a.has_entity_index() || (a.entity_index() >= 0 && a.entity_index() < entities)) &&
+              (!a.has_counterparty_index() ||
+               (a.counterparty_index() >= 0 && a.counterparty_index() < entities));
+    for (uint32_t c : a.conversions()) ok = ok && static_cast<int>(c) < amounts;
+    if (!ok) {
+      return absl::InternalError(absl::StrCat("attribution of amount ", a.amount_index(),
+                                              " names no amount or entity"));
+    }
+    GLEANER_RETURN_IF_ERROR(CheckSpan(a.cue_begin(), a.cue_end(), size, "cue"));
+  }
   return absl::OkStatus();
 }
 
@@ -128,6 +141,8 @@ void MergeStageResponse(v1::Stage stage, v1::StageResponse response,
       result->mutable_dates()->Swap(response.mutable_extract()->mutable_dates());
       result->mutable_amount_periods()->Swap(
           response.mutable_extract()->mutable_amount_periods());
+      result->mutable_attributions()->Swap(
+          response.mutable_extract()->mutable_attributions());
       break;
     case v1::StageResponse::kStored:
       MergeStoredResults(std::move(*response.mutable_stored()), result);

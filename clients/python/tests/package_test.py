@@ -110,6 +110,14 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(money.currency, "USD")
         self.assertIsNone(money.conversion_of)
         self.assertFalse(money.vague)
+        # 170억 달러 is 삼성전자's investment (issue 16).
+        attribution = doc.attributions[0]
+        self.assertIsInstance(attribution, gleaner.AmountAttribution)
+        self.assertEqual(doc.amounts[attribution.amount_index].text, "170억 달러")
+        self.assertEqual(attribution.canonical, "삼성전자")
+        self.assertEqual(attribution.relation, "INVEST")
+        self.assertIsNone(attribution.counterparty_index)
+        self.assertEqual(attribution.conversions, [])
         self.assertIn(doc.duplicate.kind, ("UNIQUE", "NEAR"))  # near: other tests' texts
         self.assertIsInstance(doc.duplicate.sequence, int)
 

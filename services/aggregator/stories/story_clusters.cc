@@ -35,16 +35,21 @@ double StoryMatchScore(const StoryFingerprint& a, const StoryFingerprint& b,
   const size_t shared_entities = SharedKeys(a.entities, b.entities);
   const size_t shared_sums = SharedKeys(a.sums, b.sums);
   const size_t smaller_entities = std::min(a.entities.size(), b.entities.size());
-  const size_t smaller_sums = std::min(a.sums.size(), b.sums.size());
   const double entity_overlap =
       smaller_entities == 0 ? 0.0
                             : static_cast<double>(shared_entities) / smaller_entities;
   if (shared_sums > 0 && shared_entities >= options.min_shared_entities &&
       shared_sums + shared_entities >= options.min_shared_keys_with_sums) {
-    // Same sums and parties: the stronger the overlap of both, the higher.
-    const double sum_overlap = static_cast<double>(shared_sums) / smaller_sums;
-    return 0.5 + 0.25 * sum_overlap + 0.25 * entity_overlap;
+    // Same sums and parties: the larger the share of both unions, the higher.
+    const double sum_union = static_cast<double>(a.sums.size() + b.sums.size() - shared_sums);
+    const double entity_union =
+        static_cast<double>(a.entities.size() + b.entities.size() - shared_entities);
+    return 0.5 + 0.25 * shared_sums / sum_union +
+           0.25 * (entity_union == 0 ? 0.0 : shared_entities / entity_union);
   }
+  // Both name sums but none in common: two events of the same parties (a
+  // company's quarterly results, its next deal).
+  if (!a.sums.empty() && !b.sums.empty()) return 0.0;
   if (shared_entities >= options.min_shared_entities_without_sums &&
       entity_overlap >= options.min_entity_overlap) {
     return 0.5 * entity_overlap;

@@ -13,9 +13,10 @@
 //
 // Two fingerprints match when they share a sum and at least
 // `min_shared_entities` parties (and `min_shared_keys_with_sums` keys in
-// all), or, without sums, share at least
+// all), or, when one of them names no sum, share at least
 // `min_shared_entities_without_sums` parties and `min_entity_overlap` of
-// the smaller set (Options). A fingerprint joins the story of the
+// the smaller set (Options); two that both name sums but share none never
+// match (the same parties' next event). A fingerprint joins the story of the
 // best-matching earlier fingerprint (ties: the earlier story); one that
 // matches none starts a story. Matching is not transitive-closed on
 // purpose: a chain of one-entity overlaps does not merge unrelated stories.

@@ -25,8 +25,18 @@ void SortUnique(std::vector<std::string>* keys) {
 }
 
 bool IsParty(const v1::Entity& entity) {
-  return !entity.flagged() && (entity.type() == v1::ENTITY_TYPE_ORGANIZATION ||
-                               entity.type() == v1::ENTITY_TYPE_PERSON);
+  return entity.type() == v1::ENTITY_TYPE_ORGANIZATION ||
+         entity.type() == v1::ENTITY_TYPE_PERSON;
+}
+
+// True when `offset` lies in a boilerplate block. Entity.flagged also marks
+// text repeated from earlier documents, which is exactly what a rewrite of
+// a wire story shares, so it cannot be used here.
+bool InBoilerplate(const v1::DocumentResult& result, uint32_t offset) {
+  for (const v1::TextBlock& block : result.blocks()) {
+    if (block.boilerplate() && offset >= block.begin() && offset < block.end()) return true;
+  }
+  return false;
 }
 
 std::string SumKey(const v1::Amount& amount) {
@@ -63,12 +73,14 @@ StoryFingerprint FingerprintOf(const v1::DocumentResult& result, uint32_t begin,
   if (begin != 0 || end != std::numeric_limits<uint32_t>::max()) {
     absl::StrAppend(&print.id, "#", begin);
   }
-  const auto inside = [&](uint32_t offset) { return offset >= begin && offset < end; };
+  const auto inside = [&](uint32_t offset) {
+    return offset >= begin && offset < end && !InBoilerplate(result, offset);
+  };
   for (const v1::Entity& entity : result.entities()) {
-    if (inside(entity.begin()) && IsParty(entity)) print.entities.push_back(entity.canonical());
+    if (IsParty(entity) && inside(entity.begin())) print.entities.push_back(entity.canonical());
   }
   for (const v1::Amount& amount : result.amounts()) {
-    if (inside(amount.begin()) && IsSum(amount)) print.sums.push_back(SumKey(amount));
+    if (IsSum(amount) && inside(amount.begin())) print.sums.push_back(SumKey(amount));
   }
   for (const v1::AmountAttribution& claim : result.attributions()) {
     if (claim.amount_index() >= static_cast<uint32_t>(result.amounts_size())) continue;

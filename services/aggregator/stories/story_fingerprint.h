@@ -11,7 +11,8 @@
 //   absl::StatusOr<StoryFingerprint> back = DecodeFingerprint(row);
 //
 // What goes in: the canonical names of the organisation and person mentions
-// outside boilerplate and repeated blocks, and the money sums
+// outside boilerplate blocks (text repeated from other documents counts: a
+// rewrite shares it), and the money sums
 // ("USD:38000000000") of the amounts that are not conversions and not vague,
 // plus each attribution as "entity|relation|sum". Places and products are
 // left out: they are shared by unrelated stories of one beat.

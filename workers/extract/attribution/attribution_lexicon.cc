@@ -42,6 +42,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kCopulaEndings, "copula"},
     {WordList::kEstimates, "estimate"},
     {WordList::kReporters, "reporter"},
+    {WordList::kQuotatives, "quotative"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

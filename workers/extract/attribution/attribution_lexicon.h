@@ -78,6 +78,7 @@ enum class WordList {
   kCopulaEndings,       // (copula) 인 였던: `140억달러인 파라마운트`
   kEstimates,           // (estimate) 예상치 전망치: others' forecasts, owned by no one
   kReporters,           // (reporter) canonical names of media and research firms
+  kQuotatives,          // (quotative) 다고 라고: the clause is someone's report
   kCount,
 };
 
