@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   gleaner::aggregator::Aggregator aggregator(options);
   gleaner::aggregator::AggregatorService service(&aggregator);
   gleaner::ServerRunnerOptions server_options;
-  server_options.host = absl::GetFlag(FLAGS_listen);
+  gleaner::ApplyServerFlags(&server_options);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Aggregator";
   absl::Status status =

@@ -4,8 +4,11 @@
 
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "grpcpp/health_check_service_interface.h"
 
 namespace gleaner {
@@ -20,28 +23,37 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
                            grpc::InsecureServerCredentials(), &bound_port);
   builder.SetMaxReceiveMessageSize(options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
+  builder.AddChannelArgument(
+      GRPC_ARG_MAX_CONNECTION_AGE_MS,
+      static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age)));
+  builder.AddChannelArgument(
+      GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+      static_cast<int>(
+          absl::ToInt64Milliseconds(options.max_connection_age_grace)));
   for (grpc::Service* service : services) builder.RegisterService(service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || bound_port == 0) {
     return absl::UnavailableError(absl::StrCat(
         options.name, ": cannot listen on ", options.host, ":", options.port));
   }
-  grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
-  if (health != nullptr) {
-    health->SetServingStatus(true);
-    health->SetServingStatus(options.name, true);
+  auto started = std::unique_ptr<StartedServer>(
+      new StartedServer(std::move(server), bound_port, options.name));
+  started->SetServing(options.readiness == nullptr || options.readiness());
+  return started;
+}
+
+void StartedServer::SetServing(bool serving) {
+  if (grpc::HealthCheckServiceInterface* health =
+          server_->GetHealthCheckService()) {
+    health->SetServingStatus(serving);
+    health->SetServingStatus(name_, serving);
   }
-  return std::unique_ptr<StartedServer>(
-      new StartedServer(std::move(server), bound_port));
 }
 
 void StartedServer::Shutdown(absl::Duration grace) {
   if (shut_down_) return;
   shut_down_ = true;
-  if (grpc::HealthCheckServiceInterface* health =
-          server_->GetHealthCheckService()) {
-    health->SetServingStatus(false);
-  }
+  SetServing(false);
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
 }
@@ -78,10 +90,34 @@ absl::Status RunServerUntilSignalled(
   std::cerr << options.name << ": listening on " << options.host << ":"
             << (*server)->port() << std::endl;
 
+  // Readiness follows `options.readiness` until the signal.
+  absl::Mutex mu;
+  bool signalled = false;
+  std::thread readiness;
+  if (options.readiness) {
+    readiness = std::thread([&] {
+      absl::MutexLock lock(&mu);
+      while (!mu.AwaitWithTimeout(absl::Condition(&signalled),
+                                  options.readiness_interval)) {
+        (*server)->SetServing(options.readiness());
+      }
+    });
+  }
+
   int received = 0;
   sigwait(&signals, &received);
+  {
+    absl::MutexLock lock(&mu);
+    signalled = true;
+  }
+  if (readiness.joinable()) readiness.join();
   std::cerr << options.name << ": signal " << received
-            << ", finishing in-flight work" << std::endl;
+            << ", draining for " << absl::FormatDuration(options.drain_delay)
+            << ", then finishing in-flight work" << std::endl;
+  (*server)->SetServing(false);
+  // The drain period is a configured wait, not synchronisation: clients
+  // learn of NOT_SERVING by probing, and keep being answered meanwhile.
+  absl::SleepFor(options.drain_delay);
   (*server)->Shutdown(options.shutdown_grace);
   std::cerr << options.name << ": stopped" << std::endl;
   return absl::OkStatus();

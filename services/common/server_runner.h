@@ -8,6 +8,7 @@
 #ifndef GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 #define GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,6 +33,22 @@ struct ServerRunnerOptions {
   absl::Duration shutdown_grace = absl::Seconds(30);
   // Largest message accepted or sent (documents can be large).
   int max_message_bytes = DocumentLimits().max_message_bytes;
+  // Connections older than this are closed (GOAWAY) so that clients
+  // reconnect and spread over replicas that started after them (5 min);
+  // gRPC adds +/-10% jitter so replicas do not all reconnect at once.
+  // In-flight calls get `max_connection_age_grace` (30 s) to finish.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  absl::Duration max_connection_age_grace = absl::Seconds(30);
+  // After SIGTERM the server reports NOT_SERVING on grpc.health.v1 but keeps
+  // answering for this long (0 s), so that clients probing it (the
+  // coordinator's replica pool, Kubernetes) stop sending it work before it
+  // stops accepting calls.
+  absl::Duration drain_delay = absl::ZeroDuration();
+  // When set, called every `readiness_interval` (1 s) while serving; the
+  // health service reports SERVING only while it returns true (the
+  // coordinator: every stage has a usable replica).
+  std::function<bool()> readiness;
+  absl::Duration readiness_interval = absl::Seconds(1);
 };
 
 // A started gRPC server. Not copyable.
@@ -51,16 +68,21 @@ class StartedServer {
   int port() const { return port_; }
   grpc::Server* server() { return server_.get(); }
 
+  // Sets what grpc.health.v1 reports for the server and its service.
+  void SetServing(bool serving);
+
   // Marks the server NOT_SERVING, stops accepting new RPCs and waits up to
   // `grace` for in-flight RPCs to finish before cancelling them.
   void Shutdown(absl::Duration grace);
 
  private:
-  StartedServer(std::unique_ptr<grpc::Server> server, int port)
-      : server_(std::move(server)), port_(port) {}
+  StartedServer(std::unique_ptr<grpc::Server> server, int port,
+                std::string name)
+      : server_(std::move(server)), port_(port), name_(std::move(name)) {}
 
   std::unique_ptr<grpc::Server> server_;
   int port_;
+  const std::string name_;
   bool shut_down_ = false;
 };
 
@@ -73,7 +95,7 @@ void BlockShutdownSignals();
 
 // Starts a server, prints "LISTENING <port>" on stdout (tests and scripts
 // wait for this line instead of sleeping), blocks until SIGTERM or SIGINT,
-// then shuts down gracefully. REQUIRES: BlockShutdownSignals() was called
+// then drains (NOT_SERVING for drain_delay) and shuts down gracefully. REQUIRES: BlockShutdownSignals() was called
 // before any thread was started.
 absl::Status RunServerUntilSignalled(
     const ServerRunnerOptions& options,

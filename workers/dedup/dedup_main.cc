@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   }
   gleaner::workers::dedup::DedupService service(stage->get());
   gleaner::ServerRunnerOptions options;
-  options.host = absl::GetFlag(FLAGS_listen);
+  gleaner::ApplyServerFlags(&options);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Dedup";
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
