@@ -31,17 +31,30 @@ BINARIES = {
 
 
 class Server:
-    """One server process."""
+    """One server process.
 
-    def __init__(self, kind, args=(), start_timeout=60):
+    `wrapper` prefixes the command line (say `ip netns exec HOST`), and
+    `host` is the address clients use to reach it.
+    """
+
+    def __init__(self, kind, args=(), start_timeout=60, port=0,
+                 wrapper=(), host="127.0.0.1"):
         self.kind = kind
+        self.args = list(args)
+        self.wrapper = list(wrapper)
+        self.start_timeout = start_timeout
         # stderr goes to a file: a pipe nobody reads would block a chatty
         # server once its buffer fills.
         self.log = tempfile.NamedTemporaryFile(prefix=f"gleaner-{kind}-",
                                                suffix=".log", delete=False)
+        self._start(port, host)
+
+    def _start(self, port, host):
         self.process = subprocess.Popen(
-            [runfile(BINARIES[kind]), "--port=0"] + list(args),
+            self.wrapper + [runfile(BINARIES[self.kind]), f"--port={port}"]
+            + self.args,
             stdout=subprocess.PIPE, stderr=self.log, text=True)
+        kind, start_timeout = self.kind, self.start_timeout
         ready, _, _ = select.select([self.process.stdout], [], [], start_timeout)
         line = self.process.stdout.readline() if ready else ""
         if not line.startswith("LISTENING "):
@@ -49,7 +62,13 @@ class Server:
             self.process.wait()
             raise RuntimeError(f"{kind} did not start: {line!r} {self.stderr()}")
         self.port = int(line.split()[1])
-        self.address = f"127.0.0.1:{self.port}"
+        self.host = host
+        self.address = f"{host}:{self.port}"
+
+    def restart(self):
+        """Starts the server again on the same port and flags (after kill)."""
+        assert self.process.poll() is not None, "still running"
+        self._start(self.port, self.host)
 
     def kill(self):
         """SIGKILL: the process dies at once, in-flight work is lost."""
@@ -110,6 +129,32 @@ class Cluster:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def make_corpus(directory, count):
+    """Writes `count` distinct documents built from the bundled corpus.
+
+    Document i is corpus page i % 5 with its lines rotated by i // 5
+    and a numbered first line, so every document is new text (no exact
+    duplicates) while some are near duplicates of one another, as in a real
+    crawl. Returns the paths in order.
+    """
+    pages = []
+    for path in sorted(os.listdir(runfile("testdata/corpus"))):
+        with open(os.path.join(runfile("testdata/corpus"), path),
+                  encoding="utf-8") as f:
+            pages.append([p for p in f.read().split("\n") if p.strip()])
+    os.makedirs(directory, exist_ok=True)
+    paths = []
+    for i in range(count):
+        paragraphs = pages[i % len(pages)]
+        turn = (i // len(pages)) % len(paragraphs)
+        text = "\n".join([f"문서 {i}번."] + paragraphs[turn:] + paragraphs[:turn])
+        path = os.path.join(directory, f"doc{i:05d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        paths.append(path)
+    return paths
 
 
 def gleaner(*args, check=True):
