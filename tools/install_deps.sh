@@ -8,6 +8,8 @@ PACKAGES=(
   g++ pkg-config
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   libabsl-dev libre2-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # The servers' /metrics endpoint (GNU libmicrohttpd).
+  libmicrohttpd-dev
   python3 python3-grpcio python3-protobuf python3-yaml
   # The Python package (pip install ./clients/python, without build
   # isolation), its tables and progress bar, and the report's browser test

@@ -20,6 +20,14 @@ ABSL_FLAG(absl::Duration, drain_delay,
           "After SIGTERM, report NOT_SERVING and keep answering this long "
           "before refusing new calls.");
 
+// Off unless asked for, like a second listening port should be: several
+// servers on one host (tests, a laptop) would otherwise fight over one
+// default port. The manifests and the compose file turn it on.
+ABSL_FLAG(int, metrics_port, -1,
+          "Port of the HTTP endpoint serving Prometheus metrics (/metrics) "
+          "and /healthz, on the --listen address; 0 picks a free one, -1 "
+          "(default) serves none.");
+
 namespace gleaner {
 
 void ApplyServerFlags(ServerRunnerOptions* options) {
@@ -28,6 +36,7 @@ void ApplyServerFlags(ServerRunnerOptions* options) {
   options->max_connection_age_grace =
       absl::GetFlag(FLAGS_max_connection_age_grace);
   options->drain_delay = absl::GetFlag(FLAGS_drain_delay);
+  options->metrics_port = absl::GetFlag(FLAGS_metrics_port);
 }
 
 }  // namespace gleaner

@@ -1,5 +1,6 @@
-// The flags every Gleaner server shares: the address it listens on, how long
-// its connections live and how it drains.
+// The flags every Gleaner server shares: the address it listens on, the
+// port of its metrics endpoint, how long its connections live and how it
+// drains.
 //
 //   ServerRunnerOptions options;
 //   ApplyServerFlags(&options);
@@ -20,6 +21,7 @@ ABSL_DECLARE_FLAG(std::string, listen);
 ABSL_DECLARE_FLAG(absl::Duration, max_connection_age);
 ABSL_DECLARE_FLAG(absl::Duration, max_connection_age_grace);
 ABSL_DECLARE_FLAG(absl::Duration, drain_delay);
+ABSL_DECLARE_FLAG(int, metrics_port);
 
 namespace gleaner {
 

@@ -10,6 +10,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "services/metrics/grpc_server_metrics.h"
 
 namespace gleaner {
 
@@ -31,18 +32,36 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
       static_cast<int>(
           absl::ToInt64Milliseconds(options.max_connection_age_grace)));
   for (grpc::Service* service : services) builder.RegisterService(service);
+  metrics::AddGrpcServerMetrics(builder);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || bound_port == 0) {
     return absl::UnavailableError(absl::StrCat(
         options.name, ": cannot listen on ", options.host, ":", options.port));
   }
-  auto started = std::unique_ptr<StartedServer>(
+  std::unique_ptr<StartedServer> started(
       new StartedServer(std::move(server), bound_port, options.name));
+  if (options.metrics_port >= 0) {
+    metrics::HttpExporterOptions exporter;
+    exporter.host = options.host;
+    exporter.port = options.metrics_port;
+    StartedServer* self = started.get();
+    // /healthz follows grpc.health.v1: NOT_SERVING while draining too.
+    exporter.healthy = [self] { return self->serving_.load(); };
+    absl::StatusOr<std::unique_ptr<metrics::HttpExporter>> endpoint =
+        metrics::HttpExporter::Start(exporter);
+    if (!endpoint.ok()) {
+      return absl::Status(endpoint.status().code(),
+                          absl::StrCat(options.name, ": ",
+                                       endpoint.status().message()));
+    }
+    started->metrics_ = *std::move(endpoint);
+  }
   started->SetServing(options.readiness == nullptr || options.readiness());
   return started;
 }
 
 void StartedServer::SetServing(bool serving) {
+  serving_ = serving;
   if (grpc::HealthCheckServiceInterface* health =
           server_->GetHealthCheckService()) {
     health->SetServingStatus(serving);
@@ -51,8 +70,7 @@ void StartedServer::SetServing(bool serving) {
 }
 
 void StartedServer::Shutdown(absl::Duration grace) {
-  if (shut_down_) return;
-  shut_down_ = true;
+  if (shut_down_.exchange(true)) return;
   SetServing(false);
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
@@ -86,7 +104,11 @@ absl::Status RunServerUntilSignalled(
   absl::StatusOr<std::unique_ptr<StartedServer>> server =
       StartedServer::Start(options, services);
   if (!server.ok()) return server.status();
-  std::cout << "LISTENING " << (*server)->port() << std::endl;
+  std::cout << "LISTENING " << (*server)->port();
+  if ((*server)->metrics_port() >= 0) {
+    std::cout << " METRICS " << (*server)->metrics_port();
+  }
+  std::cout << std::endl;
   std::cerr << options.name << ": listening on " << options.host << ":"
             << (*server)->port() << std::endl;
 

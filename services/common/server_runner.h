@@ -1,6 +1,8 @@
 // Runs a gRPC server the way every Gleaner binary does: bound to a port
-// (0 picks a free one), with the standard gRPC health service, announcing
-// the bound port on stdout, and shutting down gracefully on SIGTERM/SIGINT.
+// (0 picks a free one), with the standard gRPC health service, every RPC
+// counted in the metrics registry and, when asked, a Prometheus /metrics
+// endpoint beside it, announcing the bound ports on stdout, and shutting
+// down gracefully on SIGTERM/SIGINT.
 //
 //   ServerRunnerOptions options;
 //   options.port = absl::GetFlag(FLAGS_port);
@@ -8,6 +10,7 @@
 #ifndef GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 #define GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -18,6 +21,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "services/common/document_limits.h"
+#include "services/metrics/http_exporter.h"
 
 namespace gleaner {
 
@@ -49,13 +53,17 @@ struct ServerRunnerOptions {
   // coordinator: every stage has a usable replica).
   std::function<bool()> readiness;
   absl::Duration readiness_interval = absl::Seconds(1);
+  // Port of the HTTP metrics endpoint (/metrics, /healthz) on `host`; 0
+  // picks a free one, -1 serves none. Servers take it from --metrics_port.
+  int metrics_port = -1;
 };
 
 // A started gRPC server. Not copyable.
 class StartedServer {
  public:
   // Builds and starts a server for `services` (not owned; they must outlive
-  // the server). Returns kUnavailable if the port cannot be bound.
+  // the server), and its metrics endpoint if options.metrics_port >= 0.
+  // Returns kUnavailable if a port cannot be bound.
   static absl::StatusOr<std::unique_ptr<StartedServer>> Start(
       const ServerRunnerOptions& options,
       const std::vector<grpc::Service*>& services);
@@ -66,13 +74,18 @@ class StartedServer {
 
   // The bound port.
   int port() const { return port_; }
+  // The metrics endpoint's bound port, or -1 when it serves none.
+  int metrics_port() const {
+    return metrics_ == nullptr ? -1 : metrics_->port();
+  }
   grpc::Server* server() { return server_.get(); }
 
   // Sets what grpc.health.v1 reports for the server and its service.
   void SetServing(bool serving);
 
-  // Marks the server NOT_SERVING, stops accepting new RPCs and waits up to
-  // `grace` for in-flight RPCs to finish before cancelling them.
+  // Marks the server NOT_SERVING (gRPC health and /healthz), stops
+  // accepting new RPCs and waits up to `grace` for in-flight RPCs to finish
+  // before cancelling them. The metrics endpoint serves until destruction.
   void Shutdown(absl::Duration grace);
 
  private:
@@ -83,7 +96,11 @@ class StartedServer {
   std::unique_ptr<grpc::Server> server_;
   int port_;
   const std::string name_;
-  bool shut_down_ = false;
+  std::atomic<bool> shut_down_{false};
+  // What grpc.health.v1 reports for the server.
+  std::atomic<bool> serving_{false};
+  // Declared last: destroyed first, so /healthz never reads a dead server.
+  std::unique_ptr<metrics::HttpExporter> metrics_;
 };
 
 // Blocks SIGTERM and SIGINT in the calling thread, so that every thread it
@@ -93,7 +110,8 @@ class StartedServer {
 // process before its in-flight work is finished.
 void BlockShutdownSignals();
 
-// Starts a server, prints "LISTENING <port>" on stdout (tests and scripts
+// Starts a server, prints "LISTENING <port>" on stdout, or "LISTENING
+// <port> METRICS <metrics port>" with a metrics endpoint (tests and scripts
 // wait for this line instead of sleeping), blocks until SIGTERM or SIGINT,
 // then drains (NOT_SERVING for drain_delay) and shuts down gracefully. REQUIRES: BlockShutdownSignals() was called
 // before any thread was started.

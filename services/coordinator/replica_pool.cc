@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "services/metrics/metrics.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -39,6 +40,32 @@ std::string JoinHostPort(const std::string& host, const std::string& port) {
     return absl::StrCat("[", host, "]:", port);
   }
   return absl::StrCat(host, ":", port);
+}
+
+// The pool's metrics (docs/operations.md, "Metrics"), per stage and replica.
+struct PoolMetrics {
+  metrics::Family<metrics::Counter>& calls =
+      metrics::DefaultRegistry().AddCounter(
+          "gleaner_replica_calls_total",
+          "Calls the coordinator made to one replica, by stage, replica and "
+          "outcome (ok, or the failure's status code).",
+          {"stage", "replica", "code"});
+  metrics::Family<metrics::Counter>& ejections =
+      metrics::DefaultRegistry().AddCounter(
+          "gleaner_replica_ejections_total",
+          "Times a replica was set aside for timing out or failing "
+          "repeatedly, by stage and replica.",
+          {"stage", "replica"});
+  metrics::Family<metrics::Gauge>& usable = metrics::DefaultRegistry().AddGauge(
+      "gleaner_replica_usable",
+      "1 while a replica is picked for new calls (resolved, serving, not "
+      "ejected), else 0.",
+      {"stage", "replica"});
+};
+
+PoolMetrics& Metrics() {
+  static PoolMetrics* const metrics = new PoolMetrics();
+  return *metrics;
 }
 
 // One structured log line per pool event (ejection, return, membership).
@@ -175,6 +202,9 @@ void ReplicaPool::Resolve() {
       kept.push_back(std::move(state));
     } else {
       LogEvent(options_.name, state->replica->address(), "removed", "");
+      Metrics()
+          .usable.WithLabels({options_.name, state->replica->address()})
+          .Set(0);
     }
   }
   for (const std::string& address : wanted) {
@@ -192,10 +222,19 @@ void ReplicaPool::Resolve() {
     return a->replica->address() < b->replica->address();
   });
   replicas_ = std::move(kept);
+  PublishLocked();
 }
 
 bool ReplicaPool::UsableLocked(const State& state) const {
   return state.up && !state.ejected;
+}
+
+void ReplicaPool::PublishLocked() const {
+  for (const std::unique_ptr<State>& state : replicas_) {
+    Metrics()
+        .usable.WithLabels({options_.name, state->replica->address()})
+        .Set(UsableLocked(*state) ? 1 : 0);
+  }
 }
 
 PickedReplica ReplicaPool::Pick(const Replica* avoid) {
@@ -223,6 +262,7 @@ void ReplicaPool::EjectLocked(State& state, const absl::Status& reason) {
   state.ejected = true;
   state.ejected_until = options_.now() + state.next_ejection_time;
   ++state.stats.ejections;
+  Metrics().ejections.WithLabels({options_.name, state.replica->address()}).Increment();
   LogEvent(options_.name, state.replica->address(), "ejected",
            absl::StrCat("cooldown=", absl::FormatDuration(state.next_ejection_time),
                         " reason=", absl::StatusCodeToString(reason.code())));
@@ -235,11 +275,16 @@ void ReplicaPool::Report(const Replica& replica, const absl::Status& status) {
   for (std::unique_ptr<State>& state : replicas_) {
     if (state->replica.get() != &replica) continue;
     ++state->stats.calls;
+    Metrics()
+        .calls
+        .WithLabels({options_.name, replica.address(),
+                     status.ok() ? "OK" : absl::StatusCodeToString(status.code())})
+        .Increment();
     if (status.ok()) {
       state->consecutive_failures = 0;
       state->up = true;
       state->next_ejection_time = options_.ejection_time;
-      return;
+      break;
     }
     ++state->stats.failures;
     ++state->consecutive_failures;
@@ -250,9 +295,11 @@ void ReplicaPool::Report(const Replica& replica, const absl::Status& status) {
         state->consecutive_failures >= options_.max_consecutive_failures) {
       EjectLocked(*state, status);
     }
-    return;
+    break;
   }
-  // A replica that left the pool while its call ran: nothing to record.
+  // (A replica that left the pool while its call ran is not found: nothing
+  // to record.)
+  PublishLocked();
 }
 
 bool ReplicaPool::HasUsableReplica() const {
@@ -334,6 +381,7 @@ void ReplicaPool::Probe() {
       }
     }
   }
+  PublishLocked();
 }
 
 void ReplicaPool::Refresh() {

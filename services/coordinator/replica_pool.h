@@ -180,6 +180,8 @@ class ReplicaPool {
   bool UsableLocked(const State& state) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
   void EjectLocked(State& state, const absl::Status& reason)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  // Sets the gleaner_replica_usable gauges.
+  void PublishLocked() const ABSL_SHARED_LOCKS_REQUIRED(mu_);
   void MonitorLoop();
 
   const ReplicaPoolOptions options_;

@@ -5,9 +5,23 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
+#include "services/metrics/metrics.h"
 
 namespace gleaner {
 namespace coordinator {
+namespace {
+
+metrics::Family<metrics::Counter>& RetriesMetric() {
+  static metrics::Family<metrics::Counter>* const family =
+      &metrics::DefaultRegistry().AddCounter(
+          "gleaner_stage_retries_total",
+          "Attempts after the first at one call (a document at a stage), by "
+          "stage.",
+          {"stage"});
+  return *family;
+}
+
+}  // namespace
 
 absl::Status RetryingCaller::AttemptOn(const PickedReplica& picked,
                                        absl::Time give_up,
@@ -39,7 +53,10 @@ absl::Status RetryingCaller::Call(const Attempt& attempt) {
       absl::StrCat(pool_->name(), ": no replica resolved"));
   const Replica* previous = nullptr;
   for (int n = 0; n < std::max(1, options_.max_attempts); ++n) {
-    if (n > 0) ++retries_;
+    if (n > 0) {
+      ++retries_;
+      RetriesMetric().WithLabels({pool_->name()}).Increment();
+    }
     PickedReplica picked = pool_->Pick(previous);
     if (picked.replica != nullptr) {
       last = AttemptOn(picked, give_up, attempt);
