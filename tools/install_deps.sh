@@ -16,6 +16,8 @@ PACKAGES=(
   # (headless Chromium; Korean fonts for the screenshot).
   python3-pip python3-setuptools python3-venv python3-pandas python3-tqdm
   chromium fonts-nanum openssl
+  # The multi-host test's hosts: network namespaces, veth pairs, a bridge.
+  iproute2
 )
 # The manifest test renders with `kubectl kustomize`; Debian's package is the
 # fallback where the machine has no kubectl of its own.

@@ -61,7 +61,10 @@ class Server:
             self.process.kill()
             self.process.wait()
             raise RuntimeError(f"{kind} did not start: {line!r} {self.stderr()}")
-        self.port = int(line.split()[1])
+        words = line.split()
+        self.port = int(words[1])
+        # "LISTENING <port> METRICS <port>" when --metrics_port is given.
+        self.metrics_port = int(words[3]) if len(words) >= 4 else None
         self.host = host
         self.address = f"{host}:{self.port}"
 
@@ -75,6 +78,7 @@ class Server:
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self.process.stdout.close()
 
     def terminate(self, timeout=60):
         """SIGTERM: graceful shutdown; returns the exit code."""
