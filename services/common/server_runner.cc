@@ -56,7 +56,8 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
     }
     started->metrics_ = *std::move(endpoint);
   }
-  started->SetServing(options.readiness == nullptr || options.readiness());
+  started->SetServing(true);
+  if (options.readiness) started->SetReady(options.readiness());
   return started;
 }
 
@@ -66,6 +67,14 @@ void StartedServer::SetServing(bool serving) {
           server_->GetHealthCheckService()) {
     health->SetServingStatus(serving);
     health->SetServingStatus(name_, serving);
+  }
+}
+
+void StartedServer::SetReady(bool ready) {
+  if (shut_down_.load()) return;
+  if (grpc::HealthCheckServiceInterface* health =
+          server_->GetHealthCheckService()) {
+    health->SetServingStatus(name_, ready);
   }
 }
 
@@ -121,7 +130,7 @@ absl::Status RunServerUntilSignalled(
       absl::MutexLock lock(&mu);
       while (!mu.AwaitWithTimeout(absl::Condition(&signalled),
                                   options.readiness_interval)) {
-        (*server)->SetServing(options.readiness());
+        (*server)->SetReady(options.readiness());
       }
     });
   }

@@ -49,8 +49,10 @@ struct ServerRunnerOptions {
   // stops accepting calls.
   absl::Duration drain_delay = absl::ZeroDuration();
   // When set, called every `readiness_interval` (1 s) while serving; the
-  // health service reports SERVING only while it returns true (the
-  // coordinator: every stage has a usable replica).
+  // health status of the service `name` (readiness) is SERVING only while
+  // it returns true (the coordinator: every stage has a usable replica).
+  // The server's own status ("", liveness) stays SERVING until draining:
+  // a coordinator whose workers are gone must not be restarted for it.
   std::function<bool()> readiness;
   absl::Duration readiness_interval = absl::Seconds(1);
   // Port of the HTTP metrics endpoint (/metrics, /healthz) on `host`; 0
@@ -80,8 +82,10 @@ class StartedServer {
   }
   grpc::Server* server() { return server_.get(); }
 
-  // Sets what grpc.health.v1 reports for the server and its service.
+  // Sets what grpc.health.v1 reports for the server ("") and its service.
   void SetServing(bool serving);
+  // Sets what grpc.health.v1 reports for the service only (readiness).
+  void SetReady(bool ready);
 
   // Marks the server NOT_SERVING (gRPC health and /healthz), stops
   // accepting new RPCs and waits up to `grace` for in-flight RPCs to finish
@@ -97,7 +101,7 @@ class StartedServer {
   int port_;
   const std::string name_;
   std::atomic<bool> shut_down_{false};
-  // What grpc.health.v1 reports for the server.
+  // What grpc.health.v1 reports for the server ("").
   std::atomic<bool> serving_{false};
   // Declared last: destroyed first, so /healthz never reads a dead server.
   std::unique_ptr<metrics::HttpExporter> metrics_;

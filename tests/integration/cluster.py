@@ -95,8 +95,11 @@ class Cluster:
     """dedup, sentence, extract (replicas each), aggregator and a coordinator."""
 
     def __init__(self, dedup_shards=1, sentence=1, extract=1,
-                 coordinator_args=(), dedup_args=(), index_dir=None):
+                 coordinator_args=(), dedup_args=(), index_dir=None,
+                 server_args=()):
         self.servers = []
+        # Flags every server gets (say --metrics_port=0).
+        self.server_args = list(server_args)
         # Pass the index_dir of an earlier cluster to restart on its index.
         self.index_dir = index_dir or tempfile.mkdtemp(prefix="gleaner-dedup-")
         try:
@@ -120,7 +123,7 @@ class Cluster:
             raise
 
     def _start(self, kind, args=()):
-        server = Server(kind, args)
+        server = Server(kind, list(args) + self.server_args)
         self.servers.append(server)
         return server
 

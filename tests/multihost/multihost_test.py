@@ -37,6 +37,21 @@ POLL_S = 0.05  # between polls of a condition
 BOUND_S = 120  # longest any condition is waited for
 
 
+# Asks grpc.health.v1.Health/Check about argv[2] on argv[1]; prints the
+# status number. The messages are one field each, written by hand: Debian's
+# python3-grpcio has no health stubs.
+HEALTH_CHECK = """
+import sys, grpc
+name = sys.argv[2].encode()
+with grpc.insecure_channel(sys.argv[1]) as channel:
+    check = channel.unary_unary("/grpc.health.v1.Health/Check",
+                                request_serializer=lambda r: r,
+                                response_deserializer=lambda r: r)
+    answer = check((b"\\x0a" + bytes([len(name)]) + name) if name else b"", timeout=10)
+    print(answer[1] if len(answer) >= 2 else 0)
+"""
+
+
 def read_jsonl(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
@@ -115,6 +130,14 @@ class MultiHostCluster:
             "try:\n print(urllib.request.urlopen(sys.argv[1], timeout=10).status)\n"
             "except urllib.error.HTTPError as e:\n print(e.code)",
             url], capture_output=True, text=True, check=True).stdout
+        return int(out.strip())
+
+    def health(self, server, service=""):
+        """grpc.health.v1 status of `service` on `server`, asked from the
+        client host: 1 SERVING, 2 NOT_SERVING."""
+        out = self.net.run("client", ["/usr/bin/python3", "-c", HEALTH_CHECK,
+                                      server.address, service],
+                           capture_output=True, text=True, check=True).stdout
         return int(out.strip())
 
     def served(self, server, service):
@@ -262,12 +285,21 @@ class MultiHostTest(unittest.TestCase):
               f"bound {bound:.2f}s")
 
     def test_the_coordinator_is_not_ready_while_a_stage_has_no_replica(self):
+        ready = "gleaner.v1.Coordinator"  # readiness; "" is liveness
         with MultiHostCluster(self.net, self.tmp) as c:
-            wait_for(lambda: c.healthz(c.coordinator) == 200, "the coordinator ready")
+            wait_for(lambda: c.health(c.coordinator, ready) == 1, "the coordinator ready")
             for server in c.extract:
                 server.process.send_signal(signal.SIGTERM)
-            wait_for(lambda: c.healthz(c.coordinator) == 503,
+            wait_for(lambda: c.health(c.coordinator, ready) == 2,
                      "the coordinator to report not ready")
+            # Alive all the same: nothing should restart it for its workers.
+            self.assertEqual(c.health(c.coordinator), 1)
+            self.assertEqual(c.healthz(c.coordinator), 200)
+            for server in c.extract:
+                server.process.wait(timeout=BOUND_S)
+                server.restart()
+            wait_for(lambda: c.health(c.coordinator, ready) == 1,
+                     "the coordinator ready again")
 
 
 if __name__ == "__main__":
