@@ -255,6 +255,11 @@ class MultiHostTest(unittest.TestCase):
                     s.host for s in c.sentence]})
             self.assertEqual(victim.process.wait(timeout=BOUND_S), 0)
             self._assert_equal_to_embedded(results)
+            # The name was looked up again and the address dropped.
+            removed = (f"event=replica_removed stage=gleaner.v1.Sentence "
+                       f"replica={victim.address}")
+            wait_for(lambda: removed in c.coordinator.stderr(),
+                     "the coordinator to drop the removed address")
 
     def test_a_stopped_replica_is_ejected_and_costs_one_deadline(self):
         with MultiHostCluster(self.net, self.tmp) as c:
