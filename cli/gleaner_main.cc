@@ -28,9 +28,11 @@
 #include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cli/command_line.h"
 #include "cli/dedup_check.h"
@@ -45,9 +47,12 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
+#include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/security_flags.h"
 #include "services/common/stage_processor.h"
 #include "services/common/status_macros.h"
+#include "services/common/tls_credentials.h"
 
 ABSL_FLAG(std::string, output, "-",
           "Where to write the results: a file, or '-' for stdout (JSON Lines "
@@ -65,8 +70,24 @@ ABSL_FLAG(std::string, published_from, "",
 ABSL_FLAG(std::string, published_to, "",
           "run --corpus_view: only documents published on or before this "
           "day (YYYY-MM-DD).");
+ABSL_FLAG(std::string, store, "",
+          "run: keep results and views in this store, sqlite:PATH or "
+          "postgresql:CONNINFO (default: in memory, gone at exit). With a "
+          "persistent --dedup_index, exact duplicates of documents an earlier "
+          "run stored come back with the original's results.");
+ABSL_FLAG(bool, view_all_jobs, false,
+          "run --corpus_view: the view across every job in --store, not "
+          "only this run.");
+ABSL_FLAG(std::string, view_source, "",
+          "run --corpus_view: only documents of this source (a publisher, "
+          "or the host of a URL source).");
+ABSL_FLAG(std::string, job, "",
+          "view: the job to view (default: every job in the store).");
 ABSL_FLAG(std::string, coordinator, "",
           "submit: the coordinator's host:port.");
+ABSL_FLAG(std::string, token_file, "",
+          "submit: file holding this client's bearer token (the coordinator "
+          "maps it to a client name).");
 ABSL_FLAG(std::string, dedup_index, "",
           "run: directory of a persistent dedup index (default: in memory).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
@@ -314,6 +335,9 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
   }
   options.pipeline.parallelism = parallelism;
   options.dedup.index_dir = absl::GetFlag(FLAGS_dedup_index);
+  if (!absl::GetFlag(FLAGS_store).empty()) {
+    options.aggregator.store = absl::GetFlag(FLAGS_store);
+  }
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
   options.sentence.splitter.split_on_endings =
       !absl::GetFlag(FLAGS_sentence_punctuation_only);
@@ -321,7 +345,11 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
                            EmbeddedPipeline::Create(std::move(options)));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
                            BatchOutput::Open(files));
-  const std::string job_id = "embedded";
+  // A store outlives the run: each run is its own job there.
+  const std::string job_id =
+      absl::GetFlag(FLAGS_store).empty()
+          ? "embedded"
+          : absl::StrCat("run-", absl::ToUnixMillis(absl::Now()));
   std::unique_ptr<coordinator::Job> job = embedded->pipeline().StartJob(
       job_id, [&](v1::DocumentResult result) { output->Write(result); });
   output->ForEachDocument(files, [&](v1::RawDocument document) {
@@ -334,11 +362,45 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
     request.set_job_id(job_id);
     request.set_published_from(absl::GetFlag(FLAGS_published_from));
     request.set_published_to(absl::GetFlag(FLAGS_published_to));
+    request.set_all_jobs(absl::GetFlag(FLAGS_view_all_jobs));
+    request.set_source(absl::GetFlag(FLAGS_view_source));
     GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view,
                              embedded->aggregator().GetView(request));
     GLEANER_RETURN_IF_ERROR(WriteJson(view, absl::GetFlag(FLAGS_corpus_view)));
   }
   return output->PrintSummary(summary);
+}
+
+// This client's bearer token, from --token_file ("" without one).
+absl::StatusOr<std::string> ReadToken() {
+  const std::string path = absl::GetFlag(FLAGS_token_file);
+  if (path.empty()) return std::string();
+  GLEANER_ASSIGN_OR_RETURN(std::string token, ReadSmallFile(path));
+  token = std::string(absl::StripAsciiWhitespace(token));
+  if (token.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--token_file ", path, " is empty"));
+  }
+  return token;
+}
+
+// `gleaner view STORE`: a store's corpus view, offline.
+absl::Status View(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1) {
+    return absl::InvalidArgumentError("view takes one store: sqlite:PATH or postgresql:CONNINFO");
+  }
+  aggregator::AggregatorOptions options;
+  options.store = inputs[0];
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<aggregator::Aggregator> aggregator,
+                           aggregator::Aggregator::Create(options));
+  v1::GetViewRequest request;
+  request.set_job_id(absl::GetFlag(FLAGS_job));
+  request.set_all_jobs(absl::GetFlag(FLAGS_job).empty());
+  request.set_source(absl::GetFlag(FLAGS_view_source));
+  request.set_published_from(absl::GetFlag(FLAGS_published_from));
+  request.set_published_to(absl::GetFlag(FLAGS_published_to));
+  GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view, aggregator->GetView(request));
+  const std::string output = absl::GetFlag(FLAGS_output);
+  return WriteJson(view, output == "-" ? "/dev/stdout" : output);
 }
 
 absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
@@ -350,12 +412,17 @@ absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
                            ExpandInputs(inputs));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
                            BatchOutput::Open(files));
+  GLEANER_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> credentials,
+                           MakeChannelCredentials(TlsFilesFromFlags()));
+  GLEANER_ASSIGN_OR_RETURN(std::string token, ReadToken());
+  const DocumentLimits limits;
   grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(256 << 20);
-  args.SetMaxSendMessageSize(256 << 20);
-  auto stub = v1::Coordinator::NewStub(grpc::CreateCustomChannel(
-      address, grpc::InsecureChannelCredentials(), args));
+  args.SetMaxReceiveMessageSize(limits.max_message_bytes);
+  args.SetMaxSendMessageSize(limits.max_submit_message_bytes);
+  auto stub = v1::Coordinator::NewStub(
+      grpc::CreateCustomChannel(address, credentials, args));
   grpc::ClientContext context;
+  if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
   auto stream = stub->Submit(&context);
 
   v1::BatchEnd end;
@@ -452,6 +519,15 @@ int main(int argc, char** argv) {
     }
     std::cout << report;
     return *healthy ? ExitCode::kExitOk : ExitCode::kExitIndexDamaged;
+  }
+  if (command->name == "view") {
+    absl::Status viewed = gleaner::cli::View(inputs);
+    if (!viewed.ok()) {
+      std::cerr << "gleaner: " << viewed << std::endl;
+      return viewed.code() == absl::StatusCode::kInvalidArgument ? ExitCode::kExitUsage
+                                                                 : ExitCode::kExitFatal;
+    }
+    return ExitCode::kExitOk;
   }
   if (command->name == "report") {
     return gleaner::cli::RunReport(inputs, absl::GetFlag(FLAGS_corpus_view),

@@ -9,8 +9,11 @@ std::shared_ptr<grpc::Channel> CreateChannel(const std::string& target,
   args.SetMaxSendMessageSize(options.max_message_bytes);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS,
               options.max_reconnect_backoff_ms);
-  return grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(),
-                                   args);
+  return grpc::CreateCustomChannel(
+      target,
+      options.credentials ? options.credentials
+                          : grpc::InsecureChannelCredentials(),
+      args);
 }
 
 }  // namespace gleaner

@@ -1,6 +1,6 @@
 // The one place where Gleaner's clients open gRPC channels, so that every
 // channel (coordinator to worker, CLI to coordinator, health probes) carries
-// the same arguments and, later, the same credentials.
+// the same arguments and credentials.
 //
 //   ChannelOptions options;
 //   std::shared_ptr<grpc::Channel> channel = CreateChannel("10.0.0.5:7002", options);
@@ -22,6 +22,9 @@ struct ChannelOptions {
   // (5 s; gRPC's default of 120 s would leave a restarted replica unused
   // for minutes).
   int max_reconnect_backoff_ms = 5000;
+  // Transport security (tls_credentials.h: TLS with the caller's client
+  // certificate); null: plaintext (tests, --plaintext).
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
 };
 
 // Opens a channel to `target` (host:port, ipv4:addr:port or any gRPC target

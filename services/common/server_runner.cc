@@ -10,19 +10,36 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "grpcpp/health_check_service_interface.h"
+#include "grpcpp/resource_quota.h"
 #include "services/metrics/grpc_server_metrics.h"
 
 namespace gleaner {
+
+namespace {
+
+// Builds a server listening on host:port with `credentials`; returns null
+// when the port cannot be bound.
+std::unique_ptr<grpc::Server> BuildServer(
+    const std::string& host, int port,
+    const std::shared_ptr<grpc::ServerCredentials>& credentials,
+    grpc::ServerBuilder& builder, int* bound_port) {
+  builder.AddListeningPort(absl::StrCat(host, ":", port), credentials,
+                           bound_port);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (*bound_port == 0) return nullptr;
+  return server;
+}
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
     const ServerRunnerOptions& options,
     const std::vector<grpc::Service*>& services) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
-  int bound_port = 0;
-  builder.AddListeningPort(absl::StrCat(options.host, ":", options.port),
-                           grpc::InsecureServerCredentials(), &bound_port);
-  builder.SetMaxReceiveMessageSize(options.max_message_bytes);
+  builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes > 0
+                                       ? options.max_receive_message_bytes
+                                       : options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
   builder.AddChannelArgument(
       GRPC_ARG_MAX_CONNECTION_AGE_MS,
@@ -31,40 +48,78 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
       GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
       static_cast<int>(
           absl::ToInt64Milliseconds(options.max_connection_age_grace)));
+  // Bounded threads: without a quota the synchronous server starts a thread
+  // per waiting call (issue 14: 300 idle streams, 3,012 threads).
+  grpc::ResourceQuota quota(absl::StrCat(options.name, "-threads"));
+  quota.SetMaxThreads(options.max_threads);
+  builder.SetResourceQuota(quota);
+  builder.AddChannelArgument(GRPC_ARG_MAX_CONCURRENT_STREAMS,
+                             options.max_concurrent_streams);
   for (grpc::Service* service : services) builder.RegisterService(service);
   metrics::AddGrpcServerMetrics(builder);
-  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
-  if (server == nullptr || bound_port == 0) {
+  int bound_port = 0;
+  std::unique_ptr<grpc::Server> server = BuildServer(
+      options.host, options.port,
+      options.credentials ? options.credentials
+                          : grpc::InsecureServerCredentials(),
+      builder, &bound_port);
+  if (server == nullptr) {
     return absl::UnavailableError(absl::StrCat(
         options.name, ": cannot listen on ", options.host, ":", options.port));
   }
   std::unique_ptr<StartedServer> started(
       new StartedServer(std::move(server), bound_port, options.name));
-  if (options.metrics_port >= 0) {
-    metrics::HttpExporterOptions exporter;
-    exporter.host = options.host;
-    exporter.port = options.metrics_port;
-    StartedServer* self = started.get();
-    // /healthz follows grpc.health.v1: NOT_SERVING while draining too.
-    exporter.healthy = [self] { return self->serving_.load(); };
-    absl::StatusOr<std::unique_ptr<metrics::HttpExporter>> endpoint =
-        metrics::HttpExporter::Start(exporter);
-    if (!endpoint.ok()) {
-      return absl::Status(endpoint.status().code(),
-                          absl::StrCat(options.name, ": ",
-                                       endpoint.status().message()));
+  if (options.health_port >= 0) {
+    // Its own server, so that the plaintext port offers nothing but health.
+    grpc::ServerBuilder health_builder;
+    started->health_server_ = BuildServer(
+        options.host, options.health_port, grpc::InsecureServerCredentials(),
+        health_builder, &started->health_port_);
+    if (started->health_server_ == nullptr) {
+      return absl::UnavailableError(
+          absl::StrCat(options.name, ": cannot listen on ", options.host, ":",
+                       options.health_port, " (--health_port)"));
     }
-    started->metrics_ = *std::move(endpoint);
+  }
+  if (options.metrics_port >= 0) {
+    absl::Status metrics = started->StartMetrics(options);
+    if (!metrics.ok()) return metrics;
   }
   started->SetServing(true);
   if (options.readiness) started->SetReady(options.readiness());
   return started;
 }
 
+absl::Status StartedServer::StartMetrics(const ServerRunnerOptions& options) {
+  metrics::HttpExporterOptions exporter;
+  exporter.host = options.host;
+  exporter.port = options.metrics_port;
+  // /healthz follows grpc.health.v1: NOT_SERVING while draining too.
+  exporter.healthy = [this] { return serving_.load(); };
+  absl::StatusOr<std::unique_ptr<metrics::HttpExporter>> endpoint =
+      metrics::HttpExporter::Start(exporter);
+  if (!endpoint.ok()) {
+    return absl::Status(
+        endpoint.status().code(),
+        absl::StrCat(options.name, ": ", endpoint.status().message()));
+  }
+  metrics_ = *std::move(endpoint);
+  return absl::OkStatus();
+}
+
+std::vector<grpc::HealthCheckServiceInterface*> StartedServer::HealthServices() {
+  std::vector<grpc::HealthCheckServiceInterface*> services;
+  for (grpc::Server* server : {server_.get(), health_server_.get()}) {
+    if (server == nullptr) continue;
+    grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
+    if (health != nullptr) services.push_back(health);
+  }
+  return services;
+}
+
 void StartedServer::SetServing(bool serving) {
   serving_ = serving;
-  if (grpc::HealthCheckServiceInterface* health =
-          server_->GetHealthCheckService()) {
+  for (grpc::HealthCheckServiceInterface* health : HealthServices()) {
     health->SetServingStatus(serving);
     health->SetServingStatus(name_, serving);
   }
@@ -72,8 +127,7 @@ void StartedServer::SetServing(bool serving) {
 
 void StartedServer::SetReady(bool ready) {
   if (shut_down_.load()) return;
-  if (grpc::HealthCheckServiceInterface* health =
-          server_->GetHealthCheckService()) {
+  for (grpc::HealthCheckServiceInterface* health : HealthServices()) {
     health->SetServingStatus(name_, ready);
   }
 }
@@ -83,6 +137,10 @@ void StartedServer::Shutdown(absl::Duration grace) {
   SetServing(false);
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
+  if (health_server_ != nullptr) {
+    health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
+    health_server_->Wait();
+  }
 }
 
 StartedServer::~StartedServer() { Shutdown(absl::ZeroDuration()); }
@@ -119,7 +177,15 @@ absl::Status RunServerUntilSignalled(
   }
   std::cout << std::endl;
   std::cerr << options.name << ": listening on " << options.host << ":"
-            << (*server)->port() << std::endl;
+            << (*server)->port()
+            << (options.credentials == nullptr
+                    ? " in PLAINTEXT (no TLS, no peer identity)"
+                    : " with TLS")
+            << std::endl;
+  if ((*server)->health_port() >= 0) {
+    std::cerr << options.name << ": health only, plaintext, on "
+              << options.host << ":" << (*server)->health_port() << std::endl;
+  }
 
   // Readiness follows `options.readiness` until the signal.
   absl::Mutex mu;

@@ -58,6 +58,20 @@ struct ServerRunnerOptions {
   // Port of the HTTP metrics endpoint (/metrics, /healthz) on `host`; 0
   // picks a free one, -1 serves none. Servers take it from --metrics_port.
   int metrics_port = -1;
+  // Largest message accepted; 0: max_message_bytes. (The coordinator takes
+  // smaller messages than it sends: DocumentLimits::max_submit_message_bytes.)
+  int max_receive_message_bytes = 0;
+  // Threads of gRPC's pool (a grpc::ResourceQuota); a call arriving when all
+  // are busy fails with RESOURCE_EXHAUSTED.
+  int max_threads = DocumentLimits().max_server_threads;
+  // Concurrent calls on one client connection.
+  int max_concurrent_streams = DocumentLimits().max_concurrent_streams;
+  // Transport security (tls_credentials.h, security_flags.h); null serves
+  // plaintext, which only tests and --plaintext ask for.
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  // A second, plaintext port serving only the health service, for probes
+  // that speak no TLS (Kubernetes' grpc probe); -1: none, 0: any free port.
+  int health_port = -1;
 };
 
 // A started gRPC server. Not copyable.
@@ -80,6 +94,8 @@ class StartedServer {
   int metrics_port() const {
     return metrics_ == nullptr ? -1 : metrics_->port();
   }
+  // The bound health-only port, or -1 when there is none.
+  int health_port() const { return health_port_; }
   grpc::Server* server() { return server_.get(); }
 
   // Sets what grpc.health.v1 reports for the server ("") and its service.
@@ -96,10 +112,17 @@ class StartedServer {
   StartedServer(std::unique_ptr<grpc::Server> server, int port,
                 std::string name)
       : server_(std::move(server)), port_(port), name_(std::move(name)) {}
+  absl::Status StartMetrics(const ServerRunnerOptions& options);
+  // The health services of server_ and health_server_, which mirror each
+  // other.
+  std::vector<grpc::HealthCheckServiceInterface*> HealthServices();
 
   std::unique_ptr<grpc::Server> server_;
   int port_;
   const std::string name_;
+  // Serves only grpc.health.v1.Health, mirroring server_'s status.
+  std::unique_ptr<grpc::Server> health_server_;
+  int health_port_ = -1;
   std::atomic<bool> shut_down_{false};
   // What grpc.health.v1 reports for the server ("").
   std::atomic<bool> serving_{false};

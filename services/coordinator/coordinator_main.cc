@@ -5,6 +5,9 @@
 // or dns:///name:port (every address the name resolves to, looked up again
 // as pods come and go); dedup entries are shards, one each (every document
 // goes to each of them). See docs/operations.md, "Balancing".
+// Security (docs/security.md): --tls_cert/--tls_key/--tls_ca (its
+// certificate serves clients and identifies it to the stages) and
+// --token_file (clients' bearer tokens), or --plaintext.
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -19,9 +22,12 @@
 #include "proto/gleaner/v1/aggregator_service.grpc.pb.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
+#include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
+#include "services/coordinator/client_auth.h"
 #include "services/coordinator/coordinator_service.h"
 #include "services/coordinator/pipeline.h"
 #include "services/coordinator/remote_stage_client.h"
@@ -56,13 +62,20 @@ ABSL_FLAG(absl::Duration, probe_interval,
 ABSL_FLAG(absl::Duration, resolve_interval,
           gleaner::coordinator::ReplicaPoolOptions().resolve_interval,
           "How often dns:/// worker targets are looked up again.");
+ABSL_FLAG(std::string, token_file, "",
+          "Clients' bearer tokens, one 'NAME TOKEN' line per client; "
+          "required unless --plaintext.");
 
 namespace gleaner {
 namespace coordinator {
 namespace {
 
-RemoteStageOptions StageOptions(const std::string& addresses) {
+// `credentials`: the coordinator's TLS identity towards the stages.
+RemoteStageOptions StageOptions(
+    const std::string& addresses,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
   RemoteStageOptions options;
+  options.credentials = std::move(credentials);
   options.addresses = absl::StrSplit(addresses, ',', absl::SkipEmpty());
   options.deadline = absl::GetFlag(FLAGS_stage_deadline);
   options.max_attempts = absl::GetFlag(FLAGS_max_attempts);
@@ -77,9 +90,10 @@ RemoteStageOptions StageOptions(const std::string& addresses) {
 
 // `Client` is RemoteStageClient<...> or ShardedDedupClient.
 template <typename Client>
-std::unique_ptr<Client> Connect(const std::string& flag_name,
-                                const std::string& addresses) {
-  auto client = Client::Create(StageOptions(addresses));
+std::unique_ptr<Client> Connect(
+    const std::string& flag_name, const std::string& addresses,
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
+  auto client = Client::Create(StageOptions(addresses, credentials));
   if (!client.ok()) {
     std::cerr << "--" << flag_name << ": " << client.status() << std::endl;
     std::exit(2);
@@ -97,6 +111,18 @@ std::function<bool()> EveryStageReady(std::vector<ReplicaPool*> pools) {
   };
 }
 
+// The clients' tokens from --token_file; null (no tokens) only with
+// --plaintext.
+absl::StatusOr<std::unique_ptr<ClientAuthenticator>> LoadAuthenticator() {
+  if (!absl::GetFlag(FLAGS_token_file).empty()) {
+    return ClientAuthenticator::FromFile(absl::GetFlag(FLAGS_token_file));
+  }
+  if (absl::GetFlag(FLAGS_plaintext)) return nullptr;
+  return absl::InvalidArgumentError(
+      "--token_file is required (clients' bearer tokens); only --plaintext "
+      "runs without");
+}
+
 int Main() {
   if (absl::GetFlag(FLAGS_dedup).empty() ||
       absl::GetFlag(FLAGS_sentence).empty() ||
@@ -107,20 +133,36 @@ int Main() {
               << std::endl;
     return 2;
   }
-  auto dedup = Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup));
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> stage_credentials =
+      MakeChannelCredentials(TlsFilesFromFlags());
+  if (!stage_credentials.ok()) {
+    std::cerr << "gleaner_coordinator: " << stage_credentials.status()
+              << std::endl;
+    return 2;
+  }
+  const std::shared_ptr<grpc::ChannelCredentials> credentials =
+      *std::move(stage_credentials);
+  absl::StatusOr<std::unique_ptr<ClientAuthenticator>> authenticator =
+      LoadAuthenticator();
+  if (!authenticator.ok()) {
+    std::cerr << "gleaner_coordinator: " << authenticator.status() << std::endl;
+    return 2;
+  }
+  auto dedup = Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup),
+                                           credentials);
   auto sentence = Connect<RemoteStageClient<v1::Sentence>>(
-      "sentence", absl::GetFlag(FLAGS_sentence));
+      "sentence", absl::GetFlag(FLAGS_sentence), credentials);
   auto extract = Connect<RemoteStageClient<v1::Extract>>(
-      "extract", absl::GetFlag(FLAGS_extract));
+      "extract", absl::GetFlag(FLAGS_extract), credentials);
   auto aggregate = Connect<RemoteStageClient<v1::Aggregator>>(
-      "aggregator", absl::GetFlag(FLAGS_aggregator));
+      "aggregator", absl::GetFlag(FLAGS_aggregator), credentials);
   std::vector<ReplicaPool*> pools = dedup->pools();
   pools.push_back(&sentence->pool());
   pools.push_back(&extract->pool());
   pools.push_back(&aggregate->pool());
 
-  // The view is fetched over the aggregator's pool, with the same retries
-  // that wait as its stage calls.
+  // The view is fetched over the aggregator's pool (its TLS identity and
+  // message size), with the same retries that wait as its stage calls.
   ViewFetcher fetch_view = [&](const v1::GetViewRequest& request)
       -> absl::StatusOr<v1::CorpusView> {
     v1::CorpusView view;
@@ -139,10 +181,22 @@ int Main() {
   options.parallelism = absl::GetFlag(FLAGS_parallelism);
   Pipeline pipeline(options, {dedup.get(), sentence.get(), extract.get(),
                               aggregate.get()});
-  CoordinatorService service(&pipeline, fetch_view);
+  CoordinatorServiceOptions service_options;
+  service_options.authenticator = authenticator->get();
+  CoordinatorService service(&pipeline, fetch_view, service_options);
   ServerRunnerOptions server_options;
   ApplyServerFlags(&server_options);
   server_options.readiness = EveryStageReady(std::move(pools));
+  const DocumentLimits limits;
+  server_options.max_receive_message_bytes = limits.max_submit_message_bytes;
+  server_options.max_threads = limits.coordinator_threads();
+  // Clients authenticate with tokens, not certificates.
+  if (absl::Status security =
+          ApplySecurityFlags(ClientCertificates::kNone, &server_options);
+      !security.ok()) {
+    std::cerr << "gleaner_coordinator: " << security << std::endl;
+    return 2;
+  }
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Coordinator";
   absl::Status status = RunServerUntilSignalled(server_options, {&service});

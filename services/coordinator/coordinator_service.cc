@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
+#include "services/coordinator/job_id.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -14,10 +15,32 @@ CoordinatorService::CoordinatorService(Pipeline* pipeline,
                                        CoordinatorServiceOptions options)
     : pipeline_(pipeline),
       fetch_view_(std::move(fetch_view)),
-      options_(options),
-      // Job ids stay unique across coordinator restarts, because the
-      // aggregator may outlive a coordinator.
-      job_prefix_(absl::StrCat("job-", absl::ToUnixMillis(absl::Now()), "-")) {
+      options_(options) {}
+
+namespace {
+
+// The client name of calls when the coordinator checks no tokens.
+constexpr char kAnonymousClient[] = "anonymous";
+
+// Holds one of the coordinator's batch slots for the life of a Submit.
+class BatchSlot {
+ public:
+  explicit BatchSlot(std::atomic<int>* open) : open_(open) { ++*open_; }
+  BatchSlot(const BatchSlot&) = delete;
+  BatchSlot& operator=(const BatchSlot&) = delete;
+  ~BatchSlot() { --*open_; }
+  int open() const { return open_->load(); }
+
+ private:
+  std::atomic<int>* const open_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::string> CoordinatorService::Authenticate(
+    const grpc::ServerContext& context) const {
+  if (options_.authenticator == nullptr) return std::string(kAnonymousClient);
+  return options_.authenticator->Authenticate(context);
 }
 
 void CoordinatorService::SetStatus(const v1::JobStatus& status) {
@@ -28,6 +51,7 @@ void CoordinatorService::SetStatus(const v1::JobStatus& status) {
     finished_order_.push_back(status.job_id());
     while (finished_order_.size() > options_.finished_jobs_kept) {
       jobs_.erase(finished_order_.front());
+      owners_.erase(finished_order_.front());
       finished_order_.pop_front();
     }
   }
@@ -36,7 +60,21 @@ void CoordinatorService::SetStatus(const v1::JobStatus& status) {
 grpc::Status CoordinatorService::Submit(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::SubmitResponse, v1::SubmitRequest>* stream) {
-  const std::string job_id = absl::StrCat(job_prefix_, next_job_++);
+  absl::StatusOr<std::string> client = Authenticate(*context);
+  if (!client.ok()) return ToGrpcStatus(client.status());
+  BatchSlot slot(&open_batches_);
+  if (slot.open() > options_.limits.max_concurrent_batches) {
+    return grpc::Status(
+        grpc::StatusCode::RESOURCE_EXHAUSTED,
+        absl::StrCat("the coordinator already runs max_concurrent_batches (",
+                     options_.limits.max_concurrent_batches,
+                     ") batches; retry later"));
+  }
+  const std::string job_id = NewJobId();
+  {
+    absl::MutexLock lock(&mu_);
+    owners_[job_id] = *client;
+  }
   v1::JobStatus status;
   status.set_job_id(job_id);
   status.set_state(v1::JobStatus::STATE_RUNNING);
@@ -89,6 +127,14 @@ grpc::Status CoordinatorService::Submit(
       continue;
     }
     if (!request.has_document()) continue;  // empty oneof: nothing to do
+    if (job->GetProgress().received() >= options_.limits.max_documents_per_batch) {
+      failure = grpc::Status(
+          grpc::StatusCode::RESOURCE_EXHAUSTED,
+          absl::StrCat("the batch exceeds max_documents_per_batch (",
+                       options_.limits.max_documents_per_batch,
+                       "); submit the rest as another batch"));
+      break;
+    }
     any_document = true;
     if (!job->Add(std::move(*request.mutable_document())).ok()) break;
     if (context->IsCancelled() || write_failed) break;
@@ -135,11 +181,15 @@ grpc::Status CoordinatorService::Submit(
 }
 
 grpc::Status CoordinatorService::GetJobStatus(
-    grpc::ServerContext* /*context*/, const v1::GetJobStatusRequest* request,
+    grpc::ServerContext* context, const v1::GetJobStatusRequest* request,
     v1::JobStatus* response) {
+  absl::StatusOr<std::string> client = Authenticate(*context);
+  if (!client.ok()) return ToGrpcStatus(client.status());
   absl::MutexLock lock(&mu_);
   auto it = jobs_.find(request->job_id());
-  if (it == jobs_.end()) {
+  auto owner = owners_.find(request->job_id());
+  // Another client's job looks exactly like an unknown one.
+  if (it == jobs_.end() || owner == owners_.end() || owner->second != *client) {
     return grpc::Status(grpc::StatusCode::NOT_FOUND,
                         absl::StrCat("unknown job '", request->job_id(), "'"));
   }

@@ -15,6 +15,8 @@
 #include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
+#include "services/common/document_limits.h"
+#include "services/coordinator/client_auth.h"
 #include "services/coordinator/pipeline.h"
 
 namespace gleaner {
@@ -29,8 +31,17 @@ struct CoordinatorServiceOptions {
   int progress_every = 100;
   // Finished jobs kept for GetJobStatus (1000); older ones are forgotten.
   size_t finished_jobs_kept = 1000;
+  // Checks every call's bearer token (not owned; must outlive the service).
+  // Null: no tokens (--plaintext without --token_file), every caller is the
+  // client "anonymous".
+  const ClientAuthenticator* authenticator = nullptr;
+  // max_concurrent_batches and max_documents_per_batch are enforced here.
+  DocumentLimits limits;
 };
 
+// Every call is authenticated (options.authenticator) and a job is visible
+// only to the client that submitted it: GetJobStatus answers NOT_FOUND for
+// another client's job, exactly as for an unknown one.
 // Thread-safe; not copyable.
 class CoordinatorService final : public v1::Coordinator::Service {
  public:
@@ -49,17 +60,22 @@ class CoordinatorService final : public v1::Coordinator::Service {
 
  private:
   void SetStatus(const v1::JobStatus& status);
+  // The caller's client name, or UNAUTHENTICATED.
+  absl::StatusOr<std::string> Authenticate(
+      const grpc::ServerContext& context) const;
 
   Pipeline* const pipeline_;
   const ViewFetcher fetch_view_;
   const CoordinatorServiceOptions options_;
-  std::atomic<uint64_t> next_job_{1};
-  const std::string job_prefix_;
+  // Submit streams open now, against limits.max_concurrent_batches.
+  std::atomic<int> open_batches_{0};
 
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, v1::JobStatus> jobs_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, Job*> running_ ABSL_GUARDED_BY(mu_);
   std::deque<std::string> finished_order_ ABSL_GUARDED_BY(mu_);
+  // job id -> the client that submitted it; forgotten with the job.
+  absl::flat_hash_map<std::string, std::string> owners_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace coordinator

@@ -17,6 +17,8 @@ absl::StatusOr<std::unique_ptr<ReplicaPool>> CreateStagePool(
   if (pool.name.empty()) pool.name = name;
   pool.target = absl::StrJoin(options.addresses, ",");
   pool.channel.max_message_bytes = options.max_message_bytes;
+  // Every replica, health probes included, sees the coordinator's identity.
+  pool.channel.credentials = options.credentials;
   return ReplicaPool::Create(std::move(pool));
 }
 

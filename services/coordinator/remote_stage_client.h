@@ -53,6 +53,9 @@ struct RemoteStageOptions {
   absl::Duration budget = absl::Minutes(3);
   // Largest message sent or received (from DocumentLimits).
   int max_message_bytes = DocumentLimits().max_message_bytes;
+  // The coordinator's identity towards the stages: TLS with its client
+  // certificate (tls_credentials.h). Null: plaintext (tests, --plaintext).
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
   // Resolution, probing and ejection (target and channel are filled in
   // from the fields above; an empty name becomes the service's).
   ReplicaPoolOptions pool;

@@ -35,7 +35,8 @@ def run_once(inputs, replicas, tmp):
         out = os.path.join(tmp, f"r{replicas}.jsonl")
         start = time.monotonic()
         subprocess.run([cluster.runfile(cluster.BINARIES["gleaner"]), "submit",
-                        "--coordinator=" + c.coordinator.address, "--progress=false",
+                        "--coordinator=" + c.coordinator.address, *c.client_flags,
+                        "--progress=false",
                         "--output=" + out] + inputs, check=True,
                        stdout=subprocess.DEVNULL)
         seconds = time.monotonic() - start

@@ -10,7 +10,8 @@ The coordinator finds the sentence replicas through a name with two
 addresses (dns:///sentence.gleaner.test:7002, from the coordinator host's
 /etc/hosts, as a headless Service would give them) and the extract replicas
 through a static list. Every server exposes its metrics endpoint; shares
-are read from there.
+are read from there. Plaintext (--plaintext, cluster.Server's default):
+TLS is covered by tests/integration/security_test.py.
 """
 
 import atexit
@@ -87,7 +88,10 @@ class MultiHostCluster:
                 for i, host in enumerate(["work1", "work2"])]
             self.sentence = [self._start("sentence", h) for h in ["work1", "work2"]]
             self.extract = [self._start("extract", h) for h in ["work1", "work2"]]
-            self.aggregator = self._start("aggregator", "coord")
+            # A store of this run's own, as cluster.Cluster keeps one.
+            store = tempfile.mkdtemp(prefix="store-", dir=tmp)
+            self.aggregator = self._start(
+                "aggregator", "coord", [f"--store=sqlite:{store}/store.db"])
             self.coordinator = self._start("coordinator", "coord", [
                 "--dedup=" + ",".join(s.address for s in self.dedup),
                 f"--sentence=dns:///{SENTENCE_NAME}:{PORTS['sentence']}",
@@ -150,8 +154,8 @@ class MultiHostCluster:
         return subprocess.Popen(
             self.net.wrapper("client") + [
                 cluster.runfile(cluster.BINARIES["gleaner"]), "submit",
-                "--coordinator=" + self.coordinator.address, "--progress=false",
-                "--output=" + output] + inputs,
+                "--coordinator=" + self.coordinator.address, "--plaintext",
+                "--progress=false", "--output=" + output] + inputs,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
     def stop(self):
