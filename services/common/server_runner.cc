@@ -72,6 +72,10 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
   if (options.health_port >= 0) {
     // Its own server, so that the plaintext port offers nothing but health.
     grpc::ServerBuilder health_builder;
+    // gRPC refuses to build a server without a method or a polled queue,
+    // and the default health service is only added later. The queue stays
+    // empty: that service is callback-based.
+    started->health_cq_ = health_builder.AddCompletionQueue();
     started->health_server_ = BuildServer(
         options.host, options.health_port, grpc::InsecureServerCredentials(),
         health_builder, &started->health_port_);
@@ -140,6 +144,11 @@ void StartedServer::Shutdown(absl::Duration grace) {
   if (health_server_ != nullptr) {
     health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
     health_server_->Wait();
+    health_cq_->Shutdown();
+    void* tag;
+    bool ok;
+    while (health_cq_->Next(&tag, &ok)) {
+    }
   }
 }
 

@@ -120,6 +120,8 @@ class StartedServer {
   std::unique_ptr<grpc::Server> server_;
   int port_;
   const std::string name_;
+  // Declared before health_server_, which must go first.
+  std::unique_ptr<grpc::ServerCompletionQueue> health_cq_;
   // Serves only grpc.health.v1.Health, mirroring server_'s status.
   std::unique_ptr<grpc::Server> health_server_;
   int health_port_ = -1;
