@@ -8,12 +8,16 @@ PACKAGES=(
   g++ pkg-config
   protobuf-compiler libprotobuf-dev protobuf-compiler-grpc libgrpc++-dev
   libabsl-dev libre2-dev libgtest-dev libgmock-dev libbenchmark-dev
+  # The servers' /metrics endpoint (GNU libmicrohttpd).
+  libmicrohttpd-dev
   python3 python3-grpcio python3-protobuf python3-yaml
   # The Python package (pip install ./clients/python, without build
   # isolation), its tables and progress bar, and the report's browser test
   # (headless Chromium; Korean fonts for the screenshot).
   python3-pip python3-setuptools python3-venv python3-pandas python3-tqdm
   chromium fonts-nanum openssl
+  # The multi-host test's hosts: network namespaces, veth pairs, a bridge.
+  iproute2
   # Fuzz targets (tools/fuzz.sh): clang with libFuzzer and the sanitizer
   # runtimes. GCC's ASan/UBSan runtimes come with g++.
   clang libclang-rt-14-dev

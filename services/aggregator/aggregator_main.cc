@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   }
   gleaner::aggregator::AggregatorService service(aggregator->get());
   gleaner::ServerRunnerOptions server_options;
-  server_options.host = absl::GetFlag(FLAGS_listen);
+  gleaner::ApplyServerFlags(&server_options);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Aggregator";
   // Internal service: only the coordinator's certificate gets in.

@@ -4,10 +4,14 @@
 
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/clock.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
+#include "services/metrics/grpc_server_metrics.h"
 
 namespace gleaner {
 
@@ -37,6 +41,13 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
                                        ? options.max_receive_message_bytes
                                        : options.max_message_bytes);
   builder.SetMaxSendMessageSize(options.max_message_bytes);
+  builder.AddChannelArgument(
+      GRPC_ARG_MAX_CONNECTION_AGE_MS,
+      static_cast<int>(absl::ToInt64Milliseconds(options.max_connection_age)));
+  builder.AddChannelArgument(
+      GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+      static_cast<int>(
+          absl::ToInt64Milliseconds(options.max_connection_age_grace)));
   // Bounded threads: without a quota the synchronous server starts a thread
   // per waiting call (issue 14: 300 idle streams, 3,012 threads).
   grpc::ResourceQuota quota(absl::StrCat(options.name, "-threads"));
@@ -47,6 +58,7 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
                               options.max_pollers);
   for (grpc::Service* service : services) builder.RegisterService(service);
+  metrics::AddGrpcServerMetrics(builder);
   int bound_port = 0;
   std::unique_ptr<grpc::Server> server = BuildServer(
       options.host, options.port,
@@ -57,11 +69,15 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
     return absl::UnavailableError(absl::StrCat(
         options.name, ": cannot listen on ", options.host, ":", options.port));
   }
-  auto started = std::unique_ptr<StartedServer>(
-      new StartedServer(std::move(server), bound_port));
+  std::unique_ptr<StartedServer> started(
+      new StartedServer(std::move(server), bound_port, options.name));
   if (options.health_port >= 0) {
     // Its own server, so that the plaintext port offers nothing but health.
     grpc::ServerBuilder health_builder;
+    // gRPC refuses to build a server without a method or a polled queue,
+    // and the default health service is only added later. The queue stays
+    // empty: that service is callback-based.
+    started->health_cq_ = health_builder.AddCompletionQueue();
     started->health_server_ = BuildServer(
         options.host, options.health_port, grpc::InsecureServerCredentials(),
         health_builder, &started->health_port_);
@@ -71,29 +87,70 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
                        options.health_port, " (--health_port)"));
     }
   }
-  started->SetServing(true, options.name);
+  if (options.metrics_port >= 0) {
+    absl::Status metrics = started->StartMetrics(options);
+    if (!metrics.ok()) return metrics;
+  }
+  started->SetServing(true);
+  if (options.readiness) started->SetReady(options.readiness());
   return started;
 }
 
-void StartedServer::SetServing(bool serving, const std::string& name) {
+absl::Status StartedServer::StartMetrics(const ServerRunnerOptions& options) {
+  metrics::HttpExporterOptions exporter;
+  exporter.host = options.host;
+  exporter.port = options.metrics_port;
+  // /healthz follows grpc.health.v1: NOT_SERVING while draining too.
+  exporter.healthy = [this] { return serving_.load(); };
+  absl::StatusOr<std::unique_ptr<metrics::HttpExporter>> endpoint =
+      metrics::HttpExporter::Start(exporter);
+  if (!endpoint.ok()) {
+    return absl::Status(
+        endpoint.status().code(),
+        absl::StrCat(options.name, ": ", endpoint.status().message()));
+  }
+  metrics_ = *std::move(endpoint);
+  return absl::OkStatus();
+}
+
+std::vector<grpc::HealthCheckServiceInterface*> StartedServer::HealthServices() {
+  std::vector<grpc::HealthCheckServiceInterface*> services;
   for (grpc::Server* server : {server_.get(), health_server_.get()}) {
     if (server == nullptr) continue;
     grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
-    if (health == nullptr) continue;
+    if (health != nullptr) services.push_back(health);
+  }
+  return services;
+}
+
+void StartedServer::SetServing(bool serving) {
+  serving_ = serving;
+  for (grpc::HealthCheckServiceInterface* health : HealthServices()) {
     health->SetServingStatus(serving);
-    if (serving) health->SetServingStatus(name, true);
+    health->SetServingStatus(name_, serving);
+  }
+}
+
+void StartedServer::SetReady(bool ready) {
+  if (shut_down_.load()) return;
+  for (grpc::HealthCheckServiceInterface* health : HealthServices()) {
+    health->SetServingStatus(name_, ready);
   }
 }
 
 void StartedServer::Shutdown(absl::Duration grace) {
-  if (shut_down_) return;
-  shut_down_ = true;
-  SetServing(false, "");
+  if (shut_down_.exchange(true)) return;
+  SetServing(false);
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
   if (health_server_ != nullptr) {
     health_server_->Shutdown(absl::ToChronoTime(absl::Now()));
     health_server_->Wait();
+    health_cq_->Shutdown();
+    void* tag;
+    bool ok;
+    while (health_cq_->Next(&tag, &ok)) {
+    }
   }
 }
 
@@ -125,7 +182,11 @@ absl::Status RunServerUntilSignalled(
   absl::StatusOr<std::unique_ptr<StartedServer>> server =
       StartedServer::Start(options, services);
   if (!server.ok()) return server.status();
-  std::cout << "LISTENING " << (*server)->port() << std::endl;
+  std::cout << "LISTENING " << (*server)->port();
+  if ((*server)->metrics_port() >= 0) {
+    std::cout << " METRICS " << (*server)->metrics_port();
+  }
+  std::cout << std::endl;
   std::cerr << options.name << ": listening on " << options.host << ":"
             << (*server)->port()
             << (options.credentials == nullptr
@@ -137,10 +198,34 @@ absl::Status RunServerUntilSignalled(
               << options.host << ":" << (*server)->health_port() << std::endl;
   }
 
+  // Readiness follows `options.readiness` until the signal.
+  absl::Mutex mu;
+  bool signalled = false;
+  std::thread readiness;
+  if (options.readiness) {
+    readiness = std::thread([&] {
+      absl::MutexLock lock(&mu);
+      while (!mu.AwaitWithTimeout(absl::Condition(&signalled),
+                                  options.readiness_interval)) {
+        (*server)->SetReady(options.readiness());
+      }
+    });
+  }
+
   int received = 0;
   sigwait(&signals, &received);
+  {
+    absl::MutexLock lock(&mu);
+    signalled = true;
+  }
+  if (readiness.joinable()) readiness.join();
   std::cerr << options.name << ": signal " << received
-            << ", finishing in-flight work" << std::endl;
+            << ", draining for " << absl::FormatDuration(options.drain_delay)
+            << ", then finishing in-flight work" << std::endl;
+  (*server)->SetServing(false);
+  // The drain period is a configured wait, not synchronisation: clients
+  // learn of NOT_SERVING by probing, and keep being answered meanwhile.
+  absl::SleepFor(options.drain_delay);
   (*server)->Shutdown(options.shutdown_grace);
   std::cerr << options.name << ": stopped" << std::endl;
   return absl::OkStatus();

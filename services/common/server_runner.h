@@ -1,6 +1,8 @@
 // Runs a gRPC server the way every Gleaner binary does: bound to a port
-// (0 picks a free one), with the standard gRPC health service, announcing
-// the bound port on stdout, and shutting down gracefully on SIGTERM/SIGINT.
+// (0 picks a free one), with the standard gRPC health service, every RPC
+// counted in the metrics registry and, when asked, a Prometheus /metrics
+// endpoint beside it, announcing the bound ports on stdout, and shutting
+// down gracefully on SIGTERM/SIGINT.
 //
 //   ServerRunnerOptions options;
 //   options.port = absl::GetFlag(FLAGS_port);
@@ -8,6 +10,8 @@
 #ifndef GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 #define GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +21,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "services/common/document_limits.h"
+#include "services/metrics/http_exporter.h"
 
 namespace gleaner {
 
@@ -32,6 +37,27 @@ struct ServerRunnerOptions {
   absl::Duration shutdown_grace = absl::Seconds(30);
   // Largest message accepted or sent (documents can be large).
   int max_message_bytes = DocumentLimits().max_message_bytes;
+  // Connections older than this are closed (GOAWAY) so that clients
+  // reconnect and spread over replicas that started after them (5 min);
+  // gRPC adds +/-10% jitter so replicas do not all reconnect at once.
+  // In-flight calls get `max_connection_age_grace` (30 s) to finish.
+  absl::Duration max_connection_age = absl::Minutes(5);
+  absl::Duration max_connection_age_grace = absl::Seconds(30);
+  // After SIGTERM the server reports NOT_SERVING on grpc.health.v1 but keeps
+  // answering for this long (0 s), so that clients probing it (the
+  // coordinator's replica pool, Kubernetes) stop sending it work before it
+  // stops accepting calls.
+  absl::Duration drain_delay = absl::ZeroDuration();
+  // When set, called every `readiness_interval` (1 s) while serving; the
+  // health status of the service `name` (readiness) is SERVING only while
+  // it returns true (the coordinator: every stage has a usable replica).
+  // The server's own status ("", liveness) stays SERVING until draining:
+  // a coordinator whose workers are gone must not be restarted for it.
+  std::function<bool()> readiness;
+  absl::Duration readiness_interval = absl::Seconds(1);
+  // Port of the HTTP metrics endpoint (/metrics, /healthz) on `host`; 0
+  // picks a free one, -1 serves none. Servers take it from --metrics_port.
+  int metrics_port = -1;
   // Largest message accepted; 0: max_message_bytes. (The coordinator takes
   // smaller messages than it sends: DocumentLimits::max_submit_message_bytes.)
   int max_receive_message_bytes = 0;
@@ -62,7 +88,8 @@ struct ServerRunnerOptions {
 class StartedServer {
  public:
   // Builds and starts a server for `services` (not owned; they must outlive
-  // the server). Returns kUnavailable if the port cannot be bound.
+  // the server), and its metrics endpoint if options.metrics_port >= 0.
+  // Returns kUnavailable if a port cannot be bound.
   static absl::StatusOr<std::unique_ptr<StartedServer>> Start(
       const ServerRunnerOptions& options,
       const std::vector<grpc::Service*>& services);
@@ -73,25 +100,46 @@ class StartedServer {
 
   // The bound port.
   int port() const { return port_; }
+  // The metrics endpoint's bound port, or -1 when it serves none.
+  int metrics_port() const {
+    return metrics_ == nullptr ? -1 : metrics_->port();
+  }
   // The bound health-only port, or -1 when there is none.
   int health_port() const { return health_port_; }
   grpc::Server* server() { return server_.get(); }
 
-  // Marks the server NOT_SERVING, stops accepting new RPCs and waits up to
-  // `grace` for in-flight RPCs to finish before cancelling them.
+  // Sets what grpc.health.v1 reports for the server ("") and its service.
+  void SetServing(bool serving);
+  // Sets what grpc.health.v1 reports for the service only (readiness).
+  void SetReady(bool ready);
+
+  // Marks the server NOT_SERVING (gRPC health and /healthz), stops
+  // accepting new RPCs and waits up to `grace` for in-flight RPCs to finish
+  // before cancelling them. The metrics endpoint serves until destruction.
   void Shutdown(absl::Duration grace);
 
  private:
-  StartedServer(std::unique_ptr<grpc::Server> server, int port)
-      : server_(std::move(server)), port_(port) {}
-  void SetServing(bool serving, const std::string& name);
+  StartedServer(std::unique_ptr<grpc::Server> server, int port,
+                std::string name)
+      : server_(std::move(server)), port_(port), name_(std::move(name)) {}
+  absl::Status StartMetrics(const ServerRunnerOptions& options);
+  // The health services of server_ and health_server_, which mirror each
+  // other.
+  std::vector<grpc::HealthCheckServiceInterface*> HealthServices();
 
   std::unique_ptr<grpc::Server> server_;
   int port_;
+  const std::string name_;
+  // Declared before health_server_, which must go first.
+  std::unique_ptr<grpc::ServerCompletionQueue> health_cq_;
   // Serves only grpc.health.v1.Health, mirroring server_'s status.
   std::unique_ptr<grpc::Server> health_server_;
   int health_port_ = -1;
-  bool shut_down_ = false;
+  std::atomic<bool> shut_down_{false};
+  // What grpc.health.v1 reports for the server ("").
+  std::atomic<bool> serving_{false};
+  // Declared last: destroyed first, so /healthz never reads a dead server.
+  std::unique_ptr<metrics::HttpExporter> metrics_;
 };
 
 // Blocks SIGTERM and SIGINT in the calling thread, so that every thread it
@@ -101,9 +149,10 @@ class StartedServer {
 // process before its in-flight work is finished.
 void BlockShutdownSignals();
 
-// Starts a server, prints "LISTENING <port>" on stdout (tests and scripts
+// Starts a server, prints "LISTENING <port>" on stdout, or "LISTENING
+// <port> METRICS <metrics port>" with a metrics endpoint (tests and scripts
 // wait for this line instead of sleeping), blocks until SIGTERM or SIGINT,
-// then shuts down gracefully. REQUIRES: BlockShutdownSignals() was called
+// then drains (NOT_SERVING for drain_delay) and shuts down gracefully. REQUIRES: BlockShutdownSignals() was called
 // before any thread was started.
 absl::Status RunServerUntilSignalled(
     const ServerRunnerOptions& options,

@@ -1,11 +1,14 @@
 // The coordinator server:
 //   gleaner_coordinator --port=7000 --dedup=h1:7001 --sentence=h1:7002,h2:7002
 //       --extract=h1:7003,h2:7003 --aggregator=h1:7004
-// Each worker flag takes a comma-separated list of replicas; dedup replicas
-// are shards (every document goes to each of them).
+// Each worker flag takes a comma-separated list of replicas, each host:port
+// or dns:///name:port (every address the name resolves to, looked up again
+// as pods come and go); dedup entries are shards, one each (every document
+// goes to each of them). See docs/operations.md, "Balancing".
 // Security (docs/security.md): --tls_cert/--tls_key/--tls_ca (its
 // certificate serves clients and identifies it to the stages) and
 // --token_file (clients' bearer tokens), or --plaintext.
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -28,6 +31,7 @@
 #include "services/coordinator/coordinator_service.h"
 #include "services/coordinator/pipeline.h"
 #include "services/coordinator/remote_stage_client.h"
+#include "services/coordinator/replica_pool.h"
 #include "services/coordinator/sharded_dedup_client.h"
 
 ABSL_FLAG(int, port, 7000, "Port to listen on (0 picks a free one).");
@@ -41,6 +45,23 @@ ABSL_FLAG(int, parallelism, 8,
 ABSL_FLAG(absl::Duration, stage_deadline, absl::Seconds(60),
           "Deadline of one attempt of one stage on one document.");
 ABSL_FLAG(int, max_attempts, 3, "Attempts per document and stage.");
+ABSL_FLAG(absl::Duration, stage_budget,
+          gleaner::coordinator::RemoteStageOptions().budget,
+          "Longest one document may spend at one stage, over all attempts, "
+          "back-offs and waits for a restarting replica.");
+ABSL_FLAG(absl::Duration, ejection_time,
+          gleaner::coordinator::ReplicaPoolOptions().ejection_time,
+          "First cool-down of a replica ejected for timing out or failing "
+          "repeatedly (doubles on repeats).");
+ABSL_FLAG(int, max_consecutive_failures,
+          gleaner::coordinator::ReplicaPoolOptions().max_consecutive_failures,
+          "Consecutive failed calls that eject a replica (one timeout does).");
+ABSL_FLAG(absl::Duration, probe_interval,
+          gleaner::coordinator::ReplicaPoolOptions().probe_interval,
+          "How often every replica's grpc.health.v1 status is checked.");
+ABSL_FLAG(absl::Duration, resolve_interval,
+          gleaner::coordinator::ReplicaPoolOptions().resolve_interval,
+          "How often dns:/// worker targets are looked up again.");
 ABSL_FLAG(std::string, token_file, "",
           "Clients' bearer tokens, one 'NAME TOKEN' line per client; "
           "required unless --plaintext.");
@@ -58,12 +79,18 @@ RemoteStageOptions StageOptions(
   options.addresses = absl::StrSplit(addresses, ',', absl::SkipEmpty());
   options.deadline = absl::GetFlag(FLAGS_stage_deadline);
   options.max_attempts = absl::GetFlag(FLAGS_max_attempts);
+  options.budget = absl::GetFlag(FLAGS_stage_budget);
+  options.pool.ejection_time = absl::GetFlag(FLAGS_ejection_time);
+  options.pool.max_consecutive_failures =
+      absl::GetFlag(FLAGS_max_consecutive_failures);
+  options.pool.probe_interval = absl::GetFlag(FLAGS_probe_interval);
+  options.pool.resolve_interval = absl::GetFlag(FLAGS_resolve_interval);
   return options;
 }
 
 // `Client` is RemoteStageClient<...> or ShardedDedupClient.
 template <typename Client>
-std::unique_ptr<StageClient> Connect(
+std::unique_ptr<Client> Connect(
     const std::string& flag_name, const std::string& addresses,
     const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
   auto client = Client::Create(StageOptions(addresses, credentials));
@@ -72,6 +99,16 @@ std::unique_ptr<StageClient> Connect(
     std::exit(2);
   }
   return *std::move(client);
+}
+
+// Ready while every stage (every dedup shard) has a usable replica.
+std::function<bool()> EveryStageReady(std::vector<ReplicaPool*> pools) {
+  return [pools = std::move(pools)] {
+    for (ReplicaPool* pool : pools) {
+      if (!pool->HasUsableReplica()) return false;
+    }
+    return true;
+  };
 }
 
 // The clients' tokens from --token_file; null (no tokens) only with
@@ -99,7 +136,8 @@ int Main() {
   absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> stage_credentials =
       MakeChannelCredentials(TlsFilesFromFlags());
   if (!stage_credentials.ok()) {
-    std::cerr << "gleaner_coordinator: " << stage_credentials.status() << std::endl;
+    std::cerr << "gleaner_coordinator: " << stage_credentials.status()
+              << std::endl;
     return 2;
   }
   const std::shared_ptr<grpc::ChannelCredentials> credentials =
@@ -110,33 +148,31 @@ int Main() {
     std::cerr << "gleaner_coordinator: " << authenticator.status() << std::endl;
     return 2;
   }
-  std::unique_ptr<StageClient> dedup =
-      Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup), credentials);
-  std::unique_ptr<StageClient> sentence =
-      Connect<RemoteStageClient<v1::Sentence>>("sentence", absl::GetFlag(FLAGS_sentence),
-      credentials);
-  std::unique_ptr<StageClient> extract =
-      Connect<RemoteStageClient<v1::Extract>>("extract", absl::GetFlag(FLAGS_extract),
-      credentials);
-  std::unique_ptr<StageClient> aggregate =
-      Connect<RemoteStageClient<v1::Aggregator>>("aggregator", absl::GetFlag(FLAGS_aggregator),
-      credentials);
+  auto dedup = Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup),
+                                           credentials);
+  auto sentence = Connect<RemoteStageClient<v1::Sentence>>(
+      "sentence", absl::GetFlag(FLAGS_sentence), credentials);
+  auto extract = Connect<RemoteStageClient<v1::Extract>>(
+      "extract", absl::GetFlag(FLAGS_extract), credentials);
+  auto aggregate = Connect<RemoteStageClient<v1::Aggregator>>(
+      "aggregator", absl::GetFlag(FLAGS_aggregator), credentials);
+  std::vector<ReplicaPool*> pools = dedup->pools();
+  pools.push_back(&sentence->pool());
+  pools.push_back(&extract->pool());
+  pools.push_back(&aggregate->pool());
 
-  // Views of large batches are large: allow the same message size as the
-  // stage calls.
-  grpc::ChannelArguments view_args;
-  view_args.SetMaxReceiveMessageSize(RemoteStageOptions().max_message_bytes);
-  auto aggregator_stub = v1::Aggregator::NewStub(grpc::CreateCustomChannel(
-      absl::GetFlag(FLAGS_aggregator), credentials,
-      view_args));
-  const absl::Duration deadline = absl::GetFlag(FLAGS_stage_deadline);
+  // The view is fetched over the aggregator's pool (its TLS identity and
+  // message size), with the same retries that wait as its stage calls.
   ViewFetcher fetch_view = [&](const v1::GetViewRequest& request)
       -> absl::StatusOr<v1::CorpusView> {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
     v1::CorpusView view;
-    grpc::Status status = aggregator_stub->GetView(&context, request, &view);
-    if (!status.ok()) return FromGrpcStatus(status);
+    absl::Status status = aggregate->caller().Call(
+        [&](const Replica& replica, grpc::ClientContext* context) {
+          view.Clear();
+          v1::Aggregator::Stub stub(replica.channel());
+          return stub.GetView(context, request, &view);
+        });
+    if (!status.ok()) return status;
     return view;
   };
 
@@ -149,6 +185,8 @@ int Main() {
   service_options.authenticator = authenticator->get();
   CoordinatorService service(&pipeline, fetch_view, service_options);
   ServerRunnerOptions server_options;
+  ApplyServerFlags(&server_options);
+  server_options.readiness = EveryStageReady(std::move(pools));
   const DocumentLimits limits;
   server_options.max_receive_message_bytes = limits.max_submit_message_bytes;
   server_options.max_threads = limits.coordinator_threads();
@@ -159,7 +197,6 @@ int Main() {
     std::cerr << "gleaner_coordinator: " << security << std::endl;
     return 2;
   }
-  server_options.host = absl::GetFlag(FLAGS_listen);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Coordinator";
   absl::Status status = RunServerUntilSignalled(server_options, {&service});

@@ -96,33 +96,56 @@ PLAINTEXT = None
 
 
 class Server:
-    """One server process; plaintext unless given a Security."""
+    """One server process; plaintext unless given a Security.
 
-    def __init__(self, kind, args=(), start_timeout=60, security=PLAINTEXT):
+    `wrapper` prefixes the command line (say `ip netns exec HOST`), and
+    `host` is the address clients use to reach it.
+    """
+
+    def __init__(self, kind, args=(), start_timeout=60, port=0,
+                 wrapper=(), host="127.0.0.1", security=PLAINTEXT):
         self.kind = kind
+        # Kept for restart(): the security flags, then the server's own.
+        self.args = (["--plaintext"] if security is PLAINTEXT
+                     else security.server_flags(kind)) + list(args)
+        self.wrapper = list(wrapper)
+        self.start_timeout = start_timeout
         # stderr goes to a file: a pipe nobody reads would block a chatty
         # server once its buffer fills.
         self.log = tempfile.NamedTemporaryFile(prefix=f"gleaner-{kind}-",
                                                suffix=".log", delete=False)
-        security_flags = (["--plaintext"] if security is PLAINTEXT
-                          else security.server_flags(kind))
+        self._start(port, host)
+
+    def _start(self, port, host):
         self.process = subprocess.Popen(
-            [runfile(BINARIES[kind]), "--port=0"] + security_flags + list(args),
+            self.wrapper + [runfile(BINARIES[self.kind]), f"--port={port}"]
+            + self.args,
             stdout=subprocess.PIPE, stderr=self.log, text=True)
+        kind, start_timeout = self.kind, self.start_timeout
         ready, _, _ = select.select([self.process.stdout], [], [], start_timeout)
         line = self.process.stdout.readline() if ready else ""
         if not line.startswith("LISTENING "):
             self.process.kill()
             self.process.wait()
             raise RuntimeError(f"{kind} did not start: {line!r} {self.stderr()}")
-        self.port = int(line.split()[1])
-        self.address = f"127.0.0.1:{self.port}"
+        words = line.split()
+        self.port = int(words[1])
+        # "LISTENING <port> METRICS <port>" when --metrics_port is given.
+        self.metrics_port = int(words[3]) if len(words) >= 4 else None
+        self.host = host
+        self.address = f"{host}:{self.port}"
+
+    def restart(self):
+        """Starts the server again on the same port and flags (after kill)."""
+        assert self.process.poll() is not None, "still running"
+        self._start(self.port, self.host)
 
     def kill(self):
         """SIGKILL: the process dies at once, in-flight work is lost."""
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self.process.stdout.close()
 
     def terminate(self, timeout=60):
         """SIGTERM: graceful shutdown; returns the exit code."""
@@ -140,8 +163,10 @@ class Cluster:
 
     def __init__(self, dedup_shards=1, sentence=1, extract=1,
                  coordinator_args=(), dedup_args=(), index_dir=None,
-                 security=PLAINTEXT):
+                 server_args=(), security=PLAINTEXT):
         self.servers = []
+        # Flags every server gets (say --metrics_port=0).
+        self.server_args = list(server_args)
         self.security = security
         # `gleaner submit` flags for this cluster (the first client's token
         # under TLS).
@@ -174,7 +199,8 @@ class Cluster:
             raise
 
     def _start(self, kind, args=()):
-        server = Server(kind, args, security=self.security)
+        server = Server(kind, list(args) + self.server_args,
+                        security=self.security)
         self.servers.append(server)
         return server
 
@@ -187,6 +213,32 @@ class Cluster:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+def make_corpus(directory, count):
+    """Writes `count` distinct documents built from the bundled corpus.
+
+    Document i is corpus page i % 5 with its lines rotated by i // 5
+    and a numbered first line, so every document is new text (no exact
+    duplicates) while some are near duplicates of one another, as in a real
+    crawl. Returns the paths in order.
+    """
+    pages = []
+    for path in sorted(os.listdir(runfile("testdata/corpus"))):
+        with open(os.path.join(runfile("testdata/corpus"), path),
+                  encoding="utf-8") as f:
+            pages.append([p for p in f.read().split("\n") if p.strip()])
+    os.makedirs(directory, exist_ok=True)
+    paths = []
+    for i in range(count):
+        paragraphs = pages[i % len(pages)]
+        turn = (i // len(pages)) % len(paragraphs)
+        text = "\n".join([f"문서 {i}번."] + paragraphs[turn:] + paragraphs[:turn])
+        path = os.path.join(directory, f"doc{i:05d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        paths.append(path)
+    return paths
 
 
 def gleaner(*args, check=True):

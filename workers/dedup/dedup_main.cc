@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   }
   gleaner::workers::dedup::DedupService service(stage->get());
   gleaner::ServerRunnerOptions options;
-  options.host = absl::GetFlag(FLAGS_listen);
+  gleaner::ApplyServerFlags(&options);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Dedup";
   // Internal service: only the coordinator's certificate gets in.

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   gleaner::StageService<gleaner::v1::Sentence> service(
       stage->get(), gleaner::v1::STAGE_SENTENCE);
   gleaner::ServerRunnerOptions options;
-  options.host = absl::GetFlag(FLAGS_listen);
+  gleaner::ApplyServerFlags(&options);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Sentence";
   // Internal service: only the coordinator's certificate gets in.
