@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -35,13 +36,17 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
       new StartedServer(std::move(server), bound_port));
 }
 
-void StartedServer::Shutdown(absl::Duration grace) {
-  if (shut_down_) return;
-  shut_down_ = true;
+void StartedServer::SetNotServing() {
   if (grpc::HealthCheckServiceInterface* health =
           server_->GetHealthCheckService()) {
     health->SetServingStatus(false);
   }
+}
+
+void StartedServer::Shutdown(absl::Duration grace) {
+  if (shut_down_) return;
+  shut_down_ = true;
+  SetNotServing();
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
 }
@@ -82,7 +87,12 @@ absl::Status RunServerUntilSignalled(
   sigwait(&signals, &received);
   std::cerr << options.name << ": signal " << received
             << ", finishing in-flight work" << std::endl;
-  (*server)->Shutdown(options.shutdown_grace);
+  const absl::Time deadline = absl::Now() + options.shutdown_grace;
+  if (options.before_shutdown) {
+    (*server)->SetNotServing();
+    options.before_shutdown(deadline);
+  }
+  (*server)->Shutdown(std::max(absl::ZeroDuration(), deadline - absl::Now()));
   std::cerr << options.name << ": stopped" << std::endl;
   return absl::OkStatus();
 }

@@ -8,6 +8,7 @@
 #ifndef GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 #define GLEANER_SERVICES_COMMON_SERVER_RUNNER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct ServerRunnerOptions {
   std::string name = "gleaner";
   // How long in-flight RPCs may run after SIGTERM before they are cancelled.
   absl::Duration shutdown_grace = absl::Seconds(30);
+  // Called on SIGTERM/SIGINT, after the health service turned NOT_SERVING
+  // and before the server stops taking RPCs, with the end of the grace
+  // period: the coordinator drains its open streams here. May be empty.
+  std::function<void(absl::Time deadline)> before_shutdown;
   // Largest message accepted or sent (documents can be large).
   int max_message_bytes = DocumentLimits().max_message_bytes;
 };
@@ -54,6 +59,10 @@ class StartedServer {
   // Marks the server NOT_SERVING, stops accepting new RPCs and waits up to
   // `grace` for in-flight RPCs to finish before cancelling them.
   void Shutdown(absl::Duration grace);
+
+  // Marks the server (and every named service) NOT_SERVING, so that load
+  // balancers and probes stop sending new work, without stopping it.
+  void SetNotServing();
 
  private:
   StartedServer(std::unique_ptr<grpc::Server> server, int port)

@@ -3,6 +3,7 @@
 //       --extract=h1:7003,h2:7003 --aggregator=h1:7004
 // Each worker flag takes a comma-separated list of replicas; dedup replicas
 // are shards (every document goes to each of them).
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -35,6 +36,15 @@ ABSL_FLAG(int, parallelism, 8,
 ABSL_FLAG(absl::Duration, stage_deadline, absl::Seconds(60),
           "Deadline of one attempt of one stage on one document.");
 ABSL_FLAG(int, max_attempts, 3, "Attempts per document and stage.");
+ABSL_FLAG(std::string, journal_dir, "",
+          "Directory of the job journals (one file per job), so that clients "
+          "resume jobs after a crash or drain; a volume shared by every "
+          "coordinator replica that may resume another's jobs. Empty: jobs "
+          "are not journaled and cannot be resumed.");
+ABSL_FLAG(absl::Duration, drain_grace, absl::Seconds(30),
+          "On SIGTERM: how long open streams may finish the documents they "
+          "admitted (no new ones are admitted) before the clients are told "
+          "to resume and the server stops.");
 
 namespace gleaner {
 namespace coordinator {
@@ -102,8 +112,25 @@ int Main() {
   options.parallelism = absl::GetFlag(FLAGS_parallelism);
   Pipeline pipeline(options, {dedup.get(), sentence.get(), extract.get(),
                               aggregate.get()});
-  CoordinatorService service(&pipeline, fetch_view);
+  CoordinatorServiceOptions service_options;
+  service_options.journal.dir = absl::GetFlag(FLAGS_journal_dir);
+  if (!service_options.journal.dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(service_options.journal.dir, error);
+    if (error) {
+      std::cerr << "--journal_dir=" << service_options.journal.dir << ": " << error.message()
+                << std::endl;
+      return 2;
+    }
+  }
+  CoordinatorService service(&pipeline, fetch_view, service_options);
   ServerRunnerOptions server_options;
+  server_options.shutdown_grace = absl::GetFlag(FLAGS_drain_grace);
+  server_options.before_shutdown = [&service](absl::Time deadline) {
+    const size_t open = service.Drain(deadline);
+    std::cerr << "gleaner.v1.Coordinator: drained; " << open
+              << " streams still open at the deadline" << std::endl;
+  };
   server_options.host = absl::GetFlag(FLAGS_listen);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Coordinator";

@@ -1,13 +1,38 @@
 #include "services/coordinator/coordinator_service.h"
 
+#include <unistd.h>
+
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
+#include "services/common/status_macros.h"
 
 namespace gleaner {
 namespace coordinator {
+namespace {
+
+// The caller's authenticated identity (a client certificate's name, say),
+// or "" for an anonymous caller; journals store it as the job's owner.
+std::string CallerIdentity(const grpc::ServerContext& context) {
+  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
+  if (auth == nullptr || !auth->IsPeerAuthenticated()) return "";
+  std::string identity;
+  for (const grpc::string_ref& name : auth->GetPeerIdentity()) {
+    if (!identity.empty()) identity += ",";
+    identity.append(name.data(), name.size());
+  }
+  return identity;
+}
+
+std::string HostName() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof(name) - 1) != 0) return "";
+  return name;
+}
+
+}  // namespace
 
 CoordinatorService::CoordinatorService(Pipeline* pipeline,
                                        ViewFetcher fetch_view,
@@ -33,31 +58,127 @@ void CoordinatorService::SetStatus(const v1::JobStatus& status) {
   }
 }
 
+std::string CoordinatorService::NewJobId() {
+  return absl::StrCat(job_prefix_, next_job_++);
+}
+
+absl::StatusOr<CoordinatorService::OpenedJob> CoordinatorService::OpenJob(
+    grpc::ServerContext* context, const v1::BatchOptions& options) {
+  OpenedJob opened;
+  opened.options = options;
+  const std::string owner = CallerIdentity(*context);
+  if (!options.resume_job_id().empty()) {
+    if (options_.journal.dir.empty()) {
+      return absl::FailedPreconditionError(
+          "this coordinator keeps no job journal (--journal_dir), so jobs cannot be resumed");
+    }
+    GLEANER_ASSIGN_OR_RETURN(opened.journal,
+                             JobJournal::Resume(options_.journal, options.resume_job_id()));
+    const JobLedger ledger = opened.journal->ledger();
+    // Another client's job answers as an unknown one: its existence is not
+    // shown either.
+    if (ledger.started().owner() != owner) {
+      return absl::NotFoundError(absl::StrCat("unknown job '", options.resume_job_id(), "'"));
+    }
+    opened.job_id = options.resume_job_id();
+    opened.options = ledger.started().options();
+    return opened;
+  }
+  opened.job_id = NewJobId();
+  if (options_.journal.dir.empty()) return opened;
+  for (int attempt = 0;; ++attempt) {
+    v1::JournalJobStarted started;
+    started.set_job_id(opened.job_id);
+    started.set_owner(owner);
+    *started.mutable_options() = options;
+    started.set_started_unix_ms(absl::ToUnixMillis(absl::Now()));
+    started.set_started_by(HostName());
+    absl::StatusOr<std::unique_ptr<JobJournal>> journal =
+        JobJournal::Create(options_.journal, started);
+    // Another replica sharing the directory took this id: take the next.
+    if (journal.status().code() == absl::StatusCode::kAlreadyExists && attempt < 8) {
+      opened.job_id = NewJobId();
+      continue;
+    }
+    GLEANER_RETURN_IF_ERROR(journal.status());
+    opened.journal = *std::move(journal);
+    return opened;
+  }
+}
+
+v1::SubmitResponse CoordinatorService::BatchEndOf(const OpenedJob& opened,
+                                                  const v1::BatchSummary& job_summary,
+                                                  uint64_t aggregated) {
+  v1::SubmitResponse end;
+  v1::BatchEnd* batch_end = end.mutable_end();
+  batch_end->set_job_id(opened.job_id);
+  *batch_end->mutable_summary() = job_summary;
+  batch_end->set_aggregated_documents(aggregated);
+  if (opened.journal != nullptr) {
+    // A resumed job's totals cover every stream of the job.
+    const JobLedger ledger = opened.journal->ledger();
+    *batch_end->mutable_summary() = ledger.Summary(absl::Now());
+    batch_end->set_aggregated_documents(ledger.aggregated_documents());
+  }
+  if (fetch_view_) {
+    v1::GetViewRequest view_request;
+    view_request.set_job_id(opened.job_id);
+    view_request.set_top_entities(opened.options.top_entities());
+    view_request.set_release(true);
+    absl::StatusOr<v1::CorpusView> view = fetch_view_(view_request);
+    if (!view.ok()) {
+      batch_end->set_corpus_view_error(CapMessage(view.status().ToString()));
+    } else if (opened.options.include_corpus_view()) {
+      *batch_end->mutable_corpus_view() = *std::move(view);
+    }
+  }
+  return end;
+}
+
 grpc::Status CoordinatorService::Submit(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::SubmitResponse, v1::SubmitRequest>* stream) {
-  const std::string job_id = absl::StrCat(job_prefix_, next_job_++);
+  // The first message says whether the stream starts a job or resumes one.
+  v1::SubmitRequest request;
+  bool pending = stream->Read(&request);
+  absl::StatusOr<OpenedJob> opened =
+      OpenJob(context, pending && request.has_options() ? request.options() : v1::BatchOptions());
+  if (!opened.ok()) return ToGrpcStatus(opened.status());
+  if (pending && request.has_options()) pending = false;
+  const std::string job_id = opened->job_id;
+  JobJournal* const journal = opened->journal.get();
   v1::JobStatus status;
   status.set_job_id(job_id);
   status.set_state(v1::JobStatus::STATE_RUNNING);
   SetStatus(status);
 
+  SubmitWriter writer(job_id, [stream](const v1::SubmitResponse& m) { return stream->Write(m); });
   v1::SubmitResponse hello;
+  *hello.mutable_progress() = journal ? journal->ledger().Progress() : v1::Progress();
   hello.mutable_progress()->set_job_id(job_id);
-  stream->Write(hello);
+  writer.Write(hello);
 
-  // Results are written from pipeline threads while this thread reads;
-  // gRPC allows one reader and one writer at a time, so writes take
-  // `write_mu`.
-  absl::Mutex write_mu;
   std::atomic<uint64_t> written{0};
+  std::atomic<uint64_t> aggregated{0};
   std::atomic<bool> write_failed{false};
+  absl::Mutex journal_mu;
+  absl::Status journal_error;  // guarded by journal_mu
   std::unique_ptr<Job> job;
   job = pipeline_->StartJob(job_id, [&](v1::DocumentResult result) {
+    if (journal != nullptr) {
+      // Journaled before the client sees it, so a resume never re-sends it.
+      absl::Status recorded = journal->RecordDelivered(result);
+      if (!recorded.ok()) {
+        absl::MutexLock lock(&journal_mu);
+        if (journal_error.ok()) journal_error = recorded;
+        job->Cancel();
+        return;
+      }
+    }
+    if (DeliveredRecord(result).aggregated()) ++aggregated;
     v1::SubmitResponse response;
     *response.mutable_result() = std::move(result);
-    absl::MutexLock lock(&write_mu);
-    if (!stream->Write(response)) {
+    if (!writer.Write(response)) {
       // The client is gone: stop spending stages on its documents.
       write_failed = true;
       job->Cancel();
@@ -65,81 +186,134 @@ grpc::Status CoordinatorService::Submit(
     const uint64_t n = ++written;
     if (options_.progress_every > 0 && n % options_.progress_every == 0) {
       v1::SubmitResponse progress;
-      *progress.mutable_progress() = job->GetProgress();
-      stream->Write(progress);
+      *progress.mutable_progress() = journal ? journal->ledger().Progress() : job->GetProgress();
+      writer.Write(progress);
     }
   });
+  if (absl::Status added = drain_.Add(job_id, {job.get(), [&] {
+        writer.Interrupt(journal ? journal->ledger().delivered().size() : written.load());
+      }});
+      !added.ok()) {
+    job->Cancel();
+    job->Finish();
+    return ToGrpcStatus(added);
+  }
   {
     absl::MutexLock lock(&mu_);
     running_[job_id] = job.get();
   }
 
-  v1::BatchOptions batch_options;
   grpc::Status failure = grpc::Status::OK;
   bool any_document = false;
-  v1::SubmitRequest request;
-  while (stream->Read(&request)) {
+  bool input_ended = false;
+  bool draining = false;
+  while (true) {
+    if (!pending && !stream->Read(&request)) {
+      input_ended = true;
+      break;
+    }
+    pending = false;
     if (request.has_options()) {
       if (any_document) {
         failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
                                "BatchOptions must come before any document");
         break;
       }
-      batch_options = request.options();
+      if (!request.options().resume_job_id().empty()) {
+        failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                               "resume_job_id belongs in the first message only");
+        break;
+      }
+      opened->options = request.options();
       continue;
     }
     if (!request.has_document()) continue;  // empty oneof: nothing to do
     any_document = true;
-    if (!job->Add(std::move(*request.mutable_document())).ok()) break;
+    const std::string id = request.document().id();
+    const uint64_t bytes = request.document().content().size();
+    absl::Status added = job->Add(std::move(*request.mutable_document()));
+    if (added.code() == absl::StatusCode::kUnavailable) {
+      draining = true;  // not taken in: the client sends it again on resume
+      break;
+    }
+    if (!added.ok()) break;
+    if (journal != nullptr && !id.empty()) {
+      // Unflushed: losing it only means the client sends the document again.
+      journal->RecordAdmitted(id, bytes).IgnoreError();
+    }
     if (context->IsCancelled() || write_failed) break;
   }
-  if (context->IsCancelled() || write_failed) {
+  if (input_ended && !writer.EndInput()) draining = true;
+  if (draining || drain_.draining()) {
+    draining = true;
+    job->StopAdmitting();
+  }
+  if (!draining && (context->IsCancelled() || write_failed)) {
     failure = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
   if (!failure.ok()) job->Cancel();
   v1::BatchSummary summary = job->Finish();
-  if (failure.ok() && (context->IsCancelled() || write_failed)) {
+  {
+    absl::MutexLock lock(&journal_mu);
+    if (!journal_error.ok() && failure.ok()) failure = ToGrpcStatus(journal_error);
+  }
+  if (failure.ok() && !draining && (context->IsCancelled() || write_failed)) {
     failure = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
+  if (draining) writer.Interrupt(journal ? journal->ledger().delivered().size() : written.load());
+  drain_.Remove(job_id);
   {
     absl::MutexLock lock(&mu_);
     running_.erase(job_id);
   }
-
-  v1::SubmitResponse end;
-  end.mutable_end()->set_job_id(job_id);
-  *end.mutable_end()->mutable_summary() = summary;
-  if (fetch_view_) {
-    v1::GetViewRequest view_request;
-    view_request.set_job_id(job_id);
-    view_request.set_top_entities(batch_options.top_entities());
-    view_request.set_release(true);
-    absl::StatusOr<v1::CorpusView> view = fetch_view_(view_request);
-    if (!view.ok()) {
-      end.mutable_end()->set_corpus_view_error(CapMessage(view.status().ToString()));
-    } else if (batch_options.include_corpus_view()) {
-      *end.mutable_end()->mutable_corpus_view() = *std::move(view);
+  *status.mutable_progress() = journal ? journal->ledger().Progress() : job->GetProgress();
+  if (draining || (!failure.ok() && journal != nullptr)) {
+    // The journal keeps the job: the client resumes it.
+    status.set_state(v1::JobStatus::STATE_INTERRUPTED);
+    SetStatus(status);
+    if (draining) {
+      return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                          absl::StrCat("coordinator is draining; resume job ", job_id));
     }
+    return failure;
   }
-  status.set_state(failure.ok() ? v1::JobStatus::STATE_DONE
-                                : v1::JobStatus::STATE_FAILED);
-  *status.mutable_progress() = job->GetProgress();
-  *status.mutable_summary() = summary;
+  v1::SubmitResponse end = BatchEndOf(*opened, summary, aggregated.load());
+  status.set_state(failure.ok() ? v1::JobStatus::STATE_DONE : v1::JobStatus::STATE_FAILED);
+  *status.mutable_summary() = end.end().summary();
   SetStatus(status);
   if (!failure.ok()) return failure;
   v1::SubmitResponse last_progress;
   *last_progress.mutable_progress() = status.progress();
-  stream->Write(last_progress);
-  stream->Write(end);
+  writer.Write(last_progress);
+  writer.Write(end);
+  if (journal != nullptr) journal->RecordFinished(absl::Now()).IgnoreError();
   return grpc::Status::OK;
 }
 
 grpc::Status CoordinatorService::GetJobStatus(
-    grpc::ServerContext* /*context*/, const v1::GetJobStatusRequest* request,
+    grpc::ServerContext* context, const v1::GetJobStatusRequest* request,
     v1::JobStatus* response) {
   absl::MutexLock lock(&mu_);
   auto it = jobs_.find(request->job_id());
-  if (it == jobs_.end()) {
+  if (it == jobs_.end() || it->second.state() == v1::JobStatus::STATE_INTERRUPTED) {
+    // Not run here (or no longer): another replica may run it, or it waits
+    // to be resumed; the shared journal knows.
+    if (!options_.journal.dir.empty()) {
+      std::string owner;
+      absl::StatusOr<v1::JobStatus> journaled =
+          JobJournal::ReadStatus(options_.journal, request->job_id(), &owner);
+      if (journaled.ok() && owner == CallerIdentity(*context)) {
+        *response = *std::move(journaled);
+        return grpc::Status::OK;
+      }
+      if (!journaled.ok() && journaled.status().code() != absl::StatusCode::kNotFound) {
+        return ToGrpcStatus(journaled.status());
+      }
+    }
+    if (it != jobs_.end()) {
+      *response = it->second;
+      return grpc::Status::OK;
+    }
     return grpc::Status(grpc::StatusCode::NOT_FOUND,
                         absl::StrCat("unknown job '", request->job_id(), "'"));
   }

@@ -15,7 +15,9 @@
 #include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
+#include "services/coordinator/job_journal.h"
 #include "services/coordinator/pipeline.h"
+#include "services/coordinator/stream_drain.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -29,6 +31,9 @@ struct CoordinatorServiceOptions {
   int progress_every = 100;
   // Finished jobs kept for GetJobStatus (1000); older ones are forgotten.
   size_t finished_jobs_kept = 1000;
+  // The job journal (job_journal.h); with an empty dir (the default) jobs
+  // are not journaled and cannot be resumed.
+  JobJournalOptions journal;
 };
 
 // Thread-safe; not copyable.
@@ -47,7 +52,25 @@ class CoordinatorService final : public v1::Coordinator::Service {
                             const v1::GetJobStatusRequest* request,
                             v1::JobStatus* response) override;
 
+  // Drains the open streams before shutdown (stream_drain.h): call on
+  // SIGTERM, before the server stops. Returns the streams still open at
+  // `deadline`.
+  size_t Drain(absl::Time deadline) { return drain_.Drain(deadline); }
+
  private:
+  // A job a stream runs: new, or resumed from its journal.
+  struct OpenedJob {
+    std::string job_id;
+    v1::BatchOptions options;
+    std::unique_ptr<JobJournal> journal;  // null without --journal_dir
+  };
+  // Starts the job `options` asks for, or resumes options.resume_job_id.
+  absl::StatusOr<OpenedJob> OpenJob(grpc::ServerContext* context,
+                                    const v1::BatchOptions& options);
+  // Fills the end of a batch: totals, view and coverage.
+  v1::SubmitResponse BatchEndOf(const OpenedJob& opened, const v1::BatchSummary& job_summary,
+                                uint64_t aggregated);
+  std::string NewJobId();
   void SetStatus(const v1::JobStatus& status);
 
   Pipeline* const pipeline_;
@@ -60,6 +83,7 @@ class CoordinatorService final : public v1::Coordinator::Service {
   absl::flat_hash_map<std::string, v1::JobStatus> jobs_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, Job*> running_ ABSL_GUARDED_BY(mu_);
   std::deque<std::string> finished_order_ ABSL_GUARDED_BY(mu_);
+  DrainRegistry drain_;
 };
 
 }  // namespace coordinator
