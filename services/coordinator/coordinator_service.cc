@@ -138,6 +138,10 @@ v1::SubmitResponse CoordinatorService::BatchEndOf(const OpenedJob& opened,
 grpc::Status CoordinatorService::Submit(
     grpc::ServerContext* context,
     grpc::ServerReaderWriter<v1::SubmitResponse, v1::SubmitRequest>* stream) {
+  if (drain_.draining()) {
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "coordinator is draining; submit to another replica");
+  }
   // The first message says whether the stream starts a job or resumes one.
   v1::SubmitRequest request;
   bool pending = stream->Read(&request);
