@@ -135,197 +135,229 @@ v1::SubmitResponse CoordinatorService::BatchEndOf(const OpenedJob& opened,
   return end;
 }
 
-grpc::Status CoordinatorService::Submit(
-    grpc::ServerContext* context,
-    grpc::ServerReaderWriter<v1::SubmitResponse, v1::SubmitRequest>* stream) {
-  if (drain_.draining()) {
-    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                        "coordinator is draining; submit to another replica");
+// What the threads serving one Submit stream share: the reading thread and
+// the job's pipeline threads delivering results.
+struct CoordinatorService::StreamState {
+  StreamState(const std::string& job_id, SubmitWriter::WriteFn write)
+      : writer(job_id, std::move(write)) {}
+
+  // Results delivered on this stream, or over the whole job when journaled.
+  uint64_t Delivered() const {
+    return journal != nullptr ? journal->ledger().delivered().size() : written.load();
   }
-  // The first message says whether the stream starts a job or resumes one.
-  v1::SubmitRequest request;
-  bool pending = stream->Read(&request);
-  absl::StatusOr<OpenedJob> opened =
-      OpenJob(context, pending && request.has_options() ? request.options() : v1::BatchOptions());
-  if (!opened.ok()) return ToGrpcStatus(opened.status());
-  if (pending && request.has_options()) pending = false;
-  const std::string job_id = opened->job_id;
-  JobJournal* const journal = opened->journal.get();
-  v1::JobStatus status;
-  status.set_job_id(job_id);
-  status.set_state(v1::JobStatus::STATE_RUNNING);
-  SetStatus(status);
+  v1::Progress Progress() const {
+    return journal != nullptr ? journal->ledger().Progress() : job->GetProgress();
+  }
 
-  SubmitWriter writer(job_id, [stream](const v1::SubmitResponse& m) { return stream->Write(m); });
-  v1::SubmitResponse hello;
-  *hello.mutable_progress() = journal ? journal->ledger().Progress() : v1::Progress();
-  hello.mutable_progress()->set_job_id(job_id);
-  writer.Write(hello);
-
+  SubmitWriter writer;
+  JobJournal* journal = nullptr;  // null without a journal
+  std::unique_ptr<Job> job;
   std::atomic<uint64_t> written{0};
   std::atomic<uint64_t> aggregated{0};
   std::atomic<bool> write_failed{false};
   absl::Mutex journal_mu;
-  absl::Status journal_error;  // guarded by journal_mu
-  std::unique_ptr<Job> job;
-  job = pipeline_->StartJob(job_id, [&](v1::DocumentResult result) {
-    if (journal != nullptr) {
-      // Journaled before the client sees it, so a resume never re-sends it.
-      absl::Status recorded = journal->RecordDelivered(result);
-      if (!recorded.ok()) {
-        absl::MutexLock lock(&journal_mu);
-        if (journal_error.ok()) journal_error = recorded;
-        job->Cancel();
-        return;
-      }
-    }
-    if (DeliveredRecord(result).aggregated()) ++aggregated;
-    v1::SubmitResponse response;
-    *response.mutable_result() = std::move(result);
-    if (!writer.Write(response)) {
-      // The client is gone: stop spending stages on its documents.
-      write_failed = true;
-      job->Cancel();
-    }
-    const uint64_t n = ++written;
-    if (options_.progress_every > 0 && n % options_.progress_every == 0) {
-      v1::SubmitResponse progress;
-      *progress.mutable_progress() = journal ? journal->ledger().Progress() : job->GetProgress();
-      writer.Write(progress);
-    }
-  });
-  if (absl::Status added = drain_.Add(job_id, {job.get(), [&] {
-        writer.Interrupt(journal ? journal->ledger().delivered().size() : written.load());
-      }});
-      !added.ok()) {
-    job->Cancel();
-    job->Finish();
-    return ToGrpcStatus(added);
-  }
-  {
-    absl::MutexLock lock(&mu_);
-    running_[job_id] = job.get();
-  }
+  absl::Status journal_error ABSL_GUARDED_BY(journal_mu);
+};
 
-  grpc::Status failure = grpc::Status::OK;
-  bool any_document = false;
-  bool input_ended = false;
-  bool draining = false;
-  while (true) {
-    if (!pending && !stream->Read(&request)) {
-      input_ended = true;
-      break;
+void CoordinatorService::DeliverResult(StreamState& state, v1::DocumentResult result) {
+  if (state.journal != nullptr) {
+    // Journaled before the client sees it, so a resume never re-sends it.
+    absl::Status recorded = state.journal->RecordDelivered(result);
+    if (!recorded.ok()) {
+      absl::MutexLock lock(&state.journal_mu);
+      if (state.journal_error.ok()) state.journal_error = recorded;
+      state.job->Cancel();
+      return;
     }
-    pending = false;
+  }
+  if (DeliveredRecord(result).aggregated()) ++state.aggregated;
+  v1::SubmitResponse response;
+  *response.mutable_result() = std::move(result);
+  if (!state.writer.Write(response)) {
+    // The client is gone: stop spending stages on its documents.
+    state.write_failed = true;
+    state.job->Cancel();
+  }
+  const uint64_t n = ++state.written;
+  if (options_.progress_every > 0 && n % options_.progress_every == 0) {
+    v1::SubmitResponse progress;
+    *progress.mutable_progress() = state.Progress();
+    state.writer.Write(progress);
+  }
+}
+
+CoordinatorService::ReadOutcome CoordinatorService::ReadDocuments(
+    grpc::ServerContext* context, SubmitStream* stream, v1::SubmitRequest* pending,
+    OpenedJob& opened, StreamState& state) {
+  ReadOutcome outcome;
+  bool any_document = false;
+  v1::SubmitRequest request;
+  while (true) {
+    if (pending != nullptr) {
+      request = std::move(*pending);
+      pending = nullptr;
+    } else if (!stream->Read(&request)) {
+      outcome.input_ended = true;
+      return outcome;
+    }
     if (request.has_options()) {
       if (any_document) {
-        failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                               "BatchOptions must come before any document");
-        break;
+        outcome.failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                       "BatchOptions must come before any document");
+        return outcome;
       }
       if (!request.options().resume_job_id().empty()) {
-        failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                               "resume_job_id belongs in the first message only");
-        break;
+        outcome.failure = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                       "resume_job_id belongs in the first message only");
+        return outcome;
       }
-      opened->options = request.options();
+      opened.options = request.options();
       continue;
     }
     if (!request.has_document()) continue;  // empty oneof: nothing to do
     any_document = true;
     const std::string id = request.document().id();
     const uint64_t bytes = request.document().content().size();
-    absl::Status added = job->Add(std::move(*request.mutable_document()));
+    const absl::Status added = state.job->Add(std::move(*request.mutable_document()));
     if (added.code() == absl::StatusCode::kUnavailable) {
-      draining = true;  // not taken in: the client sends it again on resume
-      break;
+      outcome.draining = true;  // not taken in: the client sends it again on resume
+      return outcome;
     }
-    if (!added.ok()) break;
-    if (journal != nullptr && !id.empty()) {
+    if (!added.ok()) return outcome;
+    if (state.journal != nullptr && !id.empty()) {
       // Unflushed: losing it only means the client sends the document again.
-      journal->RecordAdmitted(id, bytes).IgnoreError();
+      state.journal->RecordAdmitted(id, bytes).IgnoreError();
     }
-    if (context->IsCancelled() || write_failed) break;
+    if (context->IsCancelled() || state.write_failed) return outcome;
   }
-  if (input_ended && !writer.EndInput()) draining = true;
-  if (draining || drain_.draining()) {
-    draining = true;
-    job->StopAdmitting();
+}
+
+grpc::Status CoordinatorService::Submit(grpc::ServerContext* context, SubmitStream* stream) {
+  if (drain_.draining()) {
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        "coordinator is draining; submit to another replica");
   }
-  if (!draining && (context->IsCancelled() || write_failed)) {
-    failure = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+  // The first message says whether the stream starts a job or resumes one.
+  v1::SubmitRequest first;
+  const bool got_first = stream->Read(&first);
+  absl::StatusOr<OpenedJob> opened = OpenJob(
+      context, got_first && first.has_options() ? first.options() : v1::BatchOptions());
+  if (!opened.ok()) return ToGrpcStatus(opened.status());
+  const std::string job_id = opened->job_id;
+  v1::JobStatus status;
+  status.set_job_id(job_id);
+  status.set_state(v1::JobStatus::STATE_RUNNING);
+  SetStatus(status);
+
+  StreamState state(job_id, [stream](const v1::SubmitResponse& m) { return stream->Write(m); });
+  state.journal = opened->journal.get();
+  v1::SubmitResponse hello;
+  *hello.mutable_progress() = state.journal ? state.journal->ledger().Progress() : v1::Progress();
+  hello.mutable_progress()->set_job_id(job_id);
+  state.writer.Write(hello);
+  state.job = pipeline_->StartJob(
+      job_id, [this, &state](v1::DocumentResult result) { DeliverResult(state, std::move(result)); });
+  if (absl::Status added = drain_.Add(
+          job_id, {state.job.get(), [&state] { state.writer.Interrupt(state.Delivered()); }});
+      !added.ok()) {
+    state.job->Cancel();
+    state.job->Finish();
+    return ToGrpcStatus(added);
   }
-  if (!failure.ok()) job->Cancel();
-  v1::BatchSummary summary = job->Finish();
   {
-    absl::MutexLock lock(&journal_mu);
-    if (!journal_error.ok() && failure.ok()) failure = ToGrpcStatus(journal_error);
+    absl::MutexLock lock(&mu_);
+    running_[job_id] = state.job.get();
   }
-  if (failure.ok() && !draining && (context->IsCancelled() || write_failed)) {
+
+  ReadOutcome read;
+  if (got_first) {
+    read = ReadDocuments(context, stream, first.has_options() ? nullptr : &first, *opened, state);
+  } else {
+    read.input_ended = true;
+  }
+  grpc::Status failure = read.failure;
+  // Interrupted while the client half-closed: it resumes, so no BatchEnd.
+  bool draining = read.draining || (read.input_ended && !state.writer.EndInput()) ||
+                  drain_.draining();
+  if (draining) state.job->StopAdmitting();
+  if (!draining && failure.ok() && (context->IsCancelled() || state.write_failed)) {
     failure = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
   }
-  if (draining) writer.Interrupt(journal ? journal->ledger().delivered().size() : written.load());
+  if (!failure.ok()) state.job->Cancel();
+  const v1::BatchSummary summary = state.job->Finish();
+  {
+    absl::MutexLock lock(&state.journal_mu);
+    if (!state.journal_error.ok() && failure.ok()) failure = ToGrpcStatus(state.journal_error);
+  }
+  // A write may have failed while the job finished.
+  if (!draining && failure.ok() && (context->IsCancelled() || state.write_failed)) {
+    failure = grpc::Status(grpc::StatusCode::CANCELLED, "client went away");
+  }
+  if (draining) state.writer.Interrupt(state.Delivered());
   drain_.Remove(job_id);
   {
     absl::MutexLock lock(&mu_);
     running_.erase(job_id);
   }
-  *status.mutable_progress() = journal ? journal->ledger().Progress() : job->GetProgress();
-  if (draining || (!failure.ok() && journal != nullptr)) {
+  *status.mutable_progress() = state.Progress();
+  if (draining || (!failure.ok() && state.journal != nullptr)) {
     // The journal keeps the job: the client resumes it.
     status.set_state(v1::JobStatus::STATE_INTERRUPTED);
     SetStatus(status);
-    if (draining) {
-      return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                          absl::StrCat("coordinator is draining; resume job ", job_id));
-    }
-    return failure;
+    if (!draining) return failure;
+    return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                        absl::StrCat("coordinator is draining; resume job ", job_id));
   }
-  v1::SubmitResponse end = BatchEndOf(*opened, summary, aggregated.load());
+  const v1::SubmitResponse end = BatchEndOf(*opened, summary, state.aggregated.load());
   status.set_state(failure.ok() ? v1::JobStatus::STATE_DONE : v1::JobStatus::STATE_FAILED);
   *status.mutable_summary() = end.end().summary();
   SetStatus(status);
   if (!failure.ok()) return failure;
   v1::SubmitResponse last_progress;
   *last_progress.mutable_progress() = status.progress();
-  writer.Write(last_progress);
-  writer.Write(end);
-  if (journal != nullptr) journal->RecordFinished(absl::Now()).IgnoreError();
+  state.writer.Write(last_progress);
+  state.writer.Write(end);
+  if (state.journal != nullptr) state.journal->RecordFinished(absl::Now()).IgnoreError();
   return grpc::Status::OK;
 }
 
 grpc::Status CoordinatorService::GetJobStatus(
     grpc::ServerContext* context, const v1::GetJobStatusRequest* request,
     v1::JobStatus* response) {
-  absl::MutexLock lock(&mu_);
-  auto it = jobs_.find(request->job_id());
-  if (it == jobs_.end() || it->second.state() == v1::JobStatus::STATE_INTERRUPTED) {
-    // Not run here (or no longer): another replica may run it, or it waits
-    // to be resumed; the shared journal knows.
-    if (!options_.journal.dir.empty()) {
-      std::string owner;
-      absl::StatusOr<v1::JobStatus> journaled =
-          JobJournal::ReadStatus(options_.journal, request->job_id(), &owner);
-      if (journaled.ok() && owner == CallerIdentity(*context)) {
-        *response = *std::move(journaled);
-        return grpc::Status::OK;
-      }
-      if (!journaled.ok() && journaled.status().code() != absl::StatusCode::kNotFound) {
-        return ToGrpcStatus(journaled.status());
-      }
-    }
-    if (it != jobs_.end()) {
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = jobs_.find(request->job_id());
+    if (it != jobs_.end() && it->second.state() != v1::JobStatus::STATE_INTERRUPTED) {
       *response = it->second;
+      auto running = running_.find(request->job_id());
+      if (running != running_.end()) {
+        *response->mutable_progress() = running->second->GetProgress();
+      }
       return grpc::Status::OK;
     }
+  }
+  // Not run here (or no longer): another replica may run it, or it waits to
+  // be resumed; the shared journal knows. Another client's job answers as an
+  // unknown one.
+  if (!options_.journal.dir.empty()) {
+    std::string owner;
+    absl::StatusOr<v1::JobStatus> journaled =
+        JobJournal::ReadStatus(options_.journal, request->job_id(), &owner);
+    if (journaled.ok() && owner == CallerIdentity(*context)) {
+      *response = *std::move(journaled);
+      return grpc::Status::OK;
+    }
+    if (!journaled.ok() && journaled.status().code() != absl::StatusCode::kNotFound) {
+      return ToGrpcStatus(journaled.status());
+    }
+  }
+  absl::MutexLock lock(&mu_);
+  auto it = jobs_.find(request->job_id());
+  if (it == jobs_.end()) {
     return grpc::Status(grpc::StatusCode::NOT_FOUND,
                         absl::StrCat("unknown job '", request->job_id(), "'"));
   }
   *response = it->second;
-  auto running = running_.find(request->job_id());
-  if (running != running_.end()) {
-    *response->mutable_progress() = running->second->GetProgress();
-  }
   return grpc::Status::OK;
 }
 

@@ -43,10 +43,9 @@ class CoordinatorService final : public v1::Coordinator::Service {
   CoordinatorService(Pipeline* pipeline, ViewFetcher fetch_view,
                      CoordinatorServiceOptions options = {});
 
-  grpc::Status Submit(
-      grpc::ServerContext* context,
-      grpc::ServerReaderWriter<v1::SubmitResponse, v1::SubmitRequest>* stream)
-      override;
+  using SubmitStream = grpc::ServerReaderWriter<v1::SubmitResponse, v1::SubmitRequest>;
+
+  grpc::Status Submit(grpc::ServerContext* context, SubmitStream* stream) override;
 
   grpc::Status GetJobStatus(grpc::ServerContext* context,
                             const v1::GetJobStatusRequest* request,
@@ -71,6 +70,20 @@ class CoordinatorService final : public v1::Coordinator::Service {
   v1::SubmitResponse BatchEndOf(const OpenedJob& opened, const v1::BatchSummary& job_summary,
                                 uint64_t aggregated);
   std::string NewJobId();
+  struct StreamState;
+  // Journals one result and writes it to the stream (the job's callback).
+  void DeliverResult(StreamState& state, v1::DocumentResult result);
+  // How reading a stream's documents ended.
+  struct ReadOutcome {
+    grpc::Status failure;      // a protocol error
+    bool input_ended = false;  // the client half-closed
+    bool draining = false;     // the job stopped admitting documents
+  };
+  // Reads documents (after `pending`, the first message, when not null) and
+  // admits them into the job until the input ends, draining starts, the
+  // client goes away or a message is malformed.
+  ReadOutcome ReadDocuments(grpc::ServerContext* context, SubmitStream* stream,
+                            v1::SubmitRequest* pending, OpenedJob& opened, StreamState& state);
   void SetStatus(const v1::JobStatus& status);
 
   Pipeline* const pipeline_;
