@@ -451,6 +451,14 @@ StreamOutcome RunStream(v1::Coordinator::Stub& stub, const std::string& job_id,
     }
     return outcome;
   }
+  if (!job_id.empty() && first.progress().job_id() != job_id) {
+    // A coordinator older than resumable jobs started a new job instead.
+    context.TryCancel();
+    stream->Finish();
+    outcome.status = grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                                  "the coordinator cannot resume jobs (it started a new one)");
+    return outcome;
+  }
   outcome.job_id = first.progress().job_id();
   if (job_id.empty()) {
     std::cerr << "gleaner: job " << outcome.job_id << " (resume with --resume="
@@ -493,11 +501,12 @@ StreamOutcome RunStream(v1::Coordinator::Stub& stub, const std::string& job_id,
 
 // Returns true when a stream that ended so may be resumed: the coordinator
 // drained, or went away (crash, restart, network).
+// (This client never cancels a stream it wants to finish, so CANCELLED
+// comes from the server: a stream caught by its shutdown.)
 bool Resumable(const StreamOutcome& outcome) {
-  if (outcome.job_id.empty() && outcome.status.error_code() != grpc::StatusCode::UNAVAILABLE) {
-    return false;
-  }
-  return outcome.interrupted || outcome.status.error_code() == grpc::StatusCode::UNAVAILABLE;
+  const grpc::StatusCode code = outcome.status.error_code();
+  return outcome.interrupted || code == grpc::StatusCode::UNAVAILABLE ||
+         code == grpc::StatusCode::CANCELLED;
 }
 
 std::string ResumeCommand(const std::string& job_id, const std::vector<std::string>& inputs) {

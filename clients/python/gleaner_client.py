@@ -119,11 +119,12 @@ class GleanerClient:
             elif kind == "interrupted":
                 interrupted.set()
 
-    def submit_files(self, paths, include_corpus_view=False, on_result=None):
+    def submit_files(self, paths, include_corpus_view=False, on_result=None,
+                     resume_job_id=""):
         """Submits files (read one at a time) with their paths as ids."""
         return self.submit((read_document(p) for p in paths),
                            include_corpus_view=include_corpus_view,
-                           on_result=on_result)
+                           on_result=on_result, resume_job_id=resume_job_id)
 
     def job_status(self, job_id):
         """Returns the JobStatus of a job."""

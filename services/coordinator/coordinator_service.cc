@@ -143,10 +143,10 @@ struct CoordinatorService::StreamState {
 
   // Results delivered on this stream, or over the whole job when journaled.
   uint64_t Delivered() const {
-    return journal != nullptr ? journal->ledger().delivered().size() : written.load();
+    return journal != nullptr ? journal->delivered_count() : written.load();
   }
   v1::Progress Progress() const {
-    return journal != nullptr ? journal->ledger().Progress() : job->GetProgress();
+    return journal != nullptr ? journal->progress() : job->GetProgress();
   }
 
   SubmitWriter writer;
@@ -252,7 +252,7 @@ grpc::Status CoordinatorService::Submit(grpc::ServerContext* context, SubmitStre
   StreamState state(job_id, [stream](const v1::SubmitResponse& m) { return stream->Write(m); });
   state.journal = opened->journal.get();
   v1::SubmitResponse hello;
-  *hello.mutable_progress() = state.journal ? state.journal->ledger().Progress() : v1::Progress();
+  *hello.mutable_progress() = state.journal ? state.journal->progress() : v1::Progress();
   hello.mutable_progress()->set_job_id(job_id);
   state.writer.Write(hello);
   state.job = pipeline_->StartJob(

@@ -286,5 +286,15 @@ JobLedger JobJournal::ledger() const {
   return ledger_;
 }
 
+v1::Progress JobJournal::progress() const {
+  absl::MutexLock lock(&mu_);
+  return ledger_.Progress();
+}
+
+uint64_t JobJournal::delivered_count() const {
+  absl::MutexLock lock(&mu_);
+  return ledger_.delivered().size();
+}
+
 }  // namespace coordinator
 }  // namespace gleaner

@@ -133,6 +133,9 @@ class JobJournal {
 
   // Returns a copy of the ledger (replayed plus recorded since).
   JobLedger ledger() const;
+  // Returns the ledger's counters and delivered count without copying it.
+  v1::Progress progress() const;
+  uint64_t delivered_count() const;
 
  private:
   JobJournal(std::string job_id, int lock_fd, std::unique_ptr<workers::dedup::IndexLog> log,
