@@ -32,9 +32,11 @@
 #include "absl/flags/usage_config.h"
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "cli/batch_check.h"
 #include "cli/command_line.h"
@@ -50,9 +52,12 @@
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
+#include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/security_flags.h"
 #include "services/common/stage_processor.h"
 #include "services/common/status_macros.h"
+#include "services/common/tls_credentials.h"
 
 ABSL_FLAG(std::string, output, "-",
           "Where to write the results: a file, or '-' for stdout (JSON Lines "
@@ -70,8 +75,24 @@ ABSL_FLAG(std::string, published_from, "",
 ABSL_FLAG(std::string, published_to, "",
           "run --corpus_view: only documents published on or before this "
           "day (YYYY-MM-DD).");
+ABSL_FLAG(std::string, store, "",
+          "run: keep results and views in this store, sqlite:PATH or "
+          "postgresql:CONNINFO (default: in memory, gone at exit). With a "
+          "persistent --dedup_index, exact duplicates of documents an earlier "
+          "run stored come back with the original's results.");
+ABSL_FLAG(bool, view_all_jobs, false,
+          "run --corpus_view: the view across every job in --store, not "
+          "only this run.");
+ABSL_FLAG(std::string, view_source, "",
+          "run --corpus_view: only documents of this source (a publisher, "
+          "or the host of a URL source).");
+ABSL_FLAG(std::string, job, "",
+          "view: the job to view (default: every job in the store).");
 ABSL_FLAG(std::string, coordinator, "",
           "submit: the coordinator's host:port.");
+ABSL_FLAG(std::string, token_file, "",
+          "submit: file holding this client's bearer token (the coordinator "
+          "maps it to a client name).");
 ABSL_FLAG(std::string, dedup_index, "",
           "run: directory of a persistent dedup index (default: in memory).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
@@ -395,6 +416,9 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
   }
   options.pipeline.parallelism = parallelism;
   options.dedup.index_dir = absl::GetFlag(FLAGS_dedup_index);
+  if (!absl::GetFlag(FLAGS_store).empty()) {
+    options.aggregator.store = absl::GetFlag(FLAGS_store);
+  }
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
   options.sentence.splitter.split_on_endings =
       !absl::GetFlag(FLAGS_sentence_punctuation_only);
@@ -402,7 +426,11 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
                            EmbeddedPipeline::Create(std::move(options)));
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
                            BatchOutput::Open(files));
-  const std::string job_id = "embedded";
+  // A store outlives the run: each run is its own job there.
+  const std::string job_id =
+      absl::GetFlag(FLAGS_store).empty()
+          ? "embedded"
+          : absl::StrCat("run-", absl::ToUnixMillis(absl::Now()));
   std::unique_ptr<coordinator::Job> job = embedded->pipeline().StartJob(
       job_id, [&](v1::DocumentResult result) { output->Write(result); });
   output->ForEachDocument(files, [&](v1::RawDocument document) {
@@ -415,11 +443,45 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
     request.set_job_id(job_id);
     request.set_published_from(absl::GetFlag(FLAGS_published_from));
     request.set_published_to(absl::GetFlag(FLAGS_published_to));
+    request.set_all_jobs(absl::GetFlag(FLAGS_view_all_jobs));
+    request.set_source(absl::GetFlag(FLAGS_view_source));
     GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view,
                              embedded->aggregator().GetView(request));
     GLEANER_RETURN_IF_ERROR(WriteJson(view, absl::GetFlag(FLAGS_corpus_view)));
   }
   return output->PrintSummary(summary);
+}
+
+// This client's bearer token, from --token_file ("" without one).
+absl::StatusOr<std::string> ReadToken() {
+  const std::string path = absl::GetFlag(FLAGS_token_file);
+  if (path.empty()) return std::string();
+  GLEANER_ASSIGN_OR_RETURN(std::string token, ReadSmallFile(path));
+  token = std::string(absl::StripAsciiWhitespace(token));
+  if (token.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--token_file ", path, " is empty"));
+  }
+  return token;
+}
+
+// `gleaner view STORE`: a store's corpus view, offline.
+absl::Status View(const std::vector<std::string>& inputs) {
+  if (inputs.size() != 1) {
+    return absl::InvalidArgumentError("view takes one store: sqlite:PATH or postgresql:CONNINFO");
+  }
+  aggregator::AggregatorOptions options;
+  options.store = inputs[0];
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<aggregator::Aggregator> aggregator,
+                           aggregator::Aggregator::Create(options));
+  v1::GetViewRequest request;
+  request.set_job_id(absl::GetFlag(FLAGS_job));
+  request.set_all_jobs(absl::GetFlag(FLAGS_job).empty());
+  request.set_source(absl::GetFlag(FLAGS_view_source));
+  request.set_published_from(absl::GetFlag(FLAGS_published_from));
+  request.set_published_to(absl::GetFlag(FLAGS_published_to));
+  GLEANER_ASSIGN_OR_RETURN(v1::CorpusView view, aggregator->GetView(request));
+  const std::string output = absl::GetFlag(FLAGS_output);
+  return WriteJson(view, output == "-" ? "/dev/stdout" : output);
 }
 
 // What one Submit stream of a job ended with.
@@ -434,11 +496,14 @@ struct StreamOutcome {
 
 // Runs one Submit stream: starts the job (or resumes `job_id`), prints the
 // job id before any document is sent, sends every input document that has
-// no result yet, and writes the results.
-StreamOutcome RunStream(v1::Coordinator::Stub& stub, const std::string& job_id,
-                        const std::vector<std::string>& files, BatchOutput& output) {
+// no result yet, and writes the results. `token` is sent as the bearer
+// token ("" sends none).
+StreamOutcome RunStream(v1::Coordinator::Stub& stub, const std::string& token,
+                        const std::string& job_id, const std::vector<std::string>& files,
+                        BatchOutput& output) {
   StreamOutcome outcome;
   grpc::ClientContext context;
+  if (!token.empty()) context.AddMetadata("authorization", "Bearer " + token);
   auto stream = stub.Submit(&context);
   v1::SubmitRequest options;
   options.mutable_options()->set_include_corpus_view(!absl::GetFlag(FLAGS_corpus_view).empty());
@@ -513,6 +578,15 @@ std::string ResumeCommand(const std::string& job_id, const std::vector<std::stri
   std::string command = "gleaner submit --resume=" + job_id +
                         " --coordinator=" + absl::GetFlag(FLAGS_coordinator) +
                         " --output=" + absl::GetFlag(FLAGS_output);
+  // The same security flags, so that the command reaches the same coordinator.
+  if (absl::GetFlag(FLAGS_plaintext)) command += " --plaintext";
+  for (const auto& [name, value] :
+       {std::pair<const char*, std::string>{"tls_ca", absl::GetFlag(FLAGS_tls_ca)},
+        {"tls_cert", absl::GetFlag(FLAGS_tls_cert)},
+        {"tls_key", absl::GetFlag(FLAGS_tls_key)},
+        {"token_file", absl::GetFlag(FLAGS_token_file)}}) {
+    if (!value.empty()) absl::StrAppend(&command, " --", name, "=", value);
+  }
   if (!absl::GetFlag(FLAGS_corpus_view).empty()) {
     command += " --corpus_view=" + absl::GetFlag(FLAGS_corpus_view);
   }
@@ -537,15 +611,19 @@ absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<BatchOutput> output,
                            BatchOutput::Open(files, /*append=*/!job_id.empty()));
   if (!job_id.empty()) GLEANER_RETURN_IF_ERROR(output->LoadResults(absl::GetFlag(FLAGS_output)));
+  GLEANER_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> credentials,
+                           MakeChannelCredentials(TlsFilesFromFlags()));
+  GLEANER_ASSIGN_OR_RETURN(std::string token, ReadToken());
+  const DocumentLimits limits;
   grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(256 << 20);
-  args.SetMaxSendMessageSize(256 << 20);
+  args.SetMaxReceiveMessageSize(limits.max_message_bytes);
+  args.SetMaxSendMessageSize(limits.max_submit_message_bytes);
   // Reconnect soon after a coordinator comes back (gRPC's default backoff
   // grows to two minutes), so that resuming does not wait for the channel.
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
   auto stub = v1::Coordinator::NewStub(
-      grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args));
+      grpc::CreateCustomChannel(address, credentials, args));
   // Stdin cannot be read twice, so a batch from it cannot resume itself.
   const bool rereadable = std::find(files.begin(), files.end(), "-") == files.end();
   const absl::Duration patience = absl::GetFlag(FLAGS_resume_timeout);
@@ -553,7 +631,7 @@ absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
   absl::Duration backoff = absl::Milliseconds(100);
   StreamOutcome outcome;
   while (true) {
-    outcome = RunStream(*stub, job_id, files, *output);
+    outcome = RunStream(*stub, token, job_id, files, *output);
     output->InputsCounted();
     if (!outcome.job_id.empty()) job_id = outcome.job_id;
     if (outcome.status.ok() && outcome.got_end) break;
@@ -650,6 +728,15 @@ int main(int argc, char** argv) {
     std::cout << report;
     return *healthy ? ExitCode::kExitOk : ExitCode::kExitIndexDamaged;
   }
+  if (command->name == "view") {
+    absl::Status viewed = gleaner::cli::View(inputs);
+    if (!viewed.ok()) {
+      std::cerr << "gleaner: " << viewed << std::endl;
+      return viewed.code() == absl::StatusCode::kInvalidArgument ? ExitCode::kExitUsage
+                                                                 : ExitCode::kExitFatal;
+    }
+    return ExitCode::kExitOk;
+  }
   if (command->name == "report") {
     return gleaner::cli::RunReport(inputs, absl::GetFlag(FLAGS_corpus_view),
                                    absl::GetFlag(FLAGS_output));
@@ -657,8 +744,15 @@ int main(int argc, char** argv) {
   absl::StatusOr<uint64_t> failed = command->name == "run" ? gleaner::cli::Run(inputs)
                                                            : gleaner::cli::Submit(inputs);
   if (!failed.ok()) {
-    std::cerr << "gleaner: " << failed.status().message() << std::endl;
-    switch (failed.status().code()) {
+    const absl::StatusCode code = failed.status().code();
+    // An interrupted or incomplete job's message is the advice; any other
+    // error keeps its code (UNAUTHENTICATED, PERMISSION_DENIED, ...).
+    if (code == absl::StatusCode::kAborted || code == absl::StatusCode::kOutOfRange) {
+      std::cerr << "gleaner: " << failed.status().message() << std::endl;
+    } else {
+      std::cerr << "gleaner: " << failed.status() << std::endl;
+    }
+    switch (code) {
       case absl::StatusCode::kInvalidArgument:
         return ExitCode::kExitUsage;
       case absl::StatusCode::kOutOfRange:  // Submit's completeness check

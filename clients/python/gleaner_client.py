@@ -25,7 +25,9 @@ from proto.gleaner.v1 import coordinator_service_pb2
 from proto.gleaner.v1 import coordinator_service_pb2_grpc
 from proto.gleaner.v1 import document_pb2
 
-_MAX_MESSAGE_BYTES = 256 << 20
+# The coordinator's limits (services/common/document_limits.h).
+_MAX_RECEIVE_BYTES = 144 << 20
+_MAX_SEND_BYTES = 64 << 20
 
 
 class Batch:
@@ -53,13 +55,22 @@ class JobInterrupted(Exception):
 
 
 class GleanerClient:
-    """Submits documents to a coordinator. One client may run many batches."""
+    """Submits documents to a coordinator. One client may run many batches.
 
-    def __init__(self, address, timeout=None):
-        self._channel = grpc.insecure_channel(
-            address,
-            options=[("grpc.max_receive_message_length", _MAX_MESSAGE_BYTES),
-                     ("grpc.max_send_message_length", _MAX_MESSAGE_BYTES)])
+    `root_certificates` (PEM bytes of the CA) opens a TLS channel and `token`
+    is sent as a bearer token on every call; with neither, the channel is
+    plaintext (a coordinator started with --plaintext).
+    """
+
+    def __init__(self, address, timeout=None, root_certificates=None, token=None):
+        options = [("grpc.max_receive_message_length", _MAX_RECEIVE_BYTES),
+                   ("grpc.max_send_message_length", _MAX_SEND_BYTES)]
+        if root_certificates is None:
+            self._channel = grpc.insecure_channel(address, options=options)
+        else:
+            self._channel = grpc.secure_channel(
+                address, grpc.ssl_channel_credentials(root_certificates), options=options)
+        self._metadata = [("authorization", f"Bearer {token}")] if token else None
         self._stub = coordinator_service_pb2_grpc.CoordinatorStub(self._channel)
         self._timeout = timeout
 
@@ -94,7 +105,8 @@ class GleanerClient:
 
         batch = Batch()
         try:
-            self._read(self._stub.Submit(requests(), timeout=self._timeout), batch,
+            self._read(self._stub.Submit(requests(), timeout=self._timeout,
+                                       metadata=self._metadata), batch,
                        include_corpus_view, on_result, interrupted)
         except grpc.RpcError as error:
             if interrupted.is_set():
@@ -130,7 +142,7 @@ class GleanerClient:
         """Returns the JobStatus of a job."""
         return self._stub.GetJobStatus(
             coordinator_service_pb2.GetJobStatusRequest(job_id=job_id),
-            timeout=self._timeout)
+            timeout=self._timeout, metadata=self._metadata)
 
 
 def read_document(path):

@@ -37,6 +37,20 @@ struct ServerRunnerOptions {
   std::function<void(absl::Time deadline)> before_shutdown;
   // Largest message accepted or sent (documents can be large).
   int max_message_bytes = DocumentLimits().max_message_bytes;
+  // Largest message accepted; 0: max_message_bytes. (The coordinator takes
+  // smaller messages than it sends: DocumentLimits::max_submit_message_bytes.)
+  int max_receive_message_bytes = 0;
+  // Threads of gRPC's pool (a grpc::ResourceQuota); a call arriving when all
+  // are busy fails with RESOURCE_EXHAUSTED.
+  int max_threads = DocumentLimits().max_server_threads;
+  // Concurrent calls on one client connection.
+  int max_concurrent_streams = DocumentLimits().max_concurrent_streams;
+  // Transport security (tls_credentials.h, security_flags.h); null serves
+  // plaintext, which only tests and --plaintext ask for.
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  // A second, plaintext port serving only the health service, for probes
+  // that speak no TLS (Kubernetes' grpc probe); -1: none, 0: any free port.
+  int health_port = -1;
 };
 
 // A started gRPC server. Not copyable.
@@ -54,6 +68,8 @@ class StartedServer {
 
   // The bound port.
   int port() const { return port_; }
+  // The bound health-only port, or -1 when there is none.
+  int health_port() const { return health_port_; }
   grpc::Server* server() { return server_.get(); }
 
   // Marks the server NOT_SERVING, stops accepting new RPCs and waits up to
@@ -67,9 +83,13 @@ class StartedServer {
  private:
   StartedServer(std::unique_ptr<grpc::Server> server, int port)
       : server_(std::move(server)), port_(port) {}
+  void SetServing(bool serving, const std::string& name);
 
   std::unique_ptr<grpc::Server> server_;
   int port_;
+  // Serves only grpc.health.v1.Health, mirroring server_'s status.
+  std::unique_ptr<grpc::Server> health_server_;
+  int health_port_ = -1;
   bool shut_down_ = false;
 };
 

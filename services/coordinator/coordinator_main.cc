@@ -3,6 +3,9 @@
 //       --extract=h1:7003,h2:7003 --aggregator=h1:7004
 // Each worker flag takes a comma-separated list of replicas; dedup replicas
 // are shards (every document goes to each of them).
+// Security (docs/security.md): --tls_cert/--tls_key/--tls_ca (its
+// certificate serves clients and identifies it to the stages) and
+// --token_file (clients' bearer tokens), or --plaintext.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -17,9 +20,12 @@
 #include "proto/gleaner/v1/aggregator_service.grpc.pb.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
+#include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
+#include "services/coordinator/client_auth.h"
 #include "services/coordinator/coordinator_service.h"
 #include "services/coordinator/pipeline.h"
 #include "services/coordinator/remote_stage_client.h"
@@ -45,13 +51,20 @@ ABSL_FLAG(absl::Duration, drain_grace, absl::Seconds(30),
           "On SIGTERM: how long open streams may finish the documents they "
           "admitted (no new ones are admitted) before the clients are told "
           "to resume and the server stops.");
+ABSL_FLAG(std::string, token_file, "",
+          "Clients' bearer tokens, one 'NAME TOKEN' line per client; "
+          "required unless --plaintext.");
 
 namespace gleaner {
 namespace coordinator {
 namespace {
 
-RemoteStageOptions StageOptions(const std::string& addresses) {
+// `credentials`: the coordinator's TLS identity towards the stages.
+RemoteStageOptions StageOptions(
+    const std::string& addresses,
+    std::shared_ptr<grpc::ChannelCredentials> credentials) {
   RemoteStageOptions options;
+  options.credentials = std::move(credentials);
   options.addresses = absl::StrSplit(addresses, ',', absl::SkipEmpty());
   options.deadline = absl::GetFlag(FLAGS_stage_deadline);
   options.max_attempts = absl::GetFlag(FLAGS_max_attempts);
@@ -60,14 +73,27 @@ RemoteStageOptions StageOptions(const std::string& addresses) {
 
 // `Client` is RemoteStageClient<...> or ShardedDedupClient.
 template <typename Client>
-std::unique_ptr<StageClient> Connect(const std::string& flag_name,
-                                     const std::string& addresses) {
-  auto client = Client::Create(StageOptions(addresses));
+std::unique_ptr<StageClient> Connect(
+    const std::string& flag_name, const std::string& addresses,
+    const std::shared_ptr<grpc::ChannelCredentials>& credentials) {
+  auto client = Client::Create(StageOptions(addresses, credentials));
   if (!client.ok()) {
     std::cerr << "--" << flag_name << ": " << client.status() << std::endl;
     std::exit(2);
   }
   return *std::move(client);
+}
+
+// The clients' tokens from --token_file; null (no tokens) only with
+// --plaintext.
+absl::StatusOr<std::unique_ptr<ClientAuthenticator>> LoadAuthenticator() {
+  if (!absl::GetFlag(FLAGS_token_file).empty()) {
+    return ClientAuthenticator::FromFile(absl::GetFlag(FLAGS_token_file));
+  }
+  if (absl::GetFlag(FLAGS_plaintext)) return nullptr;
+  return absl::InvalidArgumentError(
+      "--token_file is required (clients' bearer tokens); only --plaintext "
+      "runs without");
 }
 
 int Main() {
@@ -80,21 +106,38 @@ int Main() {
               << std::endl;
     return 2;
   }
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> stage_credentials =
+      MakeChannelCredentials(TlsFilesFromFlags());
+  if (!stage_credentials.ok()) {
+    std::cerr << "gleaner_coordinator: " << stage_credentials.status() << std::endl;
+    return 2;
+  }
+  const std::shared_ptr<grpc::ChannelCredentials> credentials =
+      *std::move(stage_credentials);
+  absl::StatusOr<std::unique_ptr<ClientAuthenticator>> authenticator =
+      LoadAuthenticator();
+  if (!authenticator.ok()) {
+    std::cerr << "gleaner_coordinator: " << authenticator.status() << std::endl;
+    return 2;
+  }
   std::unique_ptr<StageClient> dedup =
-      Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup));
+      Connect<ShardedDedupClient>("dedup", absl::GetFlag(FLAGS_dedup), credentials);
   std::unique_ptr<StageClient> sentence =
-      Connect<RemoteStageClient<v1::Sentence>>("sentence", absl::GetFlag(FLAGS_sentence));
+      Connect<RemoteStageClient<v1::Sentence>>("sentence", absl::GetFlag(FLAGS_sentence),
+      credentials);
   std::unique_ptr<StageClient> extract =
-      Connect<RemoteStageClient<v1::Extract>>("extract", absl::GetFlag(FLAGS_extract));
+      Connect<RemoteStageClient<v1::Extract>>("extract", absl::GetFlag(FLAGS_extract),
+      credentials);
   std::unique_ptr<StageClient> aggregate =
-      Connect<RemoteStageClient<v1::Aggregator>>("aggregator", absl::GetFlag(FLAGS_aggregator));
+      Connect<RemoteStageClient<v1::Aggregator>>("aggregator", absl::GetFlag(FLAGS_aggregator),
+      credentials);
 
   // Views of large batches are large: allow the same message size as the
   // stage calls.
   grpc::ChannelArguments view_args;
   view_args.SetMaxReceiveMessageSize(RemoteStageOptions().max_message_bytes);
   auto aggregator_stub = v1::Aggregator::NewStub(grpc::CreateCustomChannel(
-      absl::GetFlag(FLAGS_aggregator), grpc::InsecureChannelCredentials(),
+      absl::GetFlag(FLAGS_aggregator), credentials,
       view_args));
   const absl::Duration deadline = absl::GetFlag(FLAGS_stage_deadline);
   ViewFetcher fetch_view = [&](const v1::GetViewRequest& request)
@@ -113,6 +156,7 @@ int Main() {
   Pipeline pipeline(options, {dedup.get(), sentence.get(), extract.get(),
                               aggregate.get()});
   CoordinatorServiceOptions service_options;
+  service_options.authenticator = authenticator->get();
   service_options.journal.dir = absl::GetFlag(FLAGS_journal_dir);
   if (!service_options.journal.dir.empty()) {
     std::error_code error;
@@ -131,6 +175,16 @@ int Main() {
     std::cerr << "gleaner.v1.Coordinator: drained; " << open
               << " streams still open at the deadline" << std::endl;
   };
+  const DocumentLimits limits;
+  server_options.max_receive_message_bytes = limits.max_submit_message_bytes;
+  server_options.max_threads = limits.coordinator_threads();
+  // Clients authenticate with tokens, not certificates.
+  if (absl::Status security =
+          ApplySecurityFlags(ClientCertificates::kNone, &server_options);
+      !security.ok()) {
+    std::cerr << "gleaner_coordinator: " << security << std::endl;
+    return 2;
+  }
   server_options.host = absl::GetFlag(FLAGS_listen);
   server_options.port = absl::GetFlag(FLAGS_port);
   server_options.name = "gleaner.v1.Coordinator";

@@ -8,23 +8,11 @@
 #include "absl/time/clock.h"
 #include "services/common/grpc_status.h"
 #include "services/common/status_macros.h"
+#include "services/coordinator/job_id.h"
 
 namespace gleaner {
 namespace coordinator {
 namespace {
-
-// The caller's authenticated identity (a client certificate's name, say),
-// or "" for an anonymous caller; journals store it as the job's owner.
-std::string CallerIdentity(const grpc::ServerContext& context) {
-  std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
-  if (auth == nullptr || !auth->IsPeerAuthenticated()) return "";
-  std::string identity;
-  for (const grpc::string_ref& name : auth->GetPeerIdentity()) {
-    if (!identity.empty()) identity += ",";
-    identity.append(name.data(), name.size());
-  }
-  return identity;
-}
 
 std::string HostName() {
   char name[256] = {};
@@ -39,10 +27,32 @@ CoordinatorService::CoordinatorService(Pipeline* pipeline,
                                        CoordinatorServiceOptions options)
     : pipeline_(pipeline),
       fetch_view_(std::move(fetch_view)),
-      options_(options),
-      // Job ids stay unique across coordinator restarts, because the
-      // aggregator may outlive a coordinator.
-      job_prefix_(absl::StrCat("job-", absl::ToUnixMillis(absl::Now()), "-")) {
+      options_(options) {}
+
+namespace {
+
+// The client name of calls when the coordinator checks no tokens.
+constexpr char kAnonymousClient[] = "anonymous";
+
+// Holds one of the coordinator's batch slots for the life of a Submit.
+class BatchSlot {
+ public:
+  explicit BatchSlot(std::atomic<int>* open) : open_(open) { ++*open_; }
+  BatchSlot(const BatchSlot&) = delete;
+  BatchSlot& operator=(const BatchSlot&) = delete;
+  ~BatchSlot() { --*open_; }
+  int open() const { return open_->load(); }
+
+ private:
+  std::atomic<int>* const open_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::string> CoordinatorService::Authenticate(
+    const grpc::ServerContext& context) const {
+  if (options_.authenticator == nullptr) return std::string(kAnonymousClient);
+  return options_.authenticator->Authenticate(context);
 }
 
 void CoordinatorService::SetStatus(const v1::JobStatus& status) {
@@ -53,20 +63,16 @@ void CoordinatorService::SetStatus(const v1::JobStatus& status) {
     finished_order_.push_back(status.job_id());
     while (finished_order_.size() > options_.finished_jobs_kept) {
       jobs_.erase(finished_order_.front());
+      owners_.erase(finished_order_.front());
       finished_order_.pop_front();
     }
   }
 }
 
-std::string CoordinatorService::NewJobId() {
-  return absl::StrCat(job_prefix_, next_job_++);
-}
-
 absl::StatusOr<CoordinatorService::OpenedJob> CoordinatorService::OpenJob(
-    grpc::ServerContext* context, const v1::BatchOptions& options) {
+    const std::string& owner, const v1::BatchOptions& options) {
   OpenedJob opened;
   opened.options = options;
-  const std::string owner = CallerIdentity(*context);
   if (!options.resume_job_id().empty()) {
     if (options_.journal.dir.empty()) {
       return absl::FailedPreconditionError(
@@ -215,6 +221,14 @@ CoordinatorService::ReadOutcome CoordinatorService::ReadDocuments(
       continue;
     }
     if (!request.has_document()) continue;  // empty oneof: nothing to do
+    if (state.job->GetProgress().received() >= options_.limits.max_documents_per_batch) {
+      outcome.failure = grpc::Status(
+          grpc::StatusCode::RESOURCE_EXHAUSTED,
+          absl::StrCat("the batch exceeds max_documents_per_batch (",
+                       options_.limits.max_documents_per_batch,
+                       "); submit the rest as another batch"));
+      return outcome;
+    }
     any_document = true;
     const std::string id = request.document().id();
     const uint64_t bytes = request.document().content().size();
@@ -233,6 +247,16 @@ CoordinatorService::ReadOutcome CoordinatorService::ReadDocuments(
 }
 
 grpc::Status CoordinatorService::Submit(grpc::ServerContext* context, SubmitStream* stream) {
+  absl::StatusOr<std::string> client = Authenticate(*context);
+  if (!client.ok()) return ToGrpcStatus(client.status());
+  BatchSlot slot(&open_batches_);
+  if (slot.open() > options_.limits.max_concurrent_batches) {
+    return grpc::Status(
+        grpc::StatusCode::RESOURCE_EXHAUSTED,
+        absl::StrCat("the coordinator already runs max_concurrent_batches (",
+                     options_.limits.max_concurrent_batches,
+                     ") batches; retry later"));
+  }
   if (drain_.draining()) {
     return grpc::Status(grpc::StatusCode::UNAVAILABLE,
                         "coordinator is draining; submit to another replica");
@@ -241,9 +265,13 @@ grpc::Status CoordinatorService::Submit(grpc::ServerContext* context, SubmitStre
   v1::SubmitRequest first;
   const bool got_first = stream->Read(&first);
   absl::StatusOr<OpenedJob> opened = OpenJob(
-      context, got_first && first.has_options() ? first.options() : v1::BatchOptions());
+      *client, got_first && first.has_options() ? first.options() : v1::BatchOptions());
   if (!opened.ok()) return ToGrpcStatus(opened.status());
   const std::string job_id = opened->job_id;
+  {
+    absl::MutexLock lock(&mu_);
+    owners_[job_id] = *client;
+  }
   v1::JobStatus status;
   status.set_job_id(job_id);
   status.set_state(v1::JobStatus::STATE_RUNNING);
@@ -324,10 +352,14 @@ grpc::Status CoordinatorService::Submit(grpc::ServerContext* context, SubmitStre
 grpc::Status CoordinatorService::GetJobStatus(
     grpc::ServerContext* context, const v1::GetJobStatusRequest* request,
     v1::JobStatus* response) {
+  absl::StatusOr<std::string> client = Authenticate(*context);
+  if (!client.ok()) return ToGrpcStatus(client.status());
   {
     absl::MutexLock lock(&mu_);
     auto it = jobs_.find(request->job_id());
-    if (it != jobs_.end() && it->second.state() != v1::JobStatus::STATE_INTERRUPTED) {
+    auto owner = owners_.find(request->job_id());
+    const bool owned = it != jobs_.end() && owner != owners_.end() && owner->second == *client;
+    if (owned && it->second.state() != v1::JobStatus::STATE_INTERRUPTED) {
       *response = it->second;
       auto running = running_.find(request->job_id());
       if (running != running_.end()) {
@@ -343,7 +375,7 @@ grpc::Status CoordinatorService::GetJobStatus(
     std::string owner;
     absl::StatusOr<v1::JobStatus> journaled =
         JobJournal::ReadStatus(options_.journal, request->job_id(), &owner);
-    if (journaled.ok() && owner == CallerIdentity(*context)) {
+    if (journaled.ok() && owner == *client) {
       *response = *std::move(journaled);
       return grpc::Status::OK;
     }
@@ -353,7 +385,9 @@ grpc::Status CoordinatorService::GetJobStatus(
   }
   absl::MutexLock lock(&mu_);
   auto it = jobs_.find(request->job_id());
-  if (it == jobs_.end()) {
+  auto owner = owners_.find(request->job_id());
+  // Another client's job looks exactly like an unknown one.
+  if (it == jobs_.end() || owner == owners_.end() || owner->second != *client) {
     return grpc::Status(grpc::StatusCode::NOT_FOUND,
                         absl::StrCat("unknown job '", request->job_id(), "'"));
   }

@@ -15,6 +15,8 @@
 #include "absl/synchronization/mutex.h"
 #include "grpcpp/grpcpp.h"
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
+#include "services/common/document_limits.h"
+#include "services/coordinator/client_auth.h"
 #include "services/coordinator/job_journal.h"
 #include "services/coordinator/pipeline.h"
 #include "services/coordinator/stream_drain.h"
@@ -34,8 +36,17 @@ struct CoordinatorServiceOptions {
   // The job journal (job_journal.h); with an empty dir (the default) jobs
   // are not journaled and cannot be resumed.
   JobJournalOptions journal;
+  // Checks every call's bearer token (not owned; must outlive the service).
+  // Null: no tokens (--plaintext without --token_file), every caller is the
+  // client "anonymous".
+  const ClientAuthenticator* authenticator = nullptr;
+  // max_concurrent_batches and max_documents_per_batch are enforced here.
+  DocumentLimits limits;
 };
 
+// Every call is authenticated (options.authenticator) and a job is visible
+// only to the client that submitted it: GetJobStatus answers NOT_FOUND for
+// another client's job, exactly as for an unknown one.
 // Thread-safe; not copyable.
 class CoordinatorService final : public v1::Coordinator::Service {
  public:
@@ -64,12 +75,12 @@ class CoordinatorService final : public v1::Coordinator::Service {
     std::unique_ptr<JobJournal> journal;  // null without --journal_dir
   };
   // Starts the job `options` asks for, or resumes options.resume_job_id.
-  absl::StatusOr<OpenedJob> OpenJob(grpc::ServerContext* context,
+  // `owner` is the authenticated client; only it may resume the job.
+  absl::StatusOr<OpenedJob> OpenJob(const std::string& owner,
                                     const v1::BatchOptions& options);
   // Fills the end of a batch: totals, view and coverage.
   v1::SubmitResponse BatchEndOf(const OpenedJob& opened, const v1::BatchSummary& job_summary,
                                 uint64_t aggregated);
-  std::string NewJobId();
   struct StreamState;
   // Journals one result and writes it to the stream (the job's callback).
   void DeliverResult(StreamState& state, v1::DocumentResult result);
@@ -85,18 +96,23 @@ class CoordinatorService final : public v1::Coordinator::Service {
   ReadOutcome ReadDocuments(grpc::ServerContext* context, SubmitStream* stream,
                             v1::SubmitRequest* pending, OpenedJob& opened, StreamState& state);
   void SetStatus(const v1::JobStatus& status);
+  // The caller's client name, or UNAUTHENTICATED.
+  absl::StatusOr<std::string> Authenticate(
+      const grpc::ServerContext& context) const;
 
   Pipeline* const pipeline_;
   const ViewFetcher fetch_view_;
   const CoordinatorServiceOptions options_;
-  std::atomic<uint64_t> next_job_{1};
-  const std::string job_prefix_;
+  // Submit streams open now, against limits.max_concurrent_batches.
+  std::atomic<int> open_batches_{0};
 
   absl::Mutex mu_;
   absl::flat_hash_map<std::string, v1::JobStatus> jobs_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, Job*> running_ ABSL_GUARDED_BY(mu_);
   std::deque<std::string> finished_order_ ABSL_GUARDED_BY(mu_);
   DrainRegistry drain_;
+  // job id -> the client that submitted it; forgotten with the job.
+  absl::flat_hash_map<std::string, std::string> owners_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace coordinator

@@ -28,6 +28,12 @@ Job::Job(std::string job_id, const PipelineOptions& options,
       on_result_(std::move(on_result)),
       start_time_(absl::Now()) {
   progress_.set_job_id(job_id_);
+}
+
+void Job::StartThreads() {
+  // Started with the first admitted document, not with the job: a batch
+  // that sends nothing (an idle Submit stream) costs no threads (issue 14).
+  if (!threads_.empty()) return;
   threads_.emplace_back([this] { DedupLoop(); });
   for (int i = 0; i < std::max(1, options_.parallelism); ++i) {
     threads_.emplace_back([this] { WorkLoop(); });
@@ -77,6 +83,7 @@ absl::Status Job::Add(v1::RawDocument document) {
     Deliver(*item);
     return absl::OkStatus();
   }
+  StartThreads();
   absl::MutexLock lock(&mu_);
   // Wait for room in the window before taking the document in.
   const uint64_t bytes = item->bytes;

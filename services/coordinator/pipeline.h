@@ -12,7 +12,8 @@
 //   for (auto& doc : docs) job->Add(std::move(doc));   // blocks when full
 //   v1::BatchSummary summary = job->Finish();
 //
-// Threading model: each job has one dedup thread, which sends documents to
+// Threading model: each job has (from its first admitted document) one
+// dedup thread, which sends documents to
 // the dedup stage strictly in submission order (verdicts such as "duplicate
 // of the earlier document" then do not depend on timing), and `parallelism`
 // threads that carry documents through the remaining stages concurrently
@@ -124,6 +125,8 @@ class Job {
     uint64_t bytes = 0;
   };
 
+  // Starts the dedup and work threads unless they run; called by Add.
+  void StartThreads();
   void DedupLoop();
   void WorkLoop();
   // Runs one stage on `item` and merges its delta into the result; a

@@ -46,7 +46,17 @@ struct RemoteStageOptions {
   int max_attempts = 3;
   // Largest message sent or received (from DocumentLimits).
   int max_message_bytes = DocumentLimits().max_message_bytes;
+  // The coordinator's identity towards the stages: TLS with its client
+  // certificate (tls_credentials.h). Null: plaintext (tests, --plaintext).
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
 };
+
+// The credentials of `options`, plaintext when none are set.
+inline std::shared_ptr<grpc::ChannelCredentials> ChannelCredentialsOf(
+    const RemoteStageOptions& options) {
+  return options.credentials ? options.credentials
+                             : grpc::InsecureChannelCredentials();
+}
 
 // True for failures another attempt may fix. CANCELLED is among them: the
 // coordinator never cancels its own stage calls, so a cancelled call means a
@@ -107,7 +117,7 @@ class RemoteStageClient : public StageClient {
         return absl::InvalidArgumentError("empty replica address");
       }
       stubs.push_back(GeneratedService::NewStub(grpc::CreateCustomChannel(
-          address, grpc::InsecureChannelCredentials(), args)));
+          address, ChannelCredentialsOf(options), args)));
     }
     return std::unique_ptr<RemoteStageClient>(
         new RemoteStageClient(std::move(options), std::move(stubs)));

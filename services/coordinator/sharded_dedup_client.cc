@@ -41,7 +41,7 @@ absl::StatusOr<std::unique_ptr<ShardedDedupClient>> ShardedDedupClient::Create(
         RemoteStageClient<v1::Dedup>::Create(shard_options));
     shards.push_back(std::move(shard));
     commit_stubs.push_back(v1::Dedup::NewStub(
-        grpc::CreateChannel(address, grpc::InsecureChannelCredentials())));
+        grpc::CreateChannel(address, ChannelCredentialsOf(options))));
   }
   return std::unique_ptr<ShardedDedupClient>(new ShardedDedupClient(
       options, std::move(shards), std::move(commit_stubs)));

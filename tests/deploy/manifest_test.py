@@ -150,14 +150,44 @@ class ManifestTest(unittest.TestCase):
             _, flags = command_line(container)
             self.assertEqual(flags.get("listen"), "0.0.0.0", f"{overlay}/{container['name']}")
 
-    def test_probes_and_ports_agree_with_the_port_flag(self):
+    def test_probes_and_ports_agree_with_the_port_flags(self):
+        # The servers speak TLS on --port; Kubernetes' grpc probe speaks no
+        # TLS, so it asks the plaintext, health-only --health_port.
         for overlay, workload, pod, container in self.each_container():
             binary, flags = command_line(container)
-            port = int(flags["port"])
+            port, health_port = int(flags["port"]), int(flags["health_port"])
             where = f"{overlay}/{container['name']}"
-            self.assertEqual([p["containerPort"] for p in container["ports"]], [port], where)
+            self.assertEqual([p["containerPort"] for p in container["ports"]],
+                             [port, health_port], where)
             for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-                self.assertEqual(container[probe]["grpc"]["port"], port, where)
+                self.assertEqual(container[probe]["grpc"]["port"], health_port, where)
+
+    def assert_tls_from_secrets(self, where, flags, pod, container):
+        """TLS flags set, no --plaintext, and the files in read-only mounted
+        Secrets (the coordinator's token file too)."""
+        self.assertNotIn("plaintext", flags, where)
+        files = [flags.get(f) for f in ("tls_cert", "tls_key", "tls_ca")]
+        if "token_file" in flags or container["name"] == "coordinator":
+            files.append(flags.get("token_file"))
+        secrets = {v["name"]: v["secret"]["secretName"] for v in pod.get("volumes", [])
+                   if "secret" in v}
+        mounts = {m["mountPath"]: m for m in container.get("volumeMounts", [])}
+        for file in files:
+            self.assertTrue(file, f"{where}: missing a TLS or token flag: {flags}")
+            mount = mounts.get(os.path.dirname(file))
+            self.assertIsNotNone(mount, f"{where}: {file} is not on a mounted volume")
+            self.assertIn(mount["name"], secrets, f"{where}: {file} is not from a Secret")
+            self.assertTrue(mount.get("readOnly"), f"{where}: {file} mounted writable")
+        # Each service has its own certificate: one pod's key is not another's.
+        self.assertEqual(secrets[mounts[os.path.dirname(flags["tls_cert"])]["name"]],
+                         f"gleaner-tls-{container['name']}", where)
+
+    def test_every_server_runs_tls_from_its_own_secret(self):
+        for overlay, workload, pod, container in self.each_container():
+            _, flags = command_line(container)
+            where = f"{overlay}/{container['name']}"
+            with self.subTest(where):
+                self.assert_tls_from_secrets(where, flags, pod, container)
 
     def test_flags_exist_in_the_binaries(self):
         for overlay, workload, pod, container in self.each_container():
@@ -235,6 +265,14 @@ class ManifestTest(unittest.TestCase):
             with self.subTest(name):
                 binary, flags = command_line({"name": name, "command": service["command"]})
                 self.assertFalse(set(flags) - self.flags[binary])
+                # TLS, like the cluster: the certificates come from ./certs.
+                self.assertNotIn("plaintext", flags, name)
+                for flag in ("tls_cert", "tls_key", "tls_ca"):
+                    self.assertTrue(flags.get(flag, "").startswith("/etc/gleaner/tls/"),
+                                    f"{name}: --{flag}")
+                self.assertIn("./certs:/etc/gleaner/tls:ro", service.get("volumes", []), name)
+                if name == "coordinator":
+                    self.assertTrue(flags.get("token_file", "").startswith("/etc/gleaner/tls/"))
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         with cluster.Cluster(dedup_shards=2, sentence=2, extract=2) as c:
             out = os.path.join(self.tmp, "distributed.jsonl")
             view = os.path.join(self.tmp, "view.json")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             *CORPUS, "--output=" + out, "--corpus_view=" + view)
             distributed = read_jsonl(out)
         self.assertEqual(distributed, self.embedded)
@@ -107,7 +107,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         self.assertIn("DUPLICATE_KIND_NEAR", kinds)
         with cluster.Cluster(dedup_shards=3) as c:
             out = os.path.join(self.tmp, "dups_sharded.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             *inputs, "--output=" + out)
             sharded = read_jsonl(out)
         self.assertEqual([r["duplicate"] for r in sharded],
@@ -125,7 +125,7 @@ class PipelineIntegrationTest(unittest.TestCase):
     def test_dedup_index_survives_a_killed_worker(self):
         first, second = CORPUS[1], CORPUS[2]
         with cluster.Cluster() as c:
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             first, "--output=" + os.path.join(self.tmp, "day1.jsonl"))
             index_dir = c.index_dir
             c.dedup[0].kill()  # SIGKILL: only what was made durable survives
@@ -133,7 +133,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         shutil.copyfile(first, copy)
         with cluster.Cluster(index_dir=index_dir) as c:
             out = os.path.join(self.tmp, "day2.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             copy, second, "--output=" + out)
             rows = by_source(read_jsonl(out))
         verdict = rows["tomorrow_copy.txt"]["duplicate"]
@@ -171,7 +171,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         with cluster.Cluster(extract=2) as c:
             c.extract[0].kill()
             out = os.path.join(self.tmp, "failover.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             *CORPUS, "--output=" + out)
             rows = read_jsonl(out)
         self.assertEqual(by_source(rows), by_source(self.embedded))
@@ -181,7 +181,7 @@ class PipelineIntegrationTest(unittest.TestCase):
                                                "--stage_deadline=10s"]) as c:
             c.extract[0].kill()
             out = os.path.join(self.tmp, "dead.jsonl")
-            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                                   *CORPUS, "--output=" + out, check=False)
             rows = read_jsonl(out)
         self.assertEqual(run.returncode, 1, run.stderr)  # documents failed
@@ -200,7 +200,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         open(empty, "wb").close()
         with cluster.Cluster() as c:
             out = os.path.join(self.tmp, "bad.jsonl")
-            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                                   CORPUS[0], bad, empty, "--output=" + out, check=False)
             rows = by_source(read_jsonl(out))
         self.assertEqual(run.returncode, 1, run.stderr)  # documents failed

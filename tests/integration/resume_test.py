@@ -117,7 +117,7 @@ class ResumeTest(unittest.TestCase):
         view = os.path.join(self.tmp, "kill-view.json")
         with cluster.Cluster() as c:
             replica = c.add_coordinator()  # shares the journal volume
-            first = Submission("--coordinator=" + c.coordinator.address, docs,
+            first = Submission(*c.client_flags, "--coordinator=" + c.coordinator.address, docs,
                                "--output=" + out, "--corpus_view=" + view,
                                "--resume_timeout=0")
             job_id = first.job_id()
@@ -141,7 +141,7 @@ class ResumeTest(unittest.TestCase):
             self.assertGreaterEqual(status.progress.completed, delivered_before)
 
             # ...and resumes it.
-            second = Submission("--resume=" + job_id, "--coordinator=" + replica.address,
+            second = Submission(*c.client_flags, "--resume=" + job_id, "--coordinator=" + replica.address,
                                 docs, "--output=" + out, "--corpus_view=" + view)
             self.assertEqual(second.wait(), 0, second.stderr())
             self.assertIn(f"resumed job {job_id}", second.stderr())
@@ -161,7 +161,7 @@ class ResumeTest(unittest.TestCase):
         out = os.path.join(self.tmp, "term-results.jsonl")
         with cluster.Cluster(coordinator_args=["--drain_grace=60s"]) as c:
             port = c.coordinator.port
-            run = Submission("--coordinator=" + c.coordinator.address, docs,
+            run = Submission(*c.client_flags, "--coordinator=" + c.coordinator.address, docs,
                              "--output=" + out)
             job_id = run.job_id()
             poll(lambda: completed(c.coordinator.address, job_id) >= 2000, 120,
@@ -181,10 +181,10 @@ class ResumeTest(unittest.TestCase):
         out = os.path.join(self.tmp, "one-results.jsonl")
         open(out, "w").close()
         with cluster.Cluster() as c:
-            run = cluster.gleaner("submit", "--progress=false", "--resume=job-nobody",
+            run = cluster.gleaner("submit", "--progress=false", *c.client_flags, "--resume=job-nobody",
                                   "--coordinator=" + c.coordinator.address, docs,
                                   "--output=" + out, check=False)
-            bad = cluster.gleaner("submit", "--progress=false", "--resume=../etc",
+            bad = cluster.gleaner("submit", "--progress=false", *c.client_flags, "--resume=../etc",
                                   "--coordinator=" + c.coordinator.address, docs,
                                   "--output=" + out, check=False)
         self.assertEqual(run.returncode, 3, run.stderr)

@@ -9,6 +9,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "services/common/document_limits.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "workers/dedup/dedup_service.h"
@@ -43,6 +44,13 @@ int main(int argc, char** argv) {
   options.host = absl::GetFlag(FLAGS_listen);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Dedup";
+  // Internal service: only the coordinator's certificate gets in.
+  if (absl::Status security = gleaner::ApplySecurityFlags(
+          gleaner::ClientCertificates::kRequire, &options);
+      !security.ok()) {
+    std::cerr << options.name << ": " << security << std::endl;
+    return 2;
+  }
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
   if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
   return status.ok() ? 0 : 1;

@@ -7,6 +7,8 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/extract_service.grpc.pb.h"
+#include "services/common/document_limits.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
@@ -21,6 +23,7 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   gleaner::workers::extract::ExtractStageOptions stage_options;
   stage_options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
+  stage_options.max_number_digits = gleaner::DocumentLimits().max_number_digits;
   auto stage = gleaner::workers::extract::ExtractStage::Create(stage_options);
   if (!stage.ok()) {
     std::cerr << "gleaner.v1.Extract: " << stage.status() << std::endl;
@@ -32,6 +35,13 @@ int main(int argc, char** argv) {
   options.host = absl::GetFlag(FLAGS_listen);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Extract";
+  // Internal service: only the coordinator's certificate gets in.
+  if (absl::Status security = gleaner::ApplySecurityFlags(
+          gleaner::ClientCertificates::kRequire, &options);
+      !security.ok()) {
+    std::cerr << options.name << ": " << security << std::endl;
+    return 2;
+  }
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
   if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
   return status.ok() ? 0 : 1;

@@ -170,8 +170,10 @@ absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
   entity_options.gazetteer_paths = std::move(options.gazetteer_paths);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EntityExtractor> entities,
                            EntityExtractor::Create(entity_options));
+  amounts::AmountExtractorOptions amount_options;
+  amount_options.max_number_digits = options.max_number_digits;
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<AmountExtractor> amounts,
-                           AmountExtractor::Create());
+                           AmountExtractor::Create(amount_options));
   std::unique_ptr<dates::DatePass> date_pass;
   if (options.dates) {
     GLEANER_ASSIGN_OR_RETURN(date_pass, dates::DatePass::Create());

@@ -25,6 +25,9 @@ struct ExtractStageOptions {
   // Fill dates and amount periods (true); off only to measure the stage
   // without them.
   bool dates = true;
+  // Integer digits in one number (the default is the cap of
+  // DocumentLimits::max_number_digits; the servers set it from that table).
+  int max_number_digits = amounts::kDefaultMaxNumberDigits;
 };
 
 // Thread-safe; not copyable.

@@ -4,6 +4,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
@@ -25,6 +26,13 @@ int main(int argc, char** argv) {
   options.host = absl::GetFlag(FLAGS_listen);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Sentence";
+  // Internal service: only the coordinator's certificate gets in.
+  if (absl::Status security = gleaner::ApplySecurityFlags(
+          gleaner::ClientCertificates::kRequire, &options);
+      !security.ok()) {
+    std::cerr << options.name << ": " << security << std::endl;
+    return 2;
+  }
   absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
   if (!status.ok()) std::cerr << options.name << ": " << status << std::endl;
   return status.ok() ? 0 : 1;
