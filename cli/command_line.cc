@@ -26,9 +26,12 @@ const std::vector<Command>& Commands() {
        "gleaner submit --coordinator=HOST:PORT INPUT... [--output=FILE] [--format=jsonl|csv]",
        "Streams the inputs (as for run) to a running coordinator, over TLS\n"
        "(--tls_ca verifies the coordinator) with the bearer token in\n"
-       "--token_file; --plaintext only for a coordinator started with it.",
+       "--token_file; --plaintext only for a coordinator started with it.\n"
+       "Prints the job id first; when the coordinator drains or goes away\n"
+       "the job is resumed against the same address (--resume_timeout), or\n"
+       "later with --resume=JOB, the same inputs and the same --output file.",
        {"coordinator", "output", "format", "corpus_view", "progress", "token_file",
-        "tls_ca", "tls_cert", "tls_key", "plaintext"}},
+        "tls_ca", "tls_cert", "tls_key", "plaintext", "resume", "resume_timeout"}},
       {"report", "gleaner report RESULTS.jsonl [--corpus_view=VIEW.json] --output=REPORT.html",
        "Writes one self-contained HTML page (inline SVG charts, no network\n"
        "at view time) from a run's JSON Lines and corpus view: top entities,\n"
@@ -84,7 +87,11 @@ std::string GeneralHelp() {
                   "  1  the batch ran, but some documents failed (see their errors)\n"
                   "  2  usage error\n"
                   "  3  the batch could not run or finish (input, output, coordinator)\n"
-                  "  4  dedup-check: the index is damaged\n");
+                  "  4  dedup-check: the index is damaged\n"
+                  "  5  submit: the batch is incomplete (documents without a result,\n"
+                  "     a result missing a stage without an error, a partial view)\n"
+                  "  6  submit: the job was interrupted; stderr gives the command\n"
+                  "     that resumes it (gleaner submit --resume=JOB ...)\n");
   return out;
 }
 

@@ -40,6 +40,20 @@ class Batch:
         self.corpus_view = None  # CorpusView, when asked for
 
 
+class JobInterrupted(Exception):
+    """The coordinator stopped the job mid-batch (it drained on SIGTERM).
+
+    Every document it admitted was answered first: `batch.results` holds
+    them. Resume with submit(remaining_documents, resume_job_id=job_id) once
+    a coordinator sharing the job journal answers.
+    """
+
+    def __init__(self, job_id, batch, error):
+        super().__init__(f"job {job_id} interrupted: {error.details()}")
+        self.job_id = job_id
+        self.batch = batch
+
+
 class GleanerClient:
     """Submits documents to a coordinator. One client may run many batches.
 
@@ -69,23 +83,40 @@ class GleanerClient:
     def close(self):
         self._channel.close()
 
-    def submit(self, documents, include_corpus_view=False, on_result=None):
+    def submit(self, documents, include_corpus_view=False, on_result=None,
+               resume_job_id=""):
         """Streams RawDocuments (any iterable, consumed lazily) and returns a Batch.
 
         `on_result`, if given, is called with each DocumentResult as it arrives.
-        Raises grpc.RpcError when the stream fails.
+        With `resume_job_id`, continues that job: send only the documents that
+        got no result. Raises JobInterrupted when the coordinator drains, and
+        grpc.RpcError when the stream fails otherwise.
         """
+        interrupted = threading.Event()
 
         def requests():
             options = coordinator_service_pb2.BatchOptions(
-                include_corpus_view=include_corpus_view)
+                include_corpus_view=include_corpus_view, resume_job_id=resume_job_id)
             yield coordinator_service_pb2.SubmitRequest(options=options)
             for document in documents:
+                if interrupted.is_set():
+                    return  # the coordinator takes no more: resume later
                 yield coordinator_service_pb2.SubmitRequest(document=document)
 
         batch = Batch()
-        for response in self._stub.Submit(requests(), timeout=self._timeout,
-                                          metadata=self._metadata):
+        try:
+            self._read(self._stub.Submit(requests(), timeout=self._timeout,
+                                       metadata=self._metadata), batch,
+                       include_corpus_view, on_result, interrupted)
+        except grpc.RpcError as error:
+            if interrupted.is_set():
+                raise JobInterrupted(batch.job_id, batch, error) from error
+            raise
+        return batch
+
+    @staticmethod
+    def _read(responses, batch, include_corpus_view, on_result, interrupted):
+        for response in responses:
             kind = response.WhichOneof("response")
             if kind == "result":
                 batch.results.append(response.result)
@@ -97,19 +128,21 @@ class GleanerClient:
                 batch.summary = response.end.summary
                 if include_corpus_view:
                     batch.corpus_view = response.end.corpus_view
-        return batch
+            elif kind == "interrupted":
+                interrupted.set()
 
-    def submit_files(self, paths, include_corpus_view=False, on_result=None):
+    def submit_files(self, paths, include_corpus_view=False, on_result=None,
+                     resume_job_id=""):
         """Submits files (read one at a time) with their paths as ids."""
         return self.submit((read_document(p) for p in paths),
                            include_corpus_view=include_corpus_view,
-                           on_result=on_result)
+                           on_result=on_result, resume_job_id=resume_job_id)
 
     def job_status(self, job_id):
         """Returns the JobStatus of a job."""
         return self._stub.GetJobStatus(
             coordinator_service_pb2.GetJobStatusRequest(job_id=job_id),
-            timeout=self._timeout)
+            timeout=self._timeout, metadata=self._metadata)
 
 
 def read_document(path):

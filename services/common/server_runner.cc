@@ -2,6 +2,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -226,7 +227,11 @@ absl::Status RunServerUntilSignalled(
   // The drain period is a configured wait, not synchronisation: clients
   // learn of NOT_SERVING by probing, and keep being answered meanwhile.
   absl::SleepFor(options.drain_delay);
-  (*server)->Shutdown(options.shutdown_grace);
+  // The grace covers the server's own drain (the coordinator finishes what
+  // its open streams admitted) and the final shutdown.
+  const absl::Time deadline = absl::Now() + options.shutdown_grace;
+  if (options.before_shutdown) options.before_shutdown(deadline);
+  (*server)->Shutdown(std::max(absl::ZeroDuration(), deadline - absl::Now()));
   std::cerr << options.name << ": stopped" << std::endl;
   return absl::OkStatus();
 }

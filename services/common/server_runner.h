@@ -35,6 +35,10 @@ struct ServerRunnerOptions {
   std::string name = "gleaner";
   // How long in-flight RPCs may run after SIGTERM before they are cancelled.
   absl::Duration shutdown_grace = absl::Seconds(30);
+  // Called on SIGTERM/SIGINT, after the health service turned NOT_SERVING
+  // and before the server stops taking RPCs, with the end of the grace
+  // period: the coordinator drains its open streams here. May be empty.
+  std::function<void(absl::Time deadline)> before_shutdown;
   // Largest message accepted or sent (documents can be large).
   int max_message_bytes = DocumentLimits().max_message_bytes;
   // Connections older than this are closed (GOAWAY) so that clients

@@ -94,6 +94,10 @@ TEST_F(CoordinatorLimitsTest, BatchesBeyondTheLimitAreRefusedWhileOneIsOpen) {
   grpc::ClientContext first_context;
   Authorize(&first_context, kAliceToken);
   auto first = stub_->Submit(&first_context);
+  // The first message opens the job (a new one, or a resumed one).
+  v1::SubmitRequest options;
+  options.mutable_options();
+  ASSERT_TRUE(first->Write(options));
   v1::SubmitResponse hello;
   ASSERT_TRUE(first->Read(&hello));  // the first batch holds the one slot
   std::string job_id;

@@ -9,6 +9,7 @@
 // certificate serves clients and identifies it to the stages) and
 // --token_file (clients' bearer tokens), or --plaintext.
 #include <functional>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -62,6 +63,15 @@ ABSL_FLAG(absl::Duration, probe_interval,
 ABSL_FLAG(absl::Duration, resolve_interval,
           gleaner::coordinator::ReplicaPoolOptions().resolve_interval,
           "How often dns:/// worker targets are looked up again.");
+ABSL_FLAG(std::string, journal_dir, "",
+          "Directory of the job journals (one file per job), so that clients "
+          "resume jobs after a crash or drain; a volume shared by every "
+          "coordinator replica that may resume another's jobs. Empty: jobs "
+          "are not journaled and cannot be resumed.");
+ABSL_FLAG(absl::Duration, drain_grace, absl::Seconds(30),
+          "On SIGTERM: how long open streams may finish the documents they "
+          "admitted (no new ones are admitted) before the clients are told "
+          "to resume and the server stops.");
 ABSL_FLAG(std::string, token_file, "",
           "Clients' bearer tokens, one 'NAME TOKEN' line per client; "
           "required unless --plaintext.");
@@ -183,10 +193,26 @@ int Main() {
                               aggregate.get()});
   CoordinatorServiceOptions service_options;
   service_options.authenticator = authenticator->get();
+  service_options.journal.dir = absl::GetFlag(FLAGS_journal_dir);
+  if (!service_options.journal.dir.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(service_options.journal.dir, error);
+    if (error) {
+      std::cerr << "--journal_dir=" << service_options.journal.dir << ": " << error.message()
+                << std::endl;
+      return 2;
+    }
+  }
   CoordinatorService service(&pipeline, fetch_view, service_options);
   ServerRunnerOptions server_options;
   ApplyServerFlags(&server_options);
   server_options.readiness = EveryStageReady(std::move(pools));
+  server_options.shutdown_grace = absl::GetFlag(FLAGS_drain_grace);
+  server_options.before_shutdown = [&service](absl::Time deadline) {
+    const size_t open = service.Drain(deadline);
+    std::cerr << "gleaner.v1.Coordinator: drained; " << open
+              << " streams still open at the deadline" << std::endl;
+  };
   const DocumentLimits limits;
   server_options.max_receive_message_bytes = limits.max_submit_message_bytes;
   server_options.max_threads = limits.coordinator_threads();

@@ -60,6 +60,7 @@ absl::Status Job::Add(v1::RawDocument document) {
     absl::MutexLock lock(&mu_);
     if (cancelled_) return absl::CancelledError("job cancelled");
     if (input_done_) return absl::FailedPreconditionError("job finished");
+    if (!admitting_) return absl::UnavailableError("job is draining");
     if (document.id().empty()) {
       document.set_id(absl::StrCat(job_id_, "/doc-", next_auto_id_++));
     }
@@ -87,12 +88,13 @@ absl::Status Job::Add(v1::RawDocument document) {
   // Wait for room in the window before taking the document in.
   const uint64_t bytes = item->bytes;
   auto has_room = [this, bytes]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-    if (cancelled_ || in_flight_ == 0) return true;
+    if (cancelled_ || !admitting_ || in_flight_ == 0) return true;
     return in_flight_ < std::max(1, options_.max_in_flight) &&
            in_flight_bytes_ + bytes <= options_.max_in_flight_bytes;
   };
   mu_.Await(absl::Condition(&has_room));
   if (cancelled_) return absl::CancelledError("job cancelled");
+  if (!admitting_) return absl::UnavailableError("job is draining");
   ++in_flight_;
   in_flight_bytes_ += bytes;
   dedup_queue_.push_back(std::move(item));
@@ -216,6 +218,17 @@ v1::BatchSummary Job::Finish() {
 void Job::Cancel() {
   absl::MutexLock lock(&mu_);
   cancelled_ = true;
+}
+
+void Job::StopAdmitting() {
+  absl::MutexLock lock(&mu_);
+  admitting_ = false;
+}
+
+bool Job::AwaitIdle(absl::Time deadline) const {
+  absl::MutexLock lock(&mu_);
+  auto idle = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return in_flight_ == 0; };
+  return mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
 }
 
 v1::Progress Job::GetProgress() const {

@@ -92,7 +92,8 @@ class Job {
   // across jobs in a persistent dedup index. A document whose id was
   // already used in this job, that is too large or that cannot be cleaned
   // is answered at once through the callback with a STAGE_COORDINATOR
-  // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish.
+  // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish,
+  // kUnavailable after StopAdmitting (the document was not taken in).
   absl::Status Add(v1::RawDocument document);
 
   // Declares the end of input, waits for every result to be delivered, and
@@ -105,6 +106,15 @@ class Job {
 
   // Counters so far.
   v1::Progress GetProgress() const;
+
+  // Stops admitting documents, for draining: Add (also one waiting for room)
+  // returns kUnavailable without taking its document in; documents already
+  // admitted run to their results.
+  void StopAdmitting();
+
+  // Waits until no admitted document is without its result, or `deadline`.
+  // Returns true when idle.
+  bool AwaitIdle(absl::Time deadline) const;
 
  private:
   struct Item {
@@ -139,6 +149,7 @@ class Job {
   bool input_done_ ABSL_GUARDED_BY(mu_) = false;
   bool dedup_done_ ABSL_GUARDED_BY(mu_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  bool admitting_ ABSL_GUARDED_BY(mu_) = true;
   uint64_t next_auto_id_ ABSL_GUARDED_BY(mu_) = 1;
   v1::Progress progress_ ABSL_GUARDED_BY(mu_);
   v1::BatchSummary summary_ ABSL_GUARDED_BY(mu_);

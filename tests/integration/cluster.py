@@ -174,6 +174,10 @@ class Cluster:
                              else security.client_flags(next(iter(security.tokens))))
         # Pass the index_dir of an earlier cluster to restart on its index.
         self.index_dir = index_dir or tempfile.mkdtemp(prefix="gleaner-dedup-")
+        # Every coordinator of the cluster shares one job journal directory,
+        # as replicas behind one Service share a volume.
+        self.journal_dir = tempfile.mkdtemp(prefix="gleaner-journal-")
+        self.coordinator_args = list(coordinator_args)
         try:
             self.dedup = [
                 self._start("dedup", [f"--shard_index={i}",
@@ -188,15 +192,23 @@ class Cluster:
             self.store_dir = tempfile.mkdtemp(prefix="gleaner-store-")
             self.aggregator = self._start(
                 "aggregator", [f"--store=sqlite:{self.store_dir}/store.db"])
-            self.coordinator = self._start("coordinator", [
-                "--dedup=" + ",".join(s.address for s in self.dedup),
-                "--sentence=" + ",".join(s.address for s in self.sentence),
-                "--extract=" + ",".join(s.address for s in self.extract),
-                "--aggregator=" + self.aggregator.address,
-            ] + list(coordinator_args))
+            self.coordinator = self.add_coordinator()
         except Exception:
             self.stop()
             raise
+
+    def add_coordinator(self, port=0):
+        """Starts a(nother) coordinator on the cluster's workers and journal;
+        `port` reuses a stopped one's port, as a restarted pod keeps its
+        Service address."""
+        return self._start("coordinator", [
+            "--dedup=" + ",".join(s.address for s in self.dedup),
+            "--sentence=" + ",".join(s.address for s in self.sentence),
+            "--extract=" + ",".join(s.address for s in self.extract),
+            "--aggregator=" + self.aggregator.address,
+            "--journal_dir=" + self.journal_dir,
+            f"--port={port}",
+        ] + self.coordinator_args)
 
     def _start(self, kind, args=()):
         server = Server(kind, list(args) + self.server_args,

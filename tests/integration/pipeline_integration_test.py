@@ -235,7 +235,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         finally:
             c.stop()
 
-    def test_sigterm_mid_batch_finishes_the_batch_first(self):
+    def test_sigterm_mid_batch_answers_what_was_admitted_then_interrupts(self):
         with cluster.Cluster(coordinator_args=["--max_in_flight=1",
                                                "--parallelism=1"]) as c:
             terminated = []
@@ -246,11 +246,23 @@ class PipelineIntegrationTest(unittest.TestCase):
                     c.coordinator.process.send_signal(signal.SIGTERM)
 
             with gleaner_client.GleanerClient(c.coordinator.address) as client:
-                batch = client.submit_files(CORPUS, on_result=terminate_on_first_result)
+                with self.assertRaises(gleaner_client.JobInterrupted) as caught:
+                    client.submit_files(CORPUS, on_result=terminate_on_first_result)
             self.assertEqual(c.coordinator.process.wait(timeout=60), 0)
-        self.assertEqual(len(terminated), 1)
-        self.assertEqual(len(batch.results), 5)
-        self.assertEqual(batch.summary.documents, 5)
+            # It stopped admitting: one window's worth, not the batch.
+            first = caught.exception.batch.results
+            self.assertEqual(len(terminated), 1)
+            self.assertLess(len(first), len(CORPUS))
+            done = {r.id for r in first}
+            # A replica on the same journal finishes the job.
+            replica = c.add_coordinator()
+            with gleaner_client.GleanerClient(replica.address) as client:
+                rest = client.submit_files([p for p in CORPUS if p not in done],
+                                           resume_job_id=caught.exception.job_id)
+        self.assertEqual(rest.job_id, caught.exception.job_id)
+        self.assertEqual(sorted([r.id for r in first] + [r.id for r in rest.results]),
+                         sorted(CORPUS))
+        self.assertEqual(rest.summary.documents, len(CORPUS))
 
     def test_malformed_requests_are_rejected(self):
         with cluster.Cluster() as c:

@@ -270,9 +270,10 @@ class SecurityTest(unittest.TestCase):
         release = threading.Event()
 
         def idle_requests():
-            release.wait(120)  # sends nothing until released
-            return
-            yield  # pylint: disable=unreachable
+            # The first message opens the job (it says whether the stream
+            # resumes one); then the batch sends no document until released.
+            yield coordinator_pb2.SubmitRequest(options=coordinator_pb2.BatchOptions())
+            release.wait(120)
 
         # Several connections: one HTTP/2 connection carries at most
         # max_concurrent_streams at once.
