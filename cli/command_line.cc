@@ -20,11 +20,18 @@ const std::vector<Command>& Commands() {
        "directories, JSON Lines files of {id, source, text|content} records\n"
        "(*.jsonl) and '-' (records on stdin).",
        {"output", "format", "corpus_view", "progress", "dedup_index", "gazetteer",
-        "max_in_flight", "parallelism"}},
+        "max_in_flight", "parallelism", "store", "view_all_jobs", "view_source",
+        "published_from", "published_to"}},
       {"submit",
        "gleaner submit --coordinator=HOST:PORT INPUT... [--output=FILE] [--format=jsonl|csv]",
-       "Streams the inputs (as for run) to a running coordinator.",
-       {"coordinator", "output", "format", "corpus_view", "progress"}},
+       "Streams the inputs (as for run) to a running coordinator, over TLS\n"
+       "(--tls_ca verifies the coordinator) with the bearer token in\n"
+       "--token_file; --plaintext only for a coordinator started with it.\n"
+       "Prints the job id first; when the coordinator drains or goes away\n"
+       "the job is resumed against the same address (--resume_timeout), or\n"
+       "later with --resume=JOB, the same inputs and the same --output file.",
+       {"coordinator", "output", "format", "corpus_view", "progress", "token_file",
+        "tls_ca", "tls_cert", "tls_key", "plaintext", "resume", "resume_timeout"}},
       {"report", "gleaner report RESULTS.jsonl [--corpus_view=VIEW.json] --output=REPORT.html",
        "Writes one self-contained HTML page (inline SVG charts, no network\n"
        "at view time) from a run's JSON Lines and corpus view: top entities,\n"
@@ -32,6 +39,12 @@ const std::vector<Command>& Commands() {
        "with its mentions and amounts highlighted. Runs the Python package\n"
        "(`python3 -m gleaner report`; install it with pip, see README.md).",
        {"output", "corpus_view"}},
+      {"view", "gleaner view STORE [--job=JOB] [--view_source=SRC] [--output=VIEW.json]",
+       "Writes the corpus view of a store (sqlite:PATH or\n"
+       "postgresql:CONNINFO, see docs/store.md) as JSON: across every job,\n"
+       "or one job with --job; filtered by source and publication day.\n"
+       "Reads only what the aggregator keeps; no pipeline runs.",
+       {"job", "view_source", "published_from", "published_to", "output"}},
       {"dedup-check", "gleaner dedup-check INDEX_DIR",
        "Verifies a dedup index offline (reads only): counts its intact\n"
        "records and tells a torn tail, which dedup_server drops on start,\n"
@@ -74,7 +87,11 @@ std::string GeneralHelp() {
                   "  1  the batch ran, but some documents failed (see their errors)\n"
                   "  2  usage error\n"
                   "  3  the batch could not run or finish (input, output, coordinator)\n"
-                  "  4  dedup-check: the index is damaged\n");
+                  "  4  dedup-check: the index is damaged\n"
+                  "  5  submit: the batch is incomplete (documents without a result,\n"
+                  "     a result missing a stage without an error, a partial view)\n"
+                  "  6  submit: the job was interrupted; stderr gives the command\n"
+                  "     that resumes it (gleaner submit --resume=JOB ...)\n");
   return out;
 }
 

@@ -29,6 +29,13 @@ enum ExitCode {
   kExitFatal = 3,
   // dedup-check: a record in the middle of the index log is damaged.
   kExitIndexDamaged = 4,
+  // submit: the batch finished but is incomplete: documents without a
+  // result, results repeated for one id, results missing a stage without an
+  // error, or a corpus view covering fewer documents than the job.
+  kExitIncomplete = 5,
+  // submit: the job was interrupted (coordinator drained or gone) and could
+  // not be resumed automatically; stderr gives the `--resume` command.
+  kExitInterrupted = 6,
 };
 
 // One subcommand.

@@ -20,10 +20,12 @@ absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> EmbeddedPipeline::Create(
                                std::move(options.sentence)));
   workers::extract::ExtractStageOptions extract_options;
   extract_options.gazetteer_paths = std::move(options.gazetteer_paths);
+  extract_options.max_number_digits = options.pipeline.limits.max_number_digits;
   GLEANER_ASSIGN_OR_RETURN(
       embedded->extract_,
       workers::extract::ExtractStage::Create(std::move(extract_options)));
-  embedded->aggregator_ = std::make_unique<aggregator::Aggregator>();
+  GLEANER_ASSIGN_OR_RETURN(embedded->aggregator_,
+                           aggregator::Aggregator::Create(options.aggregator));
 
   auto local = [&](StageProcessor* processor, v1::Stage stage) {
     embedded->clients_.push_back(

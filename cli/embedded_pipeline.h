@@ -30,6 +30,8 @@ struct EmbeddedOptions {
   std::vector<std::string> gazetteer_paths;
   // Sentence splitting (the default suits news and informal text).
   workers::sentence::SentenceStageOptions sentence;
+  // The store (in memory unless a `gleaner run --store` names one).
+  aggregator::AggregatorOptions aggregator;
 };
 
 // Owns the stages and the pipeline over them. Not copyable.

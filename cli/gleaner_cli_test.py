@@ -96,6 +96,47 @@ class OutputTest(unittest.TestCase):
                                    dtype={"value": str, "value_max": str})
                 for t in gleaner.TABLES}
 
+    def test_a_rerun_against_a_persistent_index_is_answered_from_the_store(self):
+        tmp = tempfile.mkdtemp(prefix="gleaner-rerun-")
+        store = f"sqlite:{tmp}/store.db"
+        # The same pages under new paths (ids): the index holds them already.
+        copies = os.path.join(tmp, "copies")
+        os.mkdir(copies)
+        for path in support.CORPUS:
+            with open(path, "rb") as src, open(os.path.join(copies, os.path.basename(path)),
+                                               "wb") as dst:
+                dst.write(src.read())
+        common = [f"--dedup_index={tmp}/index", f"--store={store}"]
+        first = run("run", *support.CORPUS, *common, f"--output={tmp}/first.jsonl")
+        self.assertEqual(first.returncode, 0, first.stderr)
+        again = run("run", copies, *common, f"--output={tmp}/again.jsonl")
+        self.assertEqual(again.returncode, 0, again.stderr)
+        with open(f"{tmp}/first.jsonl", encoding="utf-8") as f:
+            first_rows = {r["id"]: r for r in map(json.loads, f)}
+        with open(f"{tmp}/again.jsonl", encoding="utf-8") as f:
+            again_rows = [json.loads(line) for line in f]
+        self.assertEqual(len(again_rows), len(first_rows))
+        for row in again_rows:
+            # Still an exact duplicate, but never blank: the first run's facts.
+            self.assertEqual(row["duplicate"]["kind"], "DUPLICATE_KIND_EXACT")
+            self.assertTrue(row["skipped_as_duplicate"])
+            original = first_rows[row["results_from"]["document_id"]]
+            self.assertEqual(row.get("entities"), original.get("entities"))
+            self.assertEqual(row.get("amounts"), original.get("amounts"))
+        self.assertTrue(any(row.get("entities") for row in again_rows))
+
+        # `gleaner view` across both runs: the re-run adds documents, not facts.
+        view = run("view", store, "--output=-")
+        self.assertEqual(view.returncode, 0, view.stderr)
+        across = json.loads(view.stdout)
+        self.assertEqual(across["documents"], 2 * len(first_rows))
+        self.assertEqual(across["jobs"], 2)
+        first_job = run("view", store, "--job=" + again_rows[0]["results_from"]["job_id"],
+                        "--output=-")
+        self.assertEqual(first_job.returncode, 0, first_job.stderr)
+        self.assertEqual(across["entity_counts"], json.loads(first_job.stdout)["entity_counts"])
+        self.assertEqual(run("view", "nosuch:x").returncode, 2)
+
     def test_csv_tables_open_in_pandas_with_the_documented_columns(self):
         prefix = os.path.join(self.tmp, "tables")
         out = run("run", *support.CORPUS, "--format=csv", "--output=" + prefix,
@@ -225,7 +266,7 @@ class SubmitTest(unittest.TestCase):
             f.write('{"id":"ok","text":"엘지전자가 5천억 원을 벌었다."}\n')
             f.write('{"id":"broken","text":"x","encoding":"no-such-encoding"}\n')
         with cluster.Cluster() as c:
-            out = run("submit", "--coordinator=" + c.coordinator.address, records,
+            out = run("submit", "--coordinator=" + c.coordinator.address, *c.client_flags, records,
                       "--format=csv", "--output=" + os.path.join(tmp, "out"),
                       "--progress=false")
         self.assertEqual(out.returncode, 1, out.stderr)

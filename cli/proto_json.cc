@@ -4,16 +4,22 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "absl/container/node_hash_map.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/util/json_util.h"
-#include "text/utf8.h"
+#include "text/json_string.h"
 
 namespace gleaner {
 namespace cli {
+
+using ::gleaner::text::AppendJsonString;
 namespace {
 
 using ::google::protobuf::Descriptor;
@@ -21,22 +27,6 @@ using ::google::protobuf::EnumValueDescriptor;
 using ::google::protobuf::FieldDescriptor;
 using ::google::protobuf::Message;
 using ::google::protobuf::Reflection;
-
-// The escape for an ASCII byte, or nullptr when it is written as is.
-const char* AsciiEscape(unsigned char c) {
-  static const char* const kControl[32] = {
-      "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005",
-      "\\u0006", "\\u0007", "\\b",     "\\t",     "\\n",     "\\u000b",
-      "\\f",     "\\r",     "\\u000e", "\\u000f", "\\u0010", "\\u0011",
-      "\\u0012", "\\u0013", "\\u0014", "\\u0015", "\\u0016", "\\u0017",
-      "\\u0018", "\\u0019", "\\u001a", "\\u001b", "\\u001c", "\\u001d",
-      "\\u001e", "\\u001f"};
-  if (c < 0x20) return kControl[c];
-  if (c == '"') return "\\\"";
-  if (c == '\\') return "\\\\";
-  if (c == 0x7F) return "\\u007f";
-  return nullptr;
-}
 
 // Writes a double as protobuf does: the shortest of 15 or 17 significant
 // digits that reads back as the same value.
@@ -68,6 +58,18 @@ void AppendFloat(float value, std::string* out) {
   out->append(buffer);
 }
 
+// What the writer needs of a field, read from its descriptor once per
+// message type and document: FieldDescriptor::type() takes a once-flag on
+// every call, and the quoted key is the same for every occurrence.
+struct FieldPlan {
+  const FieldDescriptor* field;
+  FieldDescriptor::CppType cpp_type;
+  bool repeated;
+  bool map;
+  bool bytes;
+  std::string key;  // "name": (escaped, with the colon)
+};
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string* out) : out_(out) {}
@@ -77,22 +79,22 @@ class JsonWriter {
     if (descriptor->file()->package() == "google.protobuf") {
       return WellKnown(message);
     }
+    // GetReflection() passes through a once-flag too: read it once per
+    // message, not once per field.
     const Reflection* reflection = message.GetReflection();
     out_->push_back('{');
     bool first = true;
-    for (int i = 0; i < descriptor->field_count(); ++i) {
-      const FieldDescriptor* field = descriptor->field(i);
-      if (field->is_repeated() ? reflection->FieldSize(message, field) == 0
-                               : !reflection->HasField(message, field)) {
+    for (const FieldPlan& plan : PlanFor(descriptor)) {
+      if (plan.repeated ? reflection->FieldSize(message, plan.field) == 0
+                        : !reflection->HasField(message, plan.field)) {
         continue;  // proto3 JSON omits fields at their default value
       }
       if (!first) out_->push_back(',');
       first = false;
-      AppendJsonString(field->name(), out_);
-      out_->push_back(':');
-      absl::Status status = field->is_map()  ? Map(message, field)
-                            : field->is_repeated() ? List(message, field)
-                                                   : Value(message, field, -1);
+      out_->append(plan.key);
+      absl::Status status = plan.map        ? Map(message, reflection, plan)
+                            : plan.repeated ? List(message, reflection, plan)
+                                            : Value(message, reflection, plan, -1);
       if (!status.ok()) return status;
     }
     out_->push_back('}');
@@ -100,13 +102,32 @@ class JsonWriter {
   }
 
  private:
+  const std::vector<FieldPlan>& PlanFor(const Descriptor* descriptor) {
+    auto [it, inserted] = plans_.try_emplace(descriptor);
+    if (inserted) {
+      for (int i = 0; i < descriptor->field_count(); ++i) {
+        const FieldDescriptor* field = descriptor->field(i);
+        FieldPlan plan{field,
+                       field->cpp_type(),
+                       field->is_repeated(),
+                       field->is_map(),
+                       field->type() == FieldDescriptor::TYPE_BYTES,
+                       {}};
+        AppendJsonString(field->name(), &plan.key);
+        plan.key.push_back(':');
+        it->second.push_back(std::move(plan));
+      }
+    }
+    return it->second;
+  }
+
   absl::Status List(const google::protobuf::Message& message,
-                    const FieldDescriptor* field) {
-    const int size = message.GetReflection()->FieldSize(message, field);
+                    const Reflection* reflection, const FieldPlan& plan) {
+    const int size = reflection->FieldSize(message, plan.field);
     out_->push_back('[');
     for (int i = 0; i < size; ++i) {
       if (i > 0) out_->push_back(',');
-      absl::Status status = Value(message, field, i);
+      absl::Status status = Value(message, reflection, plan, i);
       if (!status.ok()) return status;
     }
     out_->push_back(']');
@@ -116,19 +137,20 @@ class JsonWriter {
   // A map is a repeated entry message with fields `key` (1) and `value` (2).
   // (Reflection's map iterators are private in protobuf 3.21.)
   absl::Status Map(const google::protobuf::Message& message,
-                   const FieldDescriptor* field) {
-    const Reflection* reflection = message.GetReflection();
-    const int size = reflection->FieldSize(message, field);
-    const FieldDescriptor* key = field->message_type()->map_key();
-    const FieldDescriptor* value = field->message_type()->map_value();
+                   const Reflection* reflection, const FieldPlan& plan) {
+    const int size = reflection->FieldSize(message, plan.field);
+    const Descriptor* entry_type = plan.field->message_type();
+    const FieldDescriptor* key = entry_type->map_key();
+    const FieldPlan& value = PlanFor(entry_type)[entry_type->map_value()->index()];
     out_->push_back('{');
     for (int i = 0; i < size; ++i) {
       const google::protobuf::Message& entry =
-          reflection->GetRepeatedMessage(message, field, i);
+          reflection->GetRepeatedMessage(message, plan.field, i);
+      const Reflection* entry_reflection = entry.GetReflection();
       if (i > 0) out_->push_back(',');
-      MapKey(entry, key);
+      MapKey(entry, entry_reflection, key);
       out_->push_back(':');
-      absl::Status status = Value(entry, value, -1);
+      absl::Status status = Value(entry, entry_reflection, value, -1);
       if (!status.ok()) return status;
     }
     out_->push_back('}');
@@ -136,9 +158,8 @@ class JsonWriter {
   }
 
   // JSON object keys are strings whatever the key's type.
-  void MapKey(const google::protobuf::Message& entry,
+  void MapKey(const google::protobuf::Message& entry, const Reflection* r,
               const FieldDescriptor* key) {
-    const Reflection* r = entry.GetReflection();
     switch (key->cpp_type()) {
       case FieldDescriptor::CPPTYPE_STRING:
         AppendJsonString(r->GetString(entry, key), out_);
@@ -174,24 +195,24 @@ class JsonWriter {
     }
   }
 
-  void String(const FieldDescriptor* field, const std::string& text) {
-    if (field->type() == FieldDescriptor::TYPE_BYTES) {
+  void String(const FieldPlan& plan, const std::string& text) {
+    if (plan.bytes) {
       absl::StrAppend(out_, "\"", absl::Base64Escape(text), "\"");
     } else {
       AppendJsonString(text, out_);
     }
   }
 
-  // Writes one value of `field`: element `index` when repeated, else the
-  // singular value (index -1).
+  // Writes one value of the planned field: element `index` when repeated,
+  // else the singular value (index -1).
   absl::Status Value(const google::protobuf::Message& message,
-                     const FieldDescriptor* field, int index) {
-    const Reflection* r = message.GetReflection();
+                     const Reflection* r, const FieldPlan& plan, int index) {
+    const FieldDescriptor* field = plan.field;
     const bool repeated = index >= 0;
 #define GLEANER_GET(Type) \
   (repeated ? r->GetRepeated##Type(message, field, index) \
             : r->Get##Type(message, field))
-    switch (field->cpp_type()) {
+    switch (plan.cpp_type) {
       case FieldDescriptor::CPPTYPE_INT32:
         absl::StrAppend(out_, GLEANER_GET(Int32));
         break;
@@ -218,7 +239,7 @@ class JsonWriter {
         break;
       case FieldDescriptor::CPPTYPE_STRING: {
         std::string scratch;
-        String(field, repeated ? r->GetRepeatedStringReference(
+        String(plan, repeated ? r->GetRepeatedStringReference(
                                      message, field, index, &scratch)
                                : r->GetStringReference(message, field,
                                                        &scratch));
@@ -247,49 +268,11 @@ class JsonWriter {
   }
 
   std::string* const out_;
+  // Node map: PlanFor hands out references that must survive later inserts.
+  absl::node_hash_map<const Descriptor*, std::vector<FieldPlan>> plans_;
 };
 
 }  // namespace
-
-void AppendJsonString(absl::string_view text, std::string* out) {
-  out->reserve(out->size() + text.size() + 2);
-  out->push_back('"');
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t run = 0;  // start of the bytes not yet written
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    const char* escape = nullptr;
-    size_t length = 1;
-    if (c < 0x80) {
-      escape = AsciiEscape(c);
-    } else {
-      char32_t cp;
-      length = ::gleaner::text::DecodeUtf8Checked(text, i, &cp);
-      if (length == 0) {
-        escape = "\xEF\xBF\xBD";  // U+FFFD for a byte that does not decode
-        length = 1;
-      } else if (length == 3 && c == 0xE2 && p[i + 1] == 0x80 &&
-                 (p[i + 2] == 0xA8 || p[i + 2] == 0xA9)) {
-        // U+2028 and U+2029 end lines in JavaScript.
-        escape = p[i + 2] == 0xA8 ? "\\u2028" : "\\u2029";
-      }
-    }
-    if (escape != nullptr) {
-      out->append(text.data() + run, i - run);
-      out->append(escape);
-      run = i + length;
-    }
-    i += length;
-  }
-  out->append(text.data() + run, n - run);
-  out->push_back('"');
-}
 
 absl::Status AppendProtoJson(const google::protobuf::Message& message,
                              std::string* out) {

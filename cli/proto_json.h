@@ -21,7 +21,6 @@
 #include <string>
 
 #include "absl/status/status.h"
-#include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
 namespace gleaner {
@@ -31,10 +30,6 @@ namespace cli {
 // only when protobuf's printer fails on a well-known type inside it.
 absl::Status AppendProtoJson(const google::protobuf::Message& message,
                              std::string* out);
-
-// Appends `text` as a JSON string literal (quotes included). Invalid UTF-8
-// bytes are written as U+FFFD, so the output is always valid JSON.
-void AppendJsonString(absl::string_view text, std::string* out);
 
 }  // namespace cli
 }  // namespace gleaner

@@ -136,15 +136,6 @@ TEST(AppendProtoJson, WritesNonFiniteDoublesAsStrings) {
   }
 }
 
-TEST(AppendJsonString, KeepsTheOutputValidForInvalidUtf8) {
-  std::string out;
-  AppendJsonString("a\xff" "b\xC3", &out);
-  EXPECT_EQ(out, "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
-  out.clear();
-  AppendJsonString("\xED\xA0\x80", &out);  // a UTF-16 surrogate
-  EXPECT_EQ(out, "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");
-}
-
 }  // namespace
 }  // namespace cli
 }  // namespace gleaner

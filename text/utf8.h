@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <string>
 
+#include "absl/base/attributes.h"
 #include "absl/strings/string_view.h"
 
 namespace gleaner {
@@ -26,11 +27,12 @@ constexpr char32_t kReplacementCharacter = 0xFFFD;
 // Returns true for a UTF-8 continuation byte (10xxxxxx).
 inline bool IsUtf8Continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
-// Returns the byte length of the well-formed UTF-8 character at s[i] and
-// stores its code point in *cp; returns 0 (and stores U+FFFD) when the bytes
-// at i do not form one: truncated, overlong, a surrogate, above U+10FFFF or a
-// stray continuation byte. REQUIRES: i < s.size().
-inline size_t DecodeUtf8Checked(absl::string_view s, size_t i, char32_t* cp) {
+// The full check of table 3-7 behind DecodeUtf8Checked (below), for what
+// it does not decode inline; kept out of line so that the inlined part stays
+// small.
+ABSL_ATTRIBUTE_NOINLINE inline size_t DecodeUtf8CheckedSlow(absl::string_view s,
+                                                           size_t i,
+                                                           char32_t* cp) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   const size_t left = s.size() - i;
   const unsigned char c = p[0];
@@ -65,6 +67,31 @@ inline size_t DecodeUtf8Checked(absl::string_view s, size_t i, char32_t* cp) {
     return 4;
   }
   return 0;
+}
+
+// Returns the byte length of the well-formed UTF-8 character at s[i] and
+// stores its code point in *cp; returns 0 (and stores U+FFFD) when the bytes
+// at i do not form one: truncated, overlong, a surrogate, above U+10FFFF or a
+// stray continuation byte. REQUIRES: i < s.size().
+//
+// Inlined into every loop that walks text: ASCII and the three-byte
+// characters that need no range check beyond their continuation bytes
+// (U+1000-U+CFFF, U+D000-U+D7FF: all Hangul syllables and most CJK) are
+// decoded here; everything else takes the out-of-line full check.
+ABSL_ATTRIBUTE_ALWAYS_INLINE inline size_t DecodeUtf8Checked(
+    absl::string_view s, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const unsigned char c = p[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  if (c >= 0xE1 && c <= 0xED && s.size() - i >= 3 &&
+      (p[1] & (c == 0xED ? 0xE0 : 0xC0)) == 0x80 && IsUtf8Continuation(p[2])) {
+    *cp = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return 3;
+  }
+  return DecodeUtf8CheckedSlow(s, i, cp);
 }
 
 // Decodes the character at s[i] like DecodeUtf8Checked, except that an

@@ -56,6 +56,30 @@ TEST(DecodeUtf8Checked, AcceptsWellFormedAndRejectsTheRest) {
   }
 }
 
+TEST(DecodeUtf8Checked, InlinePathAgreesWithTheFullCheck) {
+  // Every three-byte lead with every pair of following bytes, and every
+  // truncation of it: the inlined fast path must answer exactly as the
+  // full check of table 3-7 does.
+  for (int lead = 0xC0; lead <= 0xFF; ++lead) {
+    for (int b1 = 0; b1 < 256; ++b1) {
+      for (int b2 = 0; b2 < 256; ++b2) {
+        const char bytes[3] = {static_cast<char>(lead), static_cast<char>(b1),
+                               static_cast<char>(b2)};
+        for (size_t size = 1; size <= 3; ++size) {
+          const absl::string_view s(bytes, size);
+          char32_t fast = 0, full = 0;
+          const size_t fast_len = DecodeUtf8Checked(s, 0, &fast);
+          const size_t full_len = DecodeUtf8CheckedSlow(s, 0, &full);
+          if (fast_len != full_len || fast != full) {
+            FAIL() << "differs at " << lead << " " << b1 << " " << b2 << " size "
+                   << size;
+          }
+        }
+      }
+    }
+  }
+}
+
 TEST(DecodeUtf8Before, FindsTheStartOfThePreviousCharacter) {
   const std::string s = "a가\xF0\x9F\xA4\x94";  // a, 가 (3 bytes), 🤔 (4)
   char32_t cp;

@@ -89,6 +89,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mb", type=float, default=100)
     parser.add_argument("--keep", help="keep the replicated corpus here")
+    parser.add_argument("--plaintext", action="store_true",
+                        help="run the services without TLS (the default is mutual TLS)")
     parser.add_argument("--replicas", type=int, default=1,
                         help="sentence and extract replicas in the multi-process run")
     parser.add_argument("--bin_dir", help="use the binaries under this directory "
@@ -126,11 +128,15 @@ def main():
            usage.ru_utime + usage.ru_stime)
 
     # (2) Multi-process on loopback.
-    with cluster.Cluster(sentence=args.replicas, extract=args.replicas) as c:
+    # Mutual TLS and tokens, as deployed, unless --plaintext.
+    security = cluster.PLAINTEXT if args.plaintext else cluster.Security.create()
+    with cluster.Cluster(sentence=args.replicas, extract=args.replicas,
+                         security=security) as c:
         servers_cpu = -sum(cpu_seconds(s.process.pid) for s in c.servers)
         start = time.monotonic()
         proc = subprocess.Popen([bazel_bin("cli/gleaner"), "submit",
-                                 "--coordinator=" + c.coordinator.address, corpus,
+                                 "--coordinator=" + c.coordinator.address,
+                                 *c.client_flags, corpus,
                                  "--output=" + out, "--progress=false"])
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.monotonic() - start

@@ -16,6 +16,14 @@ PACKAGES=(
   # (headless Chromium; Korean fonts for the screenshot).
   python3-pip python3-setuptools python3-venv python3-pandas python3-tqdm
   chromium fonts-nanum openssl
+  # The multi-host test's hosts: network namespaces, veth pairs, a bridge.
+  iproute2
+  # Fuzz targets (tools/fuzz.sh): clang with libFuzzer and the sanitizer
+  # runtimes. GCC's ASan/UBSan runtimes come with g++.
+  clang libclang-rt-14-dev
+  # The store (docs/store.md): SQLite embedded, PostgreSQL through libpq; the
+  # postgresql server only for the tests, which start their own on loopback.
+  libsqlite3-dev libpq-dev postgresql
 )
 # The manifest test renders with `kubectl kustomize`; Debian's package is the
 # fallback where the machine has no kubectl of its own.

@@ -1,20 +1,46 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds everything and runs every test.
-# Ends with a plain "N passed, N failed" line (test targets).
+# Installs what is missing, builds everything and runs every test: the plain
+# build, then the C++ tests again under ASan + UBSan, then each fuzz target
+# for a bounded time (GLEANER_FUZZ_SECONDS, 15). Extra arguments go to the
+# plain `bazel test`. Ends with a plain "N passed, N failed" line (test
+# targets of both runs plus fuzz targets).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install_deps.sh || { echo "0 passed, 1 failed"; exit 1; }
 
-log=$(mktemp)
-bazel test //... --keep_going --test_output=errors "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+passed=0
+failed=0
+# Runs one bazel test command, adding its PASSED / FAILED lines to the totals.
+bazel_tests() {
+  local log status p f
+  log=$(mktemp)
+  bazel test "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  p=$(grep -cE '^//[^ ]+ +(\(cached\) )?PASSED' "$log")
+  f=$(grep -cE '^//[^ ]+ +(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|INCOMPLETE|FLAKY)' "$log")
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1  # the build itself failed, so no test could run
+  fi
+  rm -f "$log"
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
 
-passed=$(grep -cE '^//[^ ]+ +(\(cached\) )?PASSED' "$log")
-failed=$(grep -cE '^//[^ ]+ +(\(cached\) )?(FAILED|TIMEOUT|NO STATUS|INCOMPLETE|FLAKY)' "$log")
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  failed=1  # the build itself failed, so no test could run
-fi
+bazel_tests //... --keep_going --test_output=errors "$@"
+echo "== the C++ tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+bazel_tests //... --config=asan --test_lang_filters=cc --keep_going --test_output=errors
+
+echo "== fuzz targets"
+log=$(mktemp)
+tools/fuzz.sh --seconds "${GLEANER_FUZZ_SECONDS:-15}" 2>&1 | tee "$log"
+fuzz_status=${PIPESTATUS[0]}
+p=$(grep -cE '^fuzz: [a-z_]+ passed' "$log")
+f=$(grep -cE '^fuzz: [a-z_]+ FAILED' "$log")
+if [ "$fuzz_status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
 rm -f "$log"
+passed=$((passed + p))
+failed=$((failed + f))
+
 echo "$passed passed, $failed failed"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$failed" -eq 0 ]

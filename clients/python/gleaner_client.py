@@ -25,7 +25,9 @@ from proto.gleaner.v1 import coordinator_service_pb2
 from proto.gleaner.v1 import coordinator_service_pb2_grpc
 from proto.gleaner.v1 import document_pb2
 
-_MAX_MESSAGE_BYTES = 256 << 20
+# The coordinator's limits (services/common/document_limits.h).
+_MAX_RECEIVE_BYTES = 144 << 20
+_MAX_SEND_BYTES = 64 << 20
 
 
 class Batch:
@@ -38,14 +40,37 @@ class Batch:
         self.corpus_view = None  # CorpusView, when asked for
 
 
-class GleanerClient:
-    """Submits documents to a coordinator. One client may run many batches."""
+class JobInterrupted(Exception):
+    """The coordinator stopped the job mid-batch (it drained on SIGTERM).
 
-    def __init__(self, address, timeout=None):
-        self._channel = grpc.insecure_channel(
-            address,
-            options=[("grpc.max_receive_message_length", _MAX_MESSAGE_BYTES),
-                     ("grpc.max_send_message_length", _MAX_MESSAGE_BYTES)])
+    Every document it admitted was answered first: `batch.results` holds
+    them. Resume with submit(remaining_documents, resume_job_id=job_id) once
+    a coordinator sharing the job journal answers.
+    """
+
+    def __init__(self, job_id, batch, error):
+        super().__init__(f"job {job_id} interrupted: {error.details()}")
+        self.job_id = job_id
+        self.batch = batch
+
+
+class GleanerClient:
+    """Submits documents to a coordinator. One client may run many batches.
+
+    `root_certificates` (PEM bytes of the CA) opens a TLS channel and `token`
+    is sent as a bearer token on every call; with neither, the channel is
+    plaintext (a coordinator started with --plaintext).
+    """
+
+    def __init__(self, address, timeout=None, root_certificates=None, token=None):
+        options = [("grpc.max_receive_message_length", _MAX_RECEIVE_BYTES),
+                   ("grpc.max_send_message_length", _MAX_SEND_BYTES)]
+        if root_certificates is None:
+            self._channel = grpc.insecure_channel(address, options=options)
+        else:
+            self._channel = grpc.secure_channel(
+                address, grpc.ssl_channel_credentials(root_certificates), options=options)
+        self._metadata = [("authorization", f"Bearer {token}")] if token else None
         self._stub = coordinator_service_pb2_grpc.CoordinatorStub(self._channel)
         self._timeout = timeout
 
@@ -58,22 +83,40 @@ class GleanerClient:
     def close(self):
         self._channel.close()
 
-    def submit(self, documents, include_corpus_view=False, on_result=None):
+    def submit(self, documents, include_corpus_view=False, on_result=None,
+               resume_job_id=""):
         """Streams RawDocuments (any iterable, consumed lazily) and returns a Batch.
 
         `on_result`, if given, is called with each DocumentResult as it arrives.
-        Raises grpc.RpcError when the stream fails.
+        With `resume_job_id`, continues that job: send only the documents that
+        got no result. Raises JobInterrupted when the coordinator drains, and
+        grpc.RpcError when the stream fails otherwise.
         """
+        interrupted = threading.Event()
 
         def requests():
             options = coordinator_service_pb2.BatchOptions(
-                include_corpus_view=include_corpus_view)
+                include_corpus_view=include_corpus_view, resume_job_id=resume_job_id)
             yield coordinator_service_pb2.SubmitRequest(options=options)
             for document in documents:
+                if interrupted.is_set():
+                    return  # the coordinator takes no more: resume later
                 yield coordinator_service_pb2.SubmitRequest(document=document)
 
         batch = Batch()
-        for response in self._stub.Submit(requests(), timeout=self._timeout):
+        try:
+            self._read(self._stub.Submit(requests(), timeout=self._timeout,
+                                       metadata=self._metadata), batch,
+                       include_corpus_view, on_result, interrupted)
+        except grpc.RpcError as error:
+            if interrupted.is_set():
+                raise JobInterrupted(batch.job_id, batch, error) from error
+            raise
+        return batch
+
+    @staticmethod
+    def _read(responses, batch, include_corpus_view, on_result, interrupted):
+        for response in responses:
             kind = response.WhichOneof("response")
             if kind == "result":
                 batch.results.append(response.result)
@@ -85,19 +128,21 @@ class GleanerClient:
                 batch.summary = response.end.summary
                 if include_corpus_view:
                     batch.corpus_view = response.end.corpus_view
-        return batch
+            elif kind == "interrupted":
+                interrupted.set()
 
-    def submit_files(self, paths, include_corpus_view=False, on_result=None):
+    def submit_files(self, paths, include_corpus_view=False, on_result=None,
+                     resume_job_id=""):
         """Submits files (read one at a time) with their paths as ids."""
         return self.submit((read_document(p) for p in paths),
                            include_corpus_view=include_corpus_view,
-                           on_result=on_result)
+                           on_result=on_result, resume_job_id=resume_job_id)
 
     def job_status(self, job_id):
         """Returns the JobStatus of a job."""
         return self._stub.GetJobStatus(
             coordinator_service_pb2.GetJobStatusRequest(job_id=job_id),
-            timeout=self._timeout)
+            timeout=self._timeout, metadata=self._metadata)
 
 
 def read_document(path):

@@ -1,114 +1,103 @@
-// The aggregator's core: gathers per-document results of a job into
-// corpus-level views (entity counts, money per entity, duplicate clusters).
+// The aggregator's core: records each document result of a job in the
+// store (services/store) and serves corpus views over one job or every job
+// in it, filtered by source and publication day: entity counts, money per
+// entity with exact totals, co-occurrence, duplicate clusters, per-source
+// counts, the documents that mention an entity.
 //
-//   Aggregator aggregator;
-//   RunStage(aggregator, v1::STAGE_AGGREGATE, {job_id, result});  // per document
-//   absl::StatusOr<v1::CorpusView> view = aggregator.GetView(view_request);
+//   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<Aggregator> aggregator,
+//                            Aggregator::Create({.store = "sqlite:store.db"}));
+//   RunStage(*aggregator, v1::STAGE_AGGREGATE, {job_id, result});  // per doc
+//   absl::StatusOr<v1::CorpusView> view = aggregator->GetView(view_request);
 //
-// What counts: mentions in boilerplate or repeated blocks (Entity.flagged)
-// and every mention in exact or near-duplicate documents are left out, so
-// each fact is counted once. Money is attributed to the organisations and
-// people named in the same sentence.
+// Each document's digest (document_digest.h) is computed without any lock
+// and added to the store in one transaction, which commits before Process
+// returns: whatever was acknowledged survives a crash, and a restarted
+// aggregator on the same store serves the same views. What counts is
+// described in document_digest.h.
 #ifndef GLEANER_SERVICES_AGGREGATOR_AGGREGATOR_H_
 #define GLEANER_SERVICES_AGGREGATOR_AGGREGATOR_H_
 
-#include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
-#include <utility>
-#include <vector>
 
-#include "absl/base/thread_annotations.h"
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "proto/gleaner/v1/aggregator_service.pb.h"
 #include "proto/gleaner/v1/stage.pb.h"
+#include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "services/aggregator/document_digest.h"
+#include "services/aggregator/stories/story_clusters.h"
 #include "services/common/stage_processor.h"
+#include "services/store/view_store.h"
 
 namespace gleaner {
 namespace aggregator {
 
 struct AggregatorOptions {
-  // Money amounts kept per entity and job (1000): bounds memory on huge
-  // batches; the count of mentions stays exact.
-  size_t max_amounts_per_entity = 1000;
+  // Where results and views are kept: "sqlite:PATH" (the default backend;
+  // "sqlite::memory:" keeps them in memory only) or "postgresql:CONNINFO".
+  std::string store = "sqlite::memory:";
+  // Bounds on what one document adds (pairs, listed amounts).
+  DigestOptions digest;
 };
 
 // Thread-safe; not copyable.
 class Aggregator : public StageProcessor {
  public:
-  explicit Aggregator(AggregatorOptions options = {}) : options_(options) {}
+  // Opens the store; its errors (cannot open, wrong schema) are returned.
+  static absl::StatusOr<std::unique_ptr<Aggregator>> Create(
+      AggregatorOptions options = {});
   Aggregator(const Aggregator&) = delete;
   Aggregator& operator=(const Aggregator&) = delete;
 
-  // Records `input.document` under `input.job_id`; the answer is status
-  // only (the caller holds the result). A document id already recorded for
-  // the job is not counted again (retries are safe). kInvalidArgument when
-  // the job id is empty or a span lies outside the text;
-  // kFailedPrecondition for a released job.
+  // Records `input.document` under `input.job_id`; answers once stored. A
+  // document id already recorded for the job is not counted again (retries
+  // are safe). An exact duplicate whose original another job stored is
+  // answered with the original's results (StageResponse.stored); otherwise
+  // the answer is status only. kInvalidArgument when the job id is empty or
+  // a span lies outside the text; kFailedPrecondition for a released job.
   absl::Status Process(const StageInput& input,
                        v1::StageResponse* response) override;
 
-  // Returns the views of a job; kNotFound for an unknown job.
+  // Returns the views of a job (or of all jobs); kNotFound for a job with
+  // no document. `release` marks the job finished: its views stay.
   absl::StatusOr<v1::CorpusView> GetView(const v1::GetViewRequest& request);
 
- private:
-  struct EntityKey {
-    std::string canonical;
-    v1::EntityType type;
-    template <typename H>
-    friend H AbslHashValue(H h, const EntityKey& key) {
-      return H::combine(std::move(h), key.canonical, key.type);
-    }
-    bool operator==(const EntityKey& other) const {
-      return canonical == other.canonical && type == other.type;
-    }
-  };
-  struct EntityStats {
-    uint64_t mentions = 0;
-    uint64_t documents = 0;
-    std::vector<v1::EntityAmount> amounts;
-  };
-  struct JobView {
-    uint64_t documents = 0;
-    // Ids already recorded: a retried request is not counted twice.
-    absl::flat_hash_set<std::string> recorded;
-    absl::flat_hash_map<EntityKey, EntityStats> entities;
-    // cluster id -> member ids in arrival order.
-    std::vector<std::pair<std::string, std::vector<std::string>>> clusters;
-    absl::flat_hash_map<std::string, size_t> cluster_index;
-    // For views filtered by publication date: each document's day
-    // ("YYYY-MM-DD", "" when unknown) and the entities of the mentions it
-    // counted.
-    absl::flat_hash_map<std::string, std::string> days;
-    std::vector<std::pair<std::string, std::vector<EntityKey>>> mentions;
-  };
-  // A publication-date range; empty bounds are open.
-  struct DayRange {
-    std::string from, to;
-    bool active() const { return !from.empty() || !to.empty(); }
-    bool Contains(const std::string& day) const {
-      return !day.empty() && (from.empty() || day >= from) && (to.empty() || day <= to);
-    }
-  };
-  // Entity stats of the documents published within `range`.
-  static absl::flat_hash_map<EntityKey, EntityStats> FilteredEntities(
-      const JobView& view, const DayRange& range);
+  // The documents that mention one entity.
+  absl::StatusOr<v1::EntityDocumentsResponse> ListEntityDocuments(
+      const v1::EntityDocumentsRequest& request);
 
-  void RecordLocked(const v1::DocumentResult& result, JobView& view)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+ private:
+  Aggregator(AggregatorOptions options, std::unique_ptr<store::ViewStore> store)
+      : options_(std::move(options)), store_(std::move(store)) {}
+
+  // Replays the stored fingerprints in arrival order: the same story ids
+  // as before the restart.
+  absl::Status RebuildStories();
+  // Records the document and, when it is new and counted, adds it to the
+  // story clusters, in the store's arrival order.
+  absl::Status RecordAndCluster(absl::string_view job_id, DocumentDigest digest,
+                                const v1::DocumentResult& result);
+  absl::Status AddStoryClusters(const v1::GetViewRequest& request,
+                                v1::CorpusView& view);
+
+  // For an exact duplicate of a document stored by another job: fills
+  // `stored` with the original's results.
+  absl::StatusOr<bool> FindStoredResults(absl::string_view job_id,
+                                         const v1::DocumentResult& result,
+                                         v1::StoredResults* stored);
 
   const AggregatorOptions options_;
-  absl::Mutex mu_;
-  absl::flat_hash_map<std::string, std::unique_ptr<JobView>> jobs_
-      ABSL_GUARDED_BY(mu_);
-  // Recently released jobs: a late retry for one must not bring it back.
-  absl::flat_hash_set<std::string> released_ ABSL_GUARDED_BY(mu_);
-  std::deque<std::string> released_order_ ABSL_GUARDED_BY(mu_);
+  const std::unique_ptr<store::ViewStore> store_;
+  // Held across one document's store transaction (never across two), so
+  // that story ids follow arrival order.
+  absl::Mutex story_mu_;
+  stories::StoryClusterer clusterer_ ABSL_GUARDED_BY(story_mu_);
+  // "<job id>\n<document id>" -> story id.
+  absl::flat_hash_map<std::string, std::string> story_of_
+      ABSL_GUARDED_BY(story_mu_);
 };
 
 }  // namespace aggregator

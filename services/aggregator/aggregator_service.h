@@ -27,6 +27,17 @@ class AggregatorService : public StageService<v1::Aggregator> {
     return grpc::Status::OK;
   }
 
+  grpc::Status ListEntityDocuments(
+      grpc::ServerContext* /*context*/,
+      const v1::EntityDocumentsRequest* request,
+      v1::EntityDocumentsResponse* response) override {
+    absl::StatusOr<v1::EntityDocumentsResponse> documents =
+        aggregator_->ListEntityDocuments(*request);
+    if (!documents.ok()) return ToGrpcStatus(documents.status());
+    *response = *std::move(documents);
+    return grpc::Status::OK;
+  }
+
  private:
   Aggregator* const aggregator_;
 };

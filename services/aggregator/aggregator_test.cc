@@ -1,6 +1,9 @@
 #include "services/aggregator/aggregator.h"
 
+#include <memory>
 #include <string>
+
+#include "absl/strings/str_cat.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -49,6 +52,15 @@ absl::Status Record(Aggregator& aggregator, const v1::StageRequest& request) {
   return status;
 }
 
+std::unique_ptr<Aggregator> NewAggregator(const std::string& store = "sqlite::memory:") {
+  AggregatorOptions options;
+  options.store = store;
+  absl::StatusOr<std::unique_ptr<Aggregator>> aggregator =
+      Aggregator::Create(options);
+  EXPECT_THAT(aggregator.status(), IsOk());
+  return aggregator.ok() ? *std::move(aggregator) : nullptr;
+}
+
 v1::GetViewRequest ViewOf(const std::string& job) {
   v1::GetViewRequest request;
   request.set_job_id(job);
@@ -56,7 +68,8 @@ v1::GetViewRequest ViewOf(const std::string& job) {
 }
 
 TEST(Aggregator, CountsEntitiesAndAttributesMoneyInTheSameSentence) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   ASSERT_THAT(Record(aggregator, NvidiaDocument("j", "a")), IsOk());
   ASSERT_THAT(Record(aggregator, NvidiaDocument("j", "b")), IsOk());
   absl::StatusOr<v1::CorpusView> view = aggregator.GetView(ViewOf("j"));
@@ -75,7 +88,8 @@ TEST(Aggregator, CountsEntitiesAndAttributesMoneyInTheSameSentence) {
 }
 
 TEST(Aggregator, LeavesFlaggedMentionsAndDuplicatesOutOfCounts) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   v1::StageRequest flagged = NvidiaDocument("j", "a");
   flagged.mutable_result()->mutable_entities(0)->set_flagged(true);
   ASSERT_THAT(Record(aggregator, flagged), IsOk());
@@ -99,19 +113,23 @@ TEST(Aggregator, LeavesFlaggedMentionsAndDuplicatesOutOfCounts) {
 }
 
 TEST(Aggregator, KeepsJobsApartAndReleasesThem) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   ASSERT_THAT(Record(aggregator, NvidiaDocument("j1", "a")), IsOk());
   EXPECT_THAT(aggregator.GetView(ViewOf("j2")),
               StatusIs(absl::StatusCode::kNotFound, HasSubstr("j2")));
   v1::GetViewRequest release = ViewOf("j1");
   release.set_release(true);
   EXPECT_THAT(aggregator.GetView(release), IsOk());
-  EXPECT_THAT(aggregator.GetView(ViewOf("j1")),
-              StatusIs(absl::StatusCode::kNotFound, HasSubstr("j1")));
+  // A released job's view stays in the store.
+  absl::StatusOr<v1::CorpusView> kept = aggregator.GetView(ViewOf("j1"));
+  ASSERT_THAT(kept.status(), IsOk());
+  EXPECT_EQ(kept->documents(), 1u);
 }
 
 TEST(Aggregator, ARetriedDocumentIsCountedOnce) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   ASSERT_THAT(Record(aggregator, NvidiaDocument("j", "a")), IsOk());
   ASSERT_THAT(Record(aggregator, NvidiaDocument("j", "a")), IsOk());
   absl::StatusOr<v1::CorpusView> view = aggregator.GetView(ViewOf("j"));
@@ -121,7 +139,8 @@ TEST(Aggregator, ARetriedDocumentIsCountedOnce) {
 }
 
 TEST(Aggregator, ALateRequestCannotResurrectAReleasedJob) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   ASSERT_THAT(Record(aggregator, NvidiaDocument("j", "a")), IsOk());
   v1::GetViewRequest release = ViewOf("j");
   release.set_release(true);
@@ -132,7 +151,8 @@ TEST(Aggregator, ALateRequestCannotResurrectAReleasedJob) {
 }
 
 TEST(Aggregator, RejectsSpansOutsideTheText) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   v1::StageRequest request = NvidiaDocument("j", "a");
   request.mutable_result()->mutable_amounts(0)->set_end(10000);
   EXPECT_THAT(Record(aggregator, request),
@@ -141,13 +161,15 @@ TEST(Aggregator, RejectsSpansOutsideTheText) {
 }
 
 TEST(Aggregator, RejectsRequestsWithoutJob) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   EXPECT_THAT(Record(aggregator, NvidiaDocument("", "a")),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("job_id")));
 }
 
 TEST(Aggregator, TopEntitiesKeepsTheMostMentioned) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   v1::StageRequest request = NvidiaDocument("j", "a");
   v1::Entity* other = request.mutable_result()->add_entities();
   other->set_canonical("오픈AI");
@@ -163,7 +185,8 @@ TEST(Aggregator, TopEntitiesKeepsTheMostMentioned) {
 }
 
 TEST(Aggregator, FiltersViewsByPublicationDate) {
-  Aggregator aggregator;
+  std::unique_ptr<Aggregator> owned = NewAggregator();
+  Aggregator& aggregator = *owned;
   v1::StageRequest november = NvidiaDocument("job", "nov");
   november.mutable_result()->mutable_page()->mutable_published()->set_value(
       "2025-11-25T09:06:00-07:00");
@@ -199,6 +222,149 @@ TEST(Aggregator, FiltersViewsByPublicationDate) {
   request.set_published_to("yesterday");
   EXPECT_THAT(aggregator.GetView(request).status(),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("YYYY-MM-DD")));
+}
+
+// A re-run against a persistent dedup index: every page is an exact
+// duplicate of the first run's copy, and must not come back blank.
+TEST(Aggregator, AnExactDuplicateOfAnotherJobGetsTheStoredResults) {
+  const std::string store =
+      absl::StrCat("sqlite:", ::testing::TempDir(), "/rerun.db");
+  {
+    std::unique_ptr<Aggregator> first_run = NewAggregator(store);
+    ASSERT_THAT(Record(*first_run, NvidiaDocument("run-1", "page.txt")),
+                IsOk());
+  }
+  // A restarted aggregator on the same store.
+  std::unique_ptr<Aggregator> aggregator = NewAggregator(store);
+  v1::StageRequest rerun = NvidiaDocument("run-2", "page.txt");
+  v1::DocumentResult* result = rerun.mutable_result();
+  result->clear_sentences();
+  result->clear_entities();
+  result->clear_amounts();
+  result->set_skipped_as_duplicate(true);
+  result->mutable_duplicate()->set_kind(v1::DUPLICATE_KIND_EXACT);
+  result->mutable_duplicate()->set_duplicate_of("page.txt");
+  result->mutable_duplicate()->set_cluster_id("page.txt");
+  v1::StageResponse response;
+  ASSERT_THAT(aggregator->Process({rerun.job_id(), *result}, &response),
+              IsOk());
+  ASSERT_EQ(response.delta_case(), v1::StageResponse::kStored);
+  EXPECT_EQ(response.stored().origin().job_id(), "run-1");
+  EXPECT_EQ(response.stored().origin().document_id(), "page.txt");
+  ASSERT_EQ(response.stored().entities_size(), 1);
+  EXPECT_EQ(response.stored().entities(0).canonical(), "엔비디아");
+  ASSERT_EQ(response.stored().amounts_size(), 1);
+  EXPECT_EQ(response.stored().amounts(0).value(), "2000000000");
+  EXPECT_EQ(response.stored().sentences_size(), 1);
+
+  // Marked as a duplicate: the re-run's view does not count its facts.
+  absl::StatusOr<v1::CorpusView> view = aggregator->GetView(ViewOf("run-2"));
+  ASSERT_THAT(view.status(), IsOk());
+  EXPECT_EQ(view->documents(), 1u);
+  EXPECT_EQ(view->entity_counts_size(), 0);
+
+  // A different text under the same id is not answered from the store.
+  v1::StageRequest changed = rerun;
+  changed.set_job_id("run-3");
+  changed.mutable_result()->set_text("다른 글이다.");
+  v1::StageResponse other;
+  ASSERT_THAT(aggregator->Process({changed.job_id(), changed.result()}, &other),
+              IsOk());
+  EXPECT_EQ(other.delta_case(), v1::StageResponse::DELTA_NOT_SET);
+}
+
+TEST(Aggregator, ServesTheDocumentsThatMentionAnEntity) {
+  std::unique_ptr<Aggregator> aggregator = NewAggregator();
+  ASSERT_THAT(Record(*aggregator, NvidiaDocument("j", "a")), IsOk());
+  ASSERT_THAT(Record(*aggregator, NvidiaDocument("j", "b")), IsOk());
+  v1::EntityDocumentsRequest request;
+  request.set_job_id("j");
+  request.set_canonical("엔비디아");
+  request.set_type(v1::ENTITY_TYPE_ORGANIZATION);
+  absl::StatusOr<v1::EntityDocumentsResponse> documents =
+      aggregator->ListEntityDocuments(request);
+  ASSERT_THAT(documents.status(), IsOk());
+  ASSERT_EQ(documents->documents_size(), 2);
+  EXPECT_EQ(documents->documents(0).document_id(), "a");
+  EXPECT_EQ(documents->documents(1).document_id(), "b");
+}
+
+// "올트먼이 구글 출신들과 1억8000만달러를 투자했다.": the attribution names
+// 올트먼, so 구글 (same sentence) gets nothing.
+TEST(Aggregator, CreditsMoneyToTheAttributedEntityOnly) {
+  std::unique_ptr<Aggregator> aggregator = NewAggregator();
+  v1::StageRequest request;
+  request.set_job_id("j");
+  v1::DocumentResult* result = request.mutable_result();
+  result->set_id("altman");
+  const std::string text = "올트먼이 구글 출신들과 1억8000만달러를 투자했다.";
+  result->set_text(text);
+  result->add_sentences()->set_end(text.size());
+  for (const auto& [name, type] :
+       {std::pair<std::string, v1::EntityType>{"올트먼", v1::ENTITY_TYPE_PERSON},
+        {"구글", v1::ENTITY_TYPE_ORGANIZATION}}) {
+    v1::Entity* e = result->add_entities();
+    e->set_begin(text.find(name));
+    e->set_end(text.find(name) + name.size());
+    e->set_canonical(name);
+    e->set_type(type);
+  }
+  v1::Amount* amount = result->add_amounts();
+  amount->set_begin(text.find("1억"));
+  amount->set_end(text.find("를 투자"));
+  amount->set_kind(v1::AMOUNT_KIND_MONEY);
+  amount->set_value("180000000");
+  amount->set_currency("USD");
+  v1::AmountAttribution* attribution = result->add_attributions();
+  attribution->set_amount_index(0);
+  attribution->set_entity_index(0);
+  attribution->set_canonical("올트먼");
+  attribution->set_relation(v1::AMOUNT_RELATION_INVEST);
+  ASSERT_THAT(Record(*aggregator, request), IsOk());
+  absl::StatusOr<v1::CorpusView> view = aggregator->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->amounts_by_entity_size(), 1);
+  EXPECT_EQ(view->amounts_by_entity(0).canonical(), "올트먼");
+  EXPECT_EQ(view->amounts_by_entity(0).amounts(0).relation(), "invest");
+  EXPECT_EQ(view->amounts_by_entity(0).totals(0).total(), "180000000");
+}
+
+// Two rewrites of one wire story: other words, same parties and sum.
+TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
+  const std::string store =
+      absl::StrCat("sqlite:", ::testing::TempDir(), "/stories.db");
+  auto rewrite = [](const std::string& id, const std::string& text) {
+    v1::StageRequest request = NvidiaDocument("j", id);
+    v1::DocumentResult* result = request.mutable_result();
+    result->set_text(text);
+    result->mutable_sentences(0)->set_end(text.size());
+    const size_t at = text.find("20억달러");
+    result->mutable_amounts(0)->set_begin(at);
+    result->mutable_amounts(0)->set_end(at + std::string("20억달러").size());
+    v1::Entity* other = result->add_entities();
+    other->set_begin(text.find("오픈AI"));
+    other->set_end(text.find("오픈AI") + std::string("오픈AI").size());
+    other->set_canonical("오픈AI");
+    other->set_type(v1::ENTITY_TYPE_ORGANIZATION);
+    return request;
+  };
+  {
+    std::unique_ptr<Aggregator> aggregator = NewAggregator(store);
+    ASSERT_THAT(Record(*aggregator,
+                       rewrite("wire", "엔비디아가 오픈AI에 20억달러를 투자했다.")),
+                IsOk());
+    ASSERT_THAT(Record(*aggregator, NvidiaDocument("j", "unrelated")), IsOk());
+    ASSERT_THAT(
+        Record(*aggregator,
+               rewrite("copy", "엔비디아는 25일 오픈AI 지분에 20억달러를 넣기로 했다.")),
+        IsOk());
+  }
+  std::unique_ptr<Aggregator> restarted = NewAggregator(store);
+  absl::StatusOr<v1::CorpusView> view = restarted->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->story_clusters_size(), 1);
+  EXPECT_EQ(view->story_clusters(0).story_id(), "wire");
+  EXPECT_THAT(view->story_clusters(0).document_ids(), ElementsAre("wire", "copy"));
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
-#include "cli/proto_json.h"
+#include "text/json_string.h"
 
 namespace gleaner {
 namespace {
@@ -33,12 +33,12 @@ std::string ServiceName() {
 void AppendField(absl::string_view key, absl::string_view value,
                  bool is_number, std::string* line) {
   line->push_back(',');
-  cli::AppendJsonString(key, line);
+  text::AppendJsonString(key, line);
   line->push_back(':');
   if (is_number) {
     line->append(value.data(), value.size());
   } else {
-    cli::AppendJsonString(value, line);
+    text::AppendJsonString(value, line);
   }
 }
 
@@ -57,7 +57,7 @@ std::string FormatLogLine(LogLevel level, absl::string_view event,
                           std::initializer_list<LogField> fields,
                           absl::Time now) {
   std::string line = "{\"ts\":";
-  cli::AppendJsonString(
+  text::AppendJsonString(
       absl::FormatTime("%Y-%m-%dT%H:%M:%E6SZ", now, absl::UTCTimeZone()),
       &line);
   AppendField("level", LevelName(level), false, &line);
@@ -82,6 +82,12 @@ void LogEvent(LogLevel level, absl::string_view event,
     if (n <= 0) break;
     written += n;
   }
+}
+
+void LogServerFailed(absl::string_view service, const absl::Status& status) {
+  SetLogService(service);
+  LogEvent(LogLevel::kError, "server_failed",
+           {CodeField(status), {"message", status.message()}});
 }
 
 }  // namespace gleaner

@@ -72,6 +72,11 @@ inline LogField CodeField(const absl::Status& status) {
   return LogField("code", absl::StatusCodeToString(status.code()));
 }
 
+// Logs what stops a server from starting or serving ("server_failed", with
+// the status's code and message) under `service`, which it also sets as the
+// service of later lines.
+void LogServerFailed(absl::string_view service, const absl::Status& status);
+
 }  // namespace gleaner
 
 #endif  // GLEANER_SERVICES_COMMON_EVENT_LOG_H_

@@ -15,6 +15,13 @@ std::string StageLabel(v1::Stage stage) {
   return absl::AsciiStrToLower(absl::StripPrefix(name, "STAGE_"));
 }
 
+std::string StageLabelOfService(absl::string_view full_service_name) {
+  const size_t dot = full_service_name.rfind('.');
+  return absl::AsciiStrToLower(dot == absl::string_view::npos
+                                   ? full_service_name
+                                   : full_service_name.substr(dot + 1));
+}
+
 StageMetrics::StageMetrics(v1::Stage stage, metrics::Registry& registry)
     : stage_(StageLabel(stage)),
       errors_(registry.AddCounter(

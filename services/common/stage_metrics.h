@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "proto/gleaner/v1/stage.pb.h"
@@ -26,6 +27,11 @@ namespace gleaner {
 // The label for `stage`: "coordinator", "dedup", "sentence", "extract",
 // "aggregator" ("unspecified" for STAGE_UNSPECIFIED).
 std::string StageLabel(v1::Stage stage);
+
+// The same label for a generated service's full name: its lower-cased last
+// component ("gleaner.v1.Sentence" -> "sentence"). The coordinator names its
+// replica pools so, and they label the per-replica metrics with it.
+std::string StageLabelOfService(absl::string_view full_service_name);
 
 // One stage's counters. Thread-safe; not copyable.
 class StageMetrics {

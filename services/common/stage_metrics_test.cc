@@ -11,6 +11,12 @@ TEST(StageLabel, ShortLowerCaseNames) {
   EXPECT_EQ(StageLabel(v1::STAGE_COORDINATOR), "coordinator");
 }
 
+TEST(StageLabelOfService, LowerCasedLastComponent) {
+  EXPECT_EQ(StageLabelOfService("gleaner.v1.Sentence"), "sentence");
+  EXPECT_EQ(StageLabelOfService("gleaner.v1.Aggregator"), "aggregator");
+  EXPECT_EQ(StageLabelOfService("Dedup"), "dedup");
+}
+
 TEST(StageMetrics, CountsDocumentsBytesAndErrorsByCode) {
   metrics::Registry registry;
   StageMetrics stage(v1::STAGE_EXTRACT, registry);

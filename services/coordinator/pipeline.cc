@@ -29,6 +29,12 @@ Job::Job(std::string job_id, const PipelineOptions& options,
       start_time_(absl::Now()) {
   progress_.set_job_id(job_id_);
   metrics_.JobStarted();
+}
+
+void Job::StartThreads() {
+  // Started with the first admitted document, not with the job: a batch
+  // that sends nothing (an idle Submit stream) costs no threads (issue 14).
+  if (!threads_.empty()) return;
   threads_.emplace_back([this] { DedupLoop(); });
   for (int i = 0; i < std::max(1, options_.parallelism); ++i) {
     threads_.emplace_back([this] { WorkLoop(); });
@@ -57,6 +63,7 @@ absl::Status Job::Add(v1::RawDocument document) {
     absl::MutexLock lock(&mu_);
     if (cancelled_) return absl::CancelledError("job cancelled");
     if (input_done_) return absl::FailedPreconditionError("job finished");
+    if (!admitting_) return absl::UnavailableError("job is draining");
     if (document.id().empty()) {
       document.set_id(absl::StrCat(job_id_, "/doc-", next_auto_id_++));
     }
@@ -79,16 +86,18 @@ absl::Status Job::Add(v1::RawDocument document) {
     Deliver(*item);
     return absl::OkStatus();
   }
+  StartThreads();
   absl::MutexLock lock(&mu_);
   // Wait for room in the window before taking the document in.
   const uint64_t bytes = item->bytes;
   auto has_room = [this, bytes]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
-    if (cancelled_ || in_flight_ == 0) return true;
+    if (cancelled_ || !admitting_ || in_flight_ == 0) return true;
     return in_flight_ < std::max(1, options_.max_in_flight) &&
            in_flight_bytes_ + bytes <= options_.max_in_flight_bytes;
   };
   mu_.Await(absl::Condition(&has_room));
   if (cancelled_) return absl::CancelledError("job cancelled");
+  if (!admitting_) return absl::UnavailableError("job is draining");
   ++in_flight_;
   in_flight_bytes_ += bytes;
   metrics_.Admitted();
@@ -217,6 +226,17 @@ v1::BatchSummary Job::Finish() {
 void Job::Cancel() {
   absl::MutexLock lock(&mu_);
   cancelled_ = true;
+}
+
+void Job::StopAdmitting() {
+  absl::MutexLock lock(&mu_);
+  admitting_ = false;
+}
+
+bool Job::AwaitIdle(absl::Time deadline) const {
+  absl::MutexLock lock(&mu_);
+  auto idle = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) { return in_flight_ == 0; };
+  return mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
 }
 
 v1::Progress Job::GetProgress() const {

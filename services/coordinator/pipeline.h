@@ -12,7 +12,8 @@
 //   for (auto& doc : docs) job->Add(std::move(doc));   // blocks when full
 //   v1::BatchSummary summary = job->Finish();
 //
-// Threading model: each job has one dedup thread, which sends documents to
+// Threading model: each job has (from its first admitted document) one
+// dedup thread, which sends documents to
 // the dedup stage strictly in submission order (verdicts such as "duplicate
 // of the earlier document" then do not depend on timing), and `parallelism`
 // threads that carry documents through the remaining stages concurrently
@@ -92,7 +93,8 @@ class Job {
   // across jobs in a persistent dedup index. A document whose id was
   // already used in this job, that is too large or that cannot be cleaned
   // is answered at once through the callback with a STAGE_COORDINATOR
-  // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish.
+  // error. Returns kCancelled after Cancel, kFailedPrecondition after Finish,
+  // kUnavailable after StopAdmitting (the document was not taken in).
   absl::Status Add(v1::RawDocument document);
 
   // Declares the end of input, waits for every result to be delivered, and
@@ -106,6 +108,15 @@ class Job {
   // Counters so far.
   v1::Progress GetProgress() const;
 
+  // Stops admitting documents, for draining: Add (also one waiting for room)
+  // returns kUnavailable without taking its document in; documents already
+  // admitted run to their results.
+  void StopAdmitting();
+
+  // Waits until no admitted document is without its result, or `deadline`.
+  // Returns true when idle.
+  bool AwaitIdle(absl::Time deadline) const;
+
  private:
   struct Item {
     // The document's one result; stages read it and their deltas are
@@ -115,6 +126,8 @@ class Job {
     uint64_t bytes = 0;
   };
 
+  // Starts the dedup and work threads unless they run; called by Add.
+  void StartThreads();
   void DedupLoop();
   void WorkLoop();
   // Runs one stage on `item` and merges its delta into the result; a
@@ -138,6 +151,7 @@ class Job {
   bool input_done_ ABSL_GUARDED_BY(mu_) = false;
   bool dedup_done_ ABSL_GUARDED_BY(mu_) = false;
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
+  bool admitting_ ABSL_GUARDED_BY(mu_) = true;
   uint64_t next_auto_id_ ABSL_GUARDED_BY(mu_) = 1;
   v1::Progress progress_ ABSL_GUARDED_BY(mu_);
   v1::BatchSummary summary_ ABSL_GUARDED_BY(mu_);

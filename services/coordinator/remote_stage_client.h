@@ -6,19 +6,20 @@
 //       RemoteStageClient<v1::Sentence>::Create(options));
 //
 // Each attempt at a document is one unary Process call with its own
-// deadline, so a slow or dead replica costs one document one attempt, never
-// the batch. (Measured against one long-lived stream per replica, see
+// deadline (retrying_caller.h), so a slow or dead replica costs one
+// document one attempt, never the batch. (Measured against one long-lived stream per replica, see
 // docs/architecture.md: a unary call on an open channel costs no stream
 // setup beyond an HTTP/2 stream id, and needs no matching of answers.) The
 // request borrows the job's result (LentRequest): it is serialised, never
 // copied.
-// Documents are spread round-robin; a replica that is unreachable or times
-// out is skipped and the document retried on the next one. (Dedup shards
+// Documents are spread round-robin over the replicas a ReplicaPool
+// resolves and probes; a replica that is unreachable or times out is
+// skipped (or ejected) and the document retried on the next one, and when
+// none is usable the document waits for one within its budget. (Dedup shards
 // are not replicas: see sharded_dedup_client.h.)
 #ifndef GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
 #define GLEANER_SERVICES_COORDINATOR_REMOTE_STAGE_CLIENT_H_
 
-#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,30 +33,40 @@
 #include "proto/gleaner/v1/stage.pb.h"
 #include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/stage_metrics.h"
+#include "services/coordinator/replica_pool.h"
+#include "services/coordinator/retrying_caller.h"
 #include "services/coordinator/stage_client.h"
-#include "services/coordinator/stage_client_metrics.h"
 
 namespace gleaner {
 namespace coordinator {
 
 struct RemoteStageOptions {
-  // host:port of every replica (at least one).
+  // The replicas: entries host:port or dns:///name:port (at least one; see
+  // replica_pool.h).
   std::vector<std::string> addresses;
   // Deadline of one attempt at one document (60 s).
   absl::Duration deadline = absl::Seconds(60);
   // Attempts per document over different replicas (3).
   int max_attempts = 3;
+  // Longest one document may spend at this stage, over all attempts,
+  // back-offs and waits for a restarting replica (3 min).
+  absl::Duration budget = absl::Minutes(3);
   // Largest message sent or received (from DocumentLimits).
   int max_message_bytes = DocumentLimits().max_message_bytes;
+  // The coordinator's identity towards the stages: TLS with its client
+  // certificate (tls_credentials.h). Null: plaintext (tests, --plaintext).
+  std::shared_ptr<grpc::ChannelCredentials> credentials;
+  // Resolution, probing and ejection (target and channel are filled in
+  // from the fields above; an empty name becomes the service's).
+  ReplicaPoolOptions pool;
 };
 
-// True for failures another attempt may fix. CANCELLED is among them: the
-// coordinator never cancels its own stage calls, so a cancelled call means a
-// worker shutting down (its grace period ran out), as in a rolling restart.
-inline bool IsRetryable(const absl::Status& status) {
-  return absl::IsUnavailable(status) || absl::IsDeadlineExceeded(status) ||
-         absl::IsAborted(status) || absl::IsCancelled(status);
-}
+// The pool and the retry policy `options` describe, for a stage called
+// `name`. Replicas are probed for the whole server's health ("").
+absl::StatusOr<std::unique_ptr<ReplicaPool>> CreateStagePool(
+    const std::string& name, const RemoteStageOptions& options);
+RetryOptions StageRetryOptions(const RemoteStageOptions& options);
 
 // A StageRequest that borrows the caller's result instead of copying it:
 // `result` points at the caller's message and its text is moved into
@@ -93,25 +104,12 @@ class RemoteStageClient : public StageClient {
  public:
   static absl::StatusOr<std::unique_ptr<RemoteStageClient>> Create(
       RemoteStageOptions options) {
-    if (options.addresses.empty()) {
-      return absl::InvalidArgumentError("no replica addresses");
-    }
-    grpc::ChannelArguments args;
-    args.SetMaxReceiveMessageSize(options.max_message_bytes);
-    args.SetMaxSendMessageSize(options.max_message_bytes);
-    // An address may be a DNS name with several pods behind it
-    // (dns:///gleaner-extract:7003); spread calls over all of them.
-    args.SetLoadBalancingPolicyName("round_robin");
-    std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs;
-    for (const std::string& address : options.addresses) {
-      if (address.empty()) {
-        return absl::InvalidArgumentError("empty replica address");
-      }
-      stubs.push_back(GeneratedService::NewStub(grpc::CreateCustomChannel(
-          address, grpc::InsecureChannelCredentials(), args)));
-    }
+    // Named as the stage's metrics label ("sentence"), as in every metric.
+    absl::StatusOr<std::unique_ptr<ReplicaPool>> pool = CreateStagePool(
+        StageLabelOfService(GeneratedService::service_full_name()), options);
+    if (!pool.ok()) return pool.status();
     return std::unique_ptr<RemoteStageClient>(
-        new RemoteStageClient(std::move(options), std::move(stubs)));
+        new RemoteStageClient(StageRetryOptions(options), *std::move(pool)));
   }
 
   absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override {
@@ -122,59 +120,28 @@ class RemoteStageClient : public StageClient {
   // Same, for a request already built (several shards share one).
   absl::StatusOr<v1::StageResponse> ProcessRequest(
       const v1::StageRequest& request) {
-    const size_t replicas = stubs_.size();
-    const size_t first = next_replica_.fetch_add(1) % replicas;
-    absl::Status last_error;
-    for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
-         ++attempt) {
-      const size_t replica = (first + attempt) % replicas;
-      const absl::Time start = absl::Now();
-      absl::StatusOr<v1::StageResponse> result = ProcessOn(replica, request);
-      replica_metrics_[replica]->Attempt(result.status(), absl::Now() - start);
-      if (result.ok() || !IsRetryable(result.status())) return result;
-      if (attempt + 1 < options_.max_attempts) {
-        replica_metrics_[replica]->Retried();
-      }
-      last_error = result.status();
-    }
-    return last_error;
-  }
-
- private:
-  RemoteStageClient(
-      RemoteStageOptions options,
-      std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs)
-      : options_(std::move(options)),
-        stubs_(std::move(stubs)),
-        metrics_(StageLabelOfService(GeneratedService::service_full_name())) {
-    for (const std::string& address : options_.addresses) {
-      replica_metrics_.push_back(&metrics_.ForReplica(address));
-    }
-  }
-
-  // One attempt on one replica: one unary call.
-  absl::StatusOr<v1::StageResponse> ProcessOn(size_t replica,
-                                              const v1::StageRequest& request) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
     v1::StageResponse response;
-    grpc::Status grpc_status =
-        stubs_[replica]->Process(&context, request, &response);
-    absl::Status status = FromGrpcStatus(grpc_status);
-    if (!status.ok()) {
-      return absl::Status(status.code(),
-                          absl::StrCat(options_.addresses[replica], ": ",
-                                       status.message()));
-    }
+    absl::Status status = caller_.Call(
+        [&](const Replica& replica, grpc::ClientContext* context) {
+          response.Clear();
+          typename GeneratedService::Stub stub(replica.channel());
+          return stub.Process(context, request, &response);
+        });
+    if (!status.ok()) return status;
     return response;
   }
 
-  const RemoteStageOptions options_;
-  std::vector<std::unique_ptr<typename GeneratedService::Stub>> stubs_;
-  std::atomic<size_t> next_replica_{0};
-  StageClientMetrics metrics_;
-  // metrics_.ForReplica(addresses[i]), looked up once.
-  std::vector<StageClientMetrics::Replica*> replica_metrics_;
+  // The replicas and the retry policy, for other calls to the same stage
+  // (dedup's Commit) and for readiness and metrics.
+  RetryingCaller& caller() { return caller_; }
+  ReplicaPool& pool() { return *pool_; }
+
+ private:
+  RemoteStageClient(RetryOptions retry, std::unique_ptr<ReplicaPool> pool)
+      : pool_(std::move(pool)), caller_(retry, pool_.get()) {}
+
+  const std::unique_ptr<ReplicaPool> pool_;
+  RetryingCaller caller_;
 };
 
 }  // namespace coordinator

@@ -18,6 +18,7 @@ namespace {
 
 using ::gleaner::testing::IsOk;
 using ::gleaner::testing::StatusIs;
+using ::testing::AllOf;
 using ::testing::HasSubstr;
 
 // Answers with one sentence whose end is the replica's number, so the
@@ -122,12 +123,15 @@ TEST(RemoteStageClient, ReportsUnavailableWhenNoReplicaAnswers) {
   RemoteStageOptions options;
   options.addresses = {a.address};
   options.max_attempts = 2;
+  // The second attempt waits for the replica to come back: bound it.
+  options.deadline = absl::Seconds(1);
   auto client = RemoteStageClient<v1::Sentence>::Create(options);
   ASSERT_THAT(client, IsOk());
   a.server->Shutdown(absl::ZeroDuration());
   const v1::DocumentResult document = Document("d", "x");
   EXPECT_THAT((*client)->Process({"job", document}),
-              StatusIs(absl::StatusCode::kUnavailable, HasSubstr(a.address)));
+              StatusIs(absl::StatusCode::kUnavailable,
+                       AllOf(HasSubstr(a.address), HasSubstr("not reachable"))));
 }
 
 TEST(RemoteStageClient, TheLentResultIsUnchangedAfterTheCall) {

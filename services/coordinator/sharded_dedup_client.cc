@@ -32,19 +32,23 @@ absl::StatusOr<std::unique_ptr<ShardedDedupClient>> ShardedDedupClient::Create(
     return absl::InvalidArgumentError("no dedup shard addresses");
   }
   std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards;
-  std::vector<std::unique_ptr<v1::Dedup::Stub>> commit_stubs;
-  for (const std::string& address : options.addresses) {
+  for (size_t shard = 0; shard < options.addresses.size(); ++shard) {
     RemoteStageOptions shard_options = options;
-    shard_options.addresses = {address};
+    shard_options.addresses = {options.addresses[shard]};
+    shard_options.pool.name = absl::StrCat("dedup/shard", shard);
     GLEANER_ASSIGN_OR_RETURN(
-        std::unique_ptr<RemoteStageClient<v1::Dedup>> shard,
+        std::unique_ptr<RemoteStageClient<v1::Dedup>> client,
         RemoteStageClient<v1::Dedup>::Create(shard_options));
-    shards.push_back(std::move(shard));
-    commit_stubs.push_back(v1::Dedup::NewStub(
-        grpc::CreateChannel(address, grpc::InsecureChannelCredentials())));
+    shards.push_back(std::move(client));
   }
-  return std::unique_ptr<ShardedDedupClient>(new ShardedDedupClient(
-      options, std::move(shards), std::move(commit_stubs)));
+  return std::unique_ptr<ShardedDedupClient>(
+      new ShardedDedupClient(std::move(shards)));
+}
+
+std::vector<ReplicaPool*> ShardedDedupClient::pools() {
+  std::vector<ReplicaPool*> pools;
+  for (auto& shard : shards_) pools.push_back(&shard->pool());
+  return pools;
 }
 
 absl::Status ShardedDedupClient::Commit(size_t shard,
@@ -53,21 +57,14 @@ absl::Status ShardedDedupClient::Commit(size_t shard,
   v1::CommitRequest request;
   request.set_document_id(document_id);
   *request.mutable_verdict() = merged;
-  absl::Status status;
-  for (int attempt = 0; attempt < std::max(1, options_.max_attempts);
-       ++attempt) {
-    grpc::ClientContext context;
-    context.set_deadline(absl::ToChronoTime(absl::Now() + options_.deadline));
-    v1::CommitResponse response;
-    status = FromGrpcStatus(
-        commit_stubs_[shard]->Commit(&context, request, &response));
-    if (status.ok() || !IsRetryable(status)) break;
-  }
+  absl::Status status = shards_[shard]->caller().Call(
+      [&](const Replica& replica, grpc::ClientContext* context) {
+        v1::Dedup::Stub stub(replica.channel());
+        v1::CommitResponse response;
+        return stub.Commit(context, request, &response);
+      });
   if (status.ok()) return status;
-  return absl::Status(status.code(),
-                      absl::StrCat("dedup shard ", shard, " (",
-                                   options_.addresses[shard],
-                                   ") commit: ", status.message()));
+  return absl::Status(status.code(), absl::StrCat("commit: ", status.message()));
 }
 
 absl::StatusOr<v1::StageResponse> ShardedDedupClient::Process(
@@ -85,11 +82,8 @@ absl::StatusOr<v1::StageResponse> ShardedDedupClient::Process(
   verdicts.reserve(shards_.size());
   for (size_t shard = 0; shard < shards_.size(); ++shard) {
     absl::StatusOr<v1::StageResponse>& answer = answers[shard];
-    if (!answer.ok()) {
-      return absl::Status(answer.status().code(),
-                          absl::StrCat("dedup shard ", shard, ": ",
-                                       answer.status().message()));
-    }
+    // The message names the shard (its pool is "dedup/shardN").
+    if (!answer.ok()) return answer.status();
     // A shard could not take the document: nothing to merge or commit.
     if (answer->has_error()) return *std::move(answer);
     verdicts.push_back(std::move(*answer->mutable_duplicate()));

@@ -26,28 +26,28 @@ namespace coordinator {
 // time in a fixed order (the pipeline's dedup thread). Not copyable.
 class ShardedDedupClient : public StageClient {
  public:
-  // `options.addresses` lists the shards in shard-index order; a shard is
-  // retried (max_attempts) but never replaced by another.
+  // `options.addresses` lists the shards in shard-index order, one entry
+  // each (host:port, or dns:///name:port naming one pod). A shard is one
+  // process, never replicated: it owns its index log, and two writers
+  // would diverge. A shard that is down or restarting is retried and
+  // waited for (retrying_caller.h), never replaced by another.
   static absl::StatusOr<std::unique_ptr<ShardedDedupClient>> Create(
       const RemoteStageOptions& options);
 
   absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override;
 
+  // The shards' pools, for readiness and metrics.
+  std::vector<ReplicaPool*> pools();
+
  private:
-  ShardedDedupClient(
-      RemoteStageOptions options,
-      std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards,
-      std::vector<std::unique_ptr<v1::Dedup::Stub>> commit_stubs)
-      : options_(std::move(options)),
-        shards_(std::move(shards)),
-        commit_stubs_(std::move(commit_stubs)) {}
+  explicit ShardedDedupClient(
+      std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards)
+      : shards_(std::move(shards)) {}
 
   absl::Status Commit(size_t shard, const std::string& document_id,
                       const v1::DuplicateVerdict& merged);
 
-  const RemoteStageOptions options_;
   std::vector<std::unique_ptr<RemoteStageClient<v1::Dedup>>> shards_;
-  std::vector<std::unique_ptr<v1::Dedup::Stub>> commit_stubs_;
 };
 
 }  // namespace coordinator

@@ -46,6 +46,34 @@ TEST(MergeStageResponse, MovesEachStagesDeltaIntoTheResult) {
   EXPECT_EQ(result.errors_size(), 0);
 }
 
+// An exact duplicate answered from the store: the original's results, the
+// original named, still a skipped duplicate.
+TEST(MergeStageResponse, TakesAnExactDuplicatesStoredResults) {
+  v1::DocumentResult result = Document();
+  result.set_skipped_as_duplicate(true);
+  v1::StageResponse aggregate;
+  v1::StoredResults* stored = aggregate.mutable_stored();
+  stored->mutable_origin()->set_job_id("run-1");
+  stored->mutable_origin()->set_document_id("d");
+  stored->add_sentences()->set_end(10);
+  stored->add_entities()->set_end(3);
+  stored->add_amounts()->set_end(5);
+  MergeStageResponse(v1::STAGE_AGGREGATE, aggregate, &result);
+  EXPECT_EQ(result.errors_size(), 0);
+  EXPECT_THAT(result.completed_stages(), ElementsAre(v1::STAGE_AGGREGATE));
+  EXPECT_EQ(result.results_from().job_id(), "run-1");
+  EXPECT_EQ(result.entities_size(), 1);
+  EXPECT_EQ(result.amounts_size(), 1);
+  EXPECT_TRUE(result.skipped_as_duplicate());
+
+  // Spans outside the text are refused like any stage's.
+  v1::DocumentResult other = Document();
+  stored->mutable_entities(0)->set_end(11);
+  MergeStageResponse(v1::STAGE_AGGREGATE, aggregate, &other);
+  EXPECT_EQ(other.errors_size(), 1);
+  EXPECT_EQ(other.entities_size(), 0);
+}
+
 TEST(MergeStageResponse, KeepsTheStagesErrorAndNothingElse) {
   v1::DocumentResult result = Document();
   v1::StageResponse response;

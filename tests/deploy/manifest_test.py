@@ -150,15 +150,45 @@ class ManifestTest(unittest.TestCase):
             _, flags = command_line(container)
             self.assertEqual(flags.get("listen"), "0.0.0.0", f"{overlay}/{container['name']}")
 
-    def test_probes_and_ports_agree_with_the_port_flag(self):
+    def test_probes_and_ports_agree_with_the_port_flags(self):
+        # The servers speak TLS on --port; Kubernetes' grpc probe speaks no
+        # TLS, so it asks the plaintext, health-only --health_port.
         for overlay, workload, pod, container in self.each_container():
             binary, flags = command_line(container)
-            port = int(flags["port"])
+            port, health_port = int(flags["port"]), int(flags["health_port"])
             where = f"{overlay}/{container['name']}"
             ports = {p["name"]: p["containerPort"] for p in container["ports"]}
             self.assertEqual(ports.get("grpc"), port, where)
+            self.assertEqual(ports.get("health"), health_port, where)
             for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
-                self.assertEqual(container[probe]["grpc"]["port"], port, where)
+                self.assertEqual(container[probe]["grpc"]["port"], health_port, where)
+
+    def assert_tls_from_secrets(self, where, flags, pod, container):
+        """TLS flags set, no --plaintext, and the files in read-only mounted
+        Secrets (the coordinator's token file too)."""
+        self.assertNotIn("plaintext", flags, where)
+        files = [flags.get(f) for f in ("tls_cert", "tls_key", "tls_ca")]
+        if "token_file" in flags or container["name"] == "coordinator":
+            files.append(flags.get("token_file"))
+        secrets = {v["name"]: v["secret"]["secretName"] for v in pod.get("volumes", [])
+                   if "secret" in v}
+        mounts = {m["mountPath"]: m for m in container.get("volumeMounts", [])}
+        for file in files:
+            self.assertTrue(file, f"{where}: missing a TLS or token flag: {flags}")
+            mount = mounts.get(os.path.dirname(file))
+            self.assertIsNotNone(mount, f"{where}: {file} is not on a mounted volume")
+            self.assertIn(mount["name"], secrets, f"{where}: {file} is not from a Secret")
+            self.assertTrue(mount.get("readOnly"), f"{where}: {file} mounted writable")
+        # Each service has its own certificate: one pod's key is not another's.
+        self.assertEqual(secrets[mounts[os.path.dirname(flags["tls_cert"])]["name"]],
+                         f"gleaner-tls-{container['name']}", where)
+
+    def test_every_server_runs_tls_from_its_own_secret(self):
+        for overlay, workload, pod, container in self.each_container():
+            _, flags = command_line(container)
+            where = f"{overlay}/{container['name']}"
+            with self.subTest(where):
+                self.assert_tls_from_secrets(where, flags, pod, container)
 
     def test_every_server_exposes_metrics_where_prometheus_scrapes(self):
         # The metrics endpoint is off unless --metrics_port is given; the
@@ -174,6 +204,7 @@ class ManifestTest(unittest.TestCase):
                 self.assertGreater(metrics_port, 0, where)
                 ports = {p["name"]: p["containerPort"] for p in container["ports"]}
                 self.assertEqual(ports, {"grpc": int(flags["port"]),
+                                         "health": int(flags["health_port"]),
                                          "metrics": metrics_port}, where)
                 annotations = workload["spec"]["template"]["metadata"].get(
                     "annotations", {})
@@ -251,6 +282,25 @@ class ManifestTest(unittest.TestCase):
                 service = rendered.named("Service", host)
                 self.assertEqual([p["port"] for p in service["spec"]["ports"]], [int(port)])
 
+    def test_coordinators_share_one_journal_volume(self):
+        # Any replica answers a job's status and resumes it from the journal,
+        # so every replica must mount the same ReadWriteMany claim.
+        for overlay, rendered in self.rendered.items():
+            coordinator = rendered.named("Deployment", "gleaner-coordinator")
+            pod = coordinator["spec"]["template"]["spec"]
+            container = pod["containers"][0]
+            _, flags = command_line(container)
+            journal = flags.get("journal_dir")
+            self.assertTrue(journal, f"{overlay}: no --journal_dir")
+            mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+            self.assertIn(journal, mounts, f"{overlay}: {journal} is not mounted")
+            volume = next(v for v in pod["volumes"] if v["name"] == mounts[journal])
+            claim = rendered.named("PersistentVolumeClaim",
+                                   volume["persistentVolumeClaim"]["claimName"])
+            self.assertEqual(claim["spec"]["accessModes"], ["ReadWriteMany"], overlay)
+        production = self.rendered["production"].named("Deployment", "gleaner-coordinator")
+        self.assertGreater(production["spec"]["replicas"], 1)
+
     def test_compose_file_uses_real_flags(self):
         with open(path("deploy/compose.yaml"), encoding="utf-8") as f:
             compose = yaml.safe_load(f)
@@ -260,6 +310,14 @@ class ManifestTest(unittest.TestCase):
                 self.assertFalse(set(flags) - self.flags[binary])
                 self.assertGreater(int(flags.get("metrics_port", "-1")), 0,
                                    f"{name}: no metrics endpoint")
+                # TLS, like the cluster: the certificates come from ./certs.
+                self.assertNotIn("plaintext", flags, name)
+                for flag in ("tls_cert", "tls_key", "tls_ca"):
+                    self.assertTrue(flags.get(flag, "").startswith("/etc/gleaner/tls/"),
+                                    f"{name}: --{flag}")
+                self.assertIn("./certs:/etc/gleaner/tls:ro", service.get("volumes", []), name)
+                if name == "coordinator":
+                    self.assertTrue(flags.get("token_file", "").startswith("/etc/gleaner/tls/"))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Metrics and structured logs of real servers after real traffic.
 
 A cluster of separate processes (two dedup shards, two sentence and two
-extract replicas) gets the bundled corpus plus one document that fails on
+extract replicas, mutual TLS) gets the bundled corpus plus one document that fails on
 entry; then every server's /metrics is fetched over HTTP, parsed, and its
 counters compared with what was sent, and the coordinator's stderr is
 parsed as JSON lines and checked for the job's and the document's ids.
@@ -41,10 +41,17 @@ class MetricsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         assert len(CORPUS) == 5, CORPUS
-        cls.cluster = cluster.Cluster(dedup_shards=2, sentence=2, extract=2)
+        # Mutual TLS and tokens, as deployed: the metrics port stays plain
+        # HTTP beside the TLS gRPC port.
+        cls.security = cluster.Security.create(clients=("alice",))
+        cls.cluster = cluster.Cluster(dedup_shards=2, sentence=2, extract=2,
+                                      server_args=["--metrics_port=0"],
+                                      security=cls.security)
         try:
-            with gleaner_client.GleanerClient(cls.cluster.coordinator.address,
-                                              timeout=120) as client:
+            with gleaner_client.GleanerClient(
+                    cls.cluster.coordinator.address, timeout=120,
+                    root_certificates=cls.security.pem("ca.crt"),
+                    token=cls.security.tokens["alice"]) as client:
                 cls.batch = client.submit(documents())
             # Each stage's server-side counters are updated before it
             # answers, and the coordinator's before it hands a result back,
@@ -96,21 +103,26 @@ class MetricsTest(unittest.TestCase):
             self.assertGreater(prom.value(m, "gleaner_coordinator_stage_seconds_sum",
                                           stage=stage), 0, stage)
 
-    def test_client_side_attempts_per_replica_add_up(self):
+    def test_calls_per_replica_add_up(self):
         m = self.metrics(self.cluster.coordinator)
-        for stage, replicas in (("sentence", self.cluster.sentence),
-                                ("extract", self.cluster.extract),
-                                ("dedup", self.cluster.dedup)):
-            per_replica = [prom.value(m, "gleaner_stage_client_attempts_total",
+        pools = [("sentence", self.cluster.sentence), ("extract", self.cluster.extract),
+                 ("aggregator", [self.cluster.aggregator])]
+        # Each dedup shard is a pool of its own: every shard sees every document.
+        pools += [(f"dedup/shard{i}", [shard]) for i, shard in enumerate(self.cluster.dedup)]
+        for stage, replicas in pools:
+            per_replica = [prom.value(m, "gleaner_replica_calls_total",
                                       stage=stage, replica=r.address, code="OK")
                            for r in replicas]
-            # Dedup shards each see every document; replicas share them.
-            expected = 5 * len(replicas) if stage == "dedup" else 5
-            self.assertEqual(sum(per_replica), expected, stage)
-            self.assertEqual(prom.total(m, "gleaner_stage_client_attempts_total",
-                                        stage=stage), expected, stage)
-            self.assertEqual(prom.total(m, "gleaner_stage_client_retries_total",
+            self.assertEqual(sum(per_replica), 5, stage)
+            self.assertEqual(prom.total(m, "gleaner_replica_calls_total", stage=stage),
+                             5, stage)
+            for r in replicas:
+                self.assertEqual(prom.value(m, "gleaner_replica_usable",
+                                            stage=stage, replica=r.address), 1, stage)
+            self.assertEqual(prom.total(m, "gleaner_replica_ejections_total",
                                         stage=stage), 0, stage)
+            self.assertEqual(prom.total(m, "gleaner_stage_retries_total", stage=stage),
+                             0, stage)
 
     def test_every_replica_served_a_share_and_shares_add_up(self):
         text_bytes = sum(len(r.text.encode("utf-8")) for r in self.batch.results
@@ -174,6 +186,15 @@ class MetricsTest(unittest.TestCase):
         self.assertEqual(failed[0]["document_id"], BAD_ID)
         self.assertEqual(failed[0]["stage"], "coordinator")
         self.assertEqual(failed[0]["code"], "INVALID_ARGUMENT")
+        started = [l for l in lines if l["event"] == "job_started"]
+        self.assertEqual(started[0]["client"], "alice")
+        self.assertEqual(started[0]["mode"], "new")
+        self.assertEqual(finished[0]["state"], "STATE_DONE")
+        self.assertEqual(finished[0]["level"], "info")
+        server = [l for l in lines if l["event"] == "server_started"]
+        self.assertEqual(len(server), 1)
+        self.assertEqual(server[0]["transport"], "tls")
+        self.assertEqual(server[0]["metrics_port"], self.cluster.coordinator.metrics_port)
         for line in lines:
             self.assertEqual(line["service"], "gleaner.v1.Coordinator")
             self.assertTrue(line["ts"].endswith("Z"), line)
@@ -183,7 +204,7 @@ class WorkerErrorLogTest(unittest.TestCase):
     """A worker that fails a document logs it with the job and document id."""
 
     def test_worker_error_is_logged_and_counted(self):
-        with cluster.Cluster() as c:
+        with cluster.Cluster(server_args=["--metrics_port=0"]) as c:
             aggregator = c.aggregator
             # A result whose sentence points outside its text: the
             # aggregator refuses it (INVALID_ARGUMENT) rather than read

@@ -70,7 +70,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         with cluster.Cluster(dedup_shards=2, sentence=2, extract=2) as c:
             out = os.path.join(self.tmp, "distributed.jsonl")
             view = os.path.join(self.tmp, "view.json")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             *CORPUS, "--output=" + out, "--corpus_view=" + view)
             distributed = read_jsonl(out)
         self.assertEqual(distributed, self.embedded)
@@ -107,7 +107,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         self.assertIn("DUPLICATE_KIND_NEAR", kinds)
         with cluster.Cluster(dedup_shards=3) as c:
             out = os.path.join(self.tmp, "dups_sharded.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             *inputs, "--output=" + out)
             sharded = read_jsonl(out)
         self.assertEqual([r["duplicate"] for r in sharded],
@@ -125,7 +125,7 @@ class PipelineIntegrationTest(unittest.TestCase):
     def test_dedup_index_survives_a_killed_worker(self):
         first, second = CORPUS[1], CORPUS[2]
         with cluster.Cluster() as c:
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             first, "--output=" + os.path.join(self.tmp, "day1.jsonl"))
             index_dir = c.index_dir
             c.dedup[0].kill()  # SIGKILL: only what was made durable survives
@@ -133,7 +133,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         shutil.copyfile(first, copy)
         with cluster.Cluster(index_dir=index_dir) as c:
             out = os.path.join(self.tmp, "day2.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             copy, second, "--output=" + out)
             rows = by_source(read_jsonl(out))
         verdict = rows["tomorrow_copy.txt"]["duplicate"]
@@ -171,7 +171,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         with cluster.Cluster(extract=2) as c:
             c.extract[0].kill()
             out = os.path.join(self.tmp, "failover.jsonl")
-            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                             *CORPUS, "--output=" + out)
             rows = read_jsonl(out)
         self.assertEqual(by_source(rows), by_source(self.embedded))
@@ -181,7 +181,7 @@ class PipelineIntegrationTest(unittest.TestCase):
                                                "--stage_deadline=10s"]) as c:
             c.extract[0].kill()
             out = os.path.join(self.tmp, "dead.jsonl")
-            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                                   *CORPUS, "--output=" + out, check=False)
             rows = read_jsonl(out)
         self.assertEqual(run.returncode, 1, run.stderr)  # documents failed
@@ -200,7 +200,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         open(empty, "wb").close()
         with cluster.Cluster() as c:
             out = os.path.join(self.tmp, "bad.jsonl")
-            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address,
+            run = cluster.gleaner("submit", "--coordinator=" + c.coordinator.address, *c.client_flags,
                                   CORPUS[0], bad, empty, "--output=" + out, check=False)
             rows = by_source(read_jsonl(out))
         self.assertEqual(run.returncode, 1, run.stderr)  # documents failed
@@ -235,7 +235,7 @@ class PipelineIntegrationTest(unittest.TestCase):
         finally:
             c.stop()
 
-    def test_sigterm_mid_batch_finishes_the_batch_first(self):
+    def test_sigterm_mid_batch_answers_what_was_admitted_then_interrupts(self):
         with cluster.Cluster(coordinator_args=["--max_in_flight=1",
                                                "--parallelism=1"]) as c:
             terminated = []
@@ -246,11 +246,23 @@ class PipelineIntegrationTest(unittest.TestCase):
                     c.coordinator.process.send_signal(signal.SIGTERM)
 
             with gleaner_client.GleanerClient(c.coordinator.address) as client:
-                batch = client.submit_files(CORPUS, on_result=terminate_on_first_result)
+                with self.assertRaises(gleaner_client.JobInterrupted) as caught:
+                    client.submit_files(CORPUS, on_result=terminate_on_first_result)
             self.assertEqual(c.coordinator.process.wait(timeout=60), 0)
-        self.assertEqual(len(terminated), 1)
-        self.assertEqual(len(batch.results), 5)
-        self.assertEqual(batch.summary.documents, 5)
+            # It stopped admitting: one window's worth, not the batch.
+            first = caught.exception.batch.results
+            self.assertEqual(len(terminated), 1)
+            self.assertLess(len(first), len(CORPUS))
+            done = {r.id for r in first}
+            # A replica on the same journal finishes the job.
+            replica = c.add_coordinator()
+            with gleaner_client.GleanerClient(replica.address) as client:
+                rest = client.submit_files([p for p in CORPUS if p not in done],
+                                           resume_job_id=caught.exception.job_id)
+        self.assertEqual(rest.job_id, caught.exception.job_id)
+        self.assertEqual(sorted([r.id for r in first] + [r.id for r in rest.results]),
+                         sorted(CORPUS))
+        self.assertEqual(rest.summary.documents, len(CORPUS))
 
     def test_malformed_requests_are_rejected(self):
         with cluster.Cluster() as c:

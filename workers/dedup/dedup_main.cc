@@ -9,6 +9,7 @@
 #include "absl/flags/parse.h"
 #include "services/common/document_limits.h"
 #include "services/common/event_log.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "workers/dedup/dedup_service.h"
@@ -35,22 +36,22 @@ int main(int argc, char** argv) {
   dedup_options.max_document_bytes = gleaner::DocumentLimits().max_text_bytes;
   auto stage = gleaner::workers::dedup::DedupStage::Create(dedup_options);
   if (!stage.ok()) {
-    gleaner::SetLogService("gleaner.v1.Dedup");
-    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
-                      {gleaner::CodeField(stage.status()),
-                       {"message", stage.status().message()}});
+    gleaner::LogServerFailed("gleaner.v1.Dedup", stage.status());
     return 1;
   }
   gleaner::workers::dedup::DedupService service(stage->get());
   gleaner::ServerRunnerOptions options;
-  options.host = absl::GetFlag(FLAGS_listen);
-  options.metrics_port = absl::GetFlag(FLAGS_metrics_port);
+  gleaner::ApplyServerFlags(&options);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Dedup";
-  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
-  if (!status.ok()) {
-    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
-                      {gleaner::CodeField(status), {"message", status.message()}});
+  // Internal service: only the coordinator's certificate gets in.
+  if (absl::Status security = gleaner::ApplySecurityFlags(
+          gleaner::ClientCertificates::kRequire, &options);
+      !security.ok()) {
+    gleaner::LogServerFailed(options.name, security);
+    return 2;
   }
+  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
+  if (!status.ok()) gleaner::LogServerFailed(options.name, status);
   return status.ok() ? 0 : 1;
 }

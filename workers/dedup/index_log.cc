@@ -67,6 +67,14 @@ absl::Status WriteAll(int fd, const char* data, size_t n, const std::string& pat
   return absl::OkStatus();
 }
 
+// Returns how many bytes to read next: at least `needed` (a whole record)
+// and a `chunk` at a time, but never past the end of the file, so a short
+// or corrupt log costs no more memory than its size.
+size_t ReadSize(size_t chunk, size_t needed, uint64_t file_size, uint64_t file_offset) {
+  const uint64_t left = file_size > file_offset ? file_size - file_offset : 0;
+  return static_cast<size_t>(std::min<uint64_t>(std::max(chunk, needed), left));
+}
+
 // Returns true when a whole record with a matching checksum starts at
 // `offset`. `header` holds the 8 header bytes there; the payload is read
 // from the file only when the length is plausible.
@@ -170,7 +178,7 @@ absl::StatusOr<std::unique_ptr<IndexLog>> IndexLog::Open(
       read_pos += consumed;
       consumed = 0;
       const size_t old = buffer.size();
-      buffer.resize(old + std::max(kChunk, need - available));
+      buffer.resize(old + ReadSize(kChunk, need - available, file_size, read_pos + old));
       ssize_t r;
       do {
         r = ::pread(fd, &buffer[old], buffer.size() - old,
@@ -295,9 +303,15 @@ absl::StatusOr<uint32_t> IndexLog::RecordCrcAt(const std::string& path, uint64_t
 }
 
 absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn,
-                               uint64_t* intact_end) {
+                               uint64_t* intact_end, uint32_t max_record_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return ErrnoError("open", path);
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    ::close(fd);
+    return ErrnoError("fstat", path);
+  }
+  const uint64_t file_size = static_cast<uint64_t>(st.st_size);
   std::string buffer;
   uint64_t read_pos = 0;  // file offset of buffer[0]
   size_t consumed = 0;
@@ -306,7 +320,18 @@ absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn,
   while (status.ok()) {
     const size_t available = buffer.size() - consumed;
     size_t need = kHeaderBytes;
-    if (available >= kHeaderBytes) need += GetFixed32(buffer.data() + consumed);
+    if (available >= kHeaderBytes) {
+      const uint32_t len = GetFixed32(buffer.data() + consumed);
+      // The same bound Open() applies: a longer length field is corruption,
+      // and must not make the reader allocate up to 4 GiB.
+      if (len > max_record_bytes) {
+        status = absl::DataLossError(absl::StrCat(path, " has a record length of ", len,
+                                                  " bytes, over the limit of ",
+                                                  max_record_bytes));
+        break;
+      }
+      need += len;
+    }
     if (available < need) {
       if (eof) {
         if (available > 0) status = absl::DataLossError(absl::StrCat(path, " is truncated"));
@@ -316,7 +341,7 @@ absl::Status IndexLog::ReadAll(const std::string& path, const ReplayFn& fn,
       read_pos += consumed;
       consumed = 0;
       const size_t old = buffer.size();
-      buffer.resize(old + std::max<size_t>(1 << 20, need - available));
+      buffer.resize(old + ReadSize(size_t{1} << 20, need - available, file_size, read_pos + old));
       ssize_t r;
       do {
         r = ::read(fd, &buffer[old], buffer.size() - old);
@@ -355,7 +380,7 @@ absl::StatusOr<IndexLog::CheckReport> IndexLog::Check(const std::string& path,
         ++report.records;
         return absl::OkStatus();
       },
-      &intact_end);
+      &intact_end, max_record_bytes);
   if (!read.ok() && read.code() != absl::StatusCode::kDataLoss) return read;
   report.intact_bytes = intact_end;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

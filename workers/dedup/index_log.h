@@ -101,9 +101,11 @@ class IndexLog {
   // `fn` for each. Unlike Open() it never modifies the file and fails with
   // kDataLoss on the first short or corrupt record (for snapshots, which are
   // complete or useless).
-  // With `intact_end`, stores the offset just past the last record read.
+  // With `intact_end`, stores the offset just past the last record read. A
+  // length field over `max_record_bytes` is corruption, as in Open().
   static absl::Status ReadAll(const std::string& path, const ReplayFn& fn,
-                              uint64_t* intact_end = nullptr);
+                              uint64_t* intact_end = nullptr,
+                              uint32_t max_record_bytes = 64u << 20);
 
   // What an offline check of a log file found.
   struct CheckReport {

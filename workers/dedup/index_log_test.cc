@@ -223,6 +223,25 @@ TEST(IndexLogTest, ReadAllIsStrict) {
   EXPECT_EQ(static_cast<size_t>(in.tellg()), 2 * IndexLog::Frame("a").size() + 5);  // untouched
 }
 
+// Found by tests/fuzz/index_log_fuzzer: a snapshot whose length field says
+// 4 GiB made ReadAll (and Check) allocate that much before noticing the file
+// is 12 bytes long.
+TEST(IndexLogTest, ReadAllRefusesALengthOverTheLimitWithoutReadingIt) {
+  const std::string path = TempPath("read_all_length");
+  std::string record = IndexLog::Frame("abcd");
+  record[0] = record[1] = record[2] = '\xff';
+  record[3] = '\x7f';  // 2 GiB
+  AppendRaw(path, record);
+  auto ignore = [](absl::string_view) { return absl::OkStatus(); };
+  EXPECT_THAT(IndexLog::ReadAll(path, ignore, nullptr, 1 << 20),
+              StatusIs(absl::StatusCode::kDataLoss, ::testing::HasSubstr("over the limit")));
+  auto report = IndexLog::Check(path, 1 << 20);
+  ASSERT_THAT(report, IsOk());
+  EXPECT_EQ(report->records, 0u);
+  EXPECT_EQ(report->intact_bytes, 0u);
+  EXPECT_TRUE(report->healthy());  // nothing intact after it: a torn tail
+}
+
 TEST(IndexLogTest, ReplayErrorIsReturned) {
   const std::string path = TempPath("replay_error");
   {

@@ -41,6 +41,18 @@ constexpr std::pair<AmountKind, v1::AmountKind> kAmountKinds[] = {
     {AmountKind::kPercentPoint, v1::AMOUNT_KIND_PERCENT_POINT},
     {AmountKind::kQuantity, v1::AMOUNT_KIND_QUANTITY},
 };
+constexpr std::pair<attribution::Relation, v1::AmountRelation> kRelations[] = {
+    {attribution::Relation::kOther, v1::AMOUNT_RELATION_OTHER},
+    {attribution::Relation::kInvest, v1::AMOUNT_RELATION_INVEST},
+    {attribution::Relation::kAcquire, v1::AMOUNT_RELATION_ACQUIRE},
+    {attribution::Relation::kContract, v1::AMOUNT_RELATION_CONTRACT},
+    {attribution::Relation::kRevenue, v1::AMOUNT_RELATION_REVENUE},
+    {attribution::Relation::kProfitLoss, v1::AMOUNT_RELATION_PROFIT_LOSS},
+    {attribution::Relation::kValuation, v1::AMOUNT_RELATION_VALUATION},
+    {attribution::Relation::kFund, v1::AMOUNT_RELATION_FUND},
+    {attribution::Relation::kMarketValue, v1::AMOUNT_RELATION_MARKET_VALUE},
+    {attribution::Relation::kPrice, v1::AMOUNT_RELATION_PRICE},
+};
 constexpr std::pair<AmountBound, v1::AmountBound> kAmountBounds[] = {
     {AmountBound::kNone, v1::AMOUNT_BOUND_UNSPECIFIED},
     {AmountBound::kLowerInclusive, v1::AMOUNT_BOUND_LOWER_INCLUSIVE},
@@ -164,20 +176,47 @@ Amount AmountFromProto(const v1::Amount& amount) {
   return out;
 }
 
+void AttributionToProto(const attribution::Attribution& attribution,
+                        const std::vector<EntityMention>& mentions,
+                        v1::AmountAttribution* out) {
+  out->set_amount_index(attribution.amount);
+  if (attribution.entity >= 0) {
+    out->set_entity_index(attribution.entity);
+    out->set_canonical(mentions[attribution.entity].canonical);
+  }
+  if (attribution.counterparty >= 0) {
+    out->set_counterparty_index(attribution.counterparty);
+    out->set_counterparty(mentions[attribution.counterparty].canonical);
+  }
+  out->set_relation(ToProto(kRelations, attribution.relation));
+  out->set_rule(attribution.rule);
+  out->set_confidence(attribution.confidence);
+  out->set_cue_begin(attribution.cue_begin);
+  out->set_cue_end(attribution.cue_end);
+  for (int conversion : attribution.conversions) out->add_conversions(conversion);
+}
+
 absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
     ExtractStageOptions options) {
   EntityExtractorOptions entity_options;
   entity_options.gazetteer_paths = std::move(options.gazetteer_paths);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EntityExtractor> entities,
                            EntityExtractor::Create(entity_options));
+  amounts::AmountExtractorOptions amount_options;
+  amount_options.max_number_digits = options.max_number_digits;
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<AmountExtractor> amounts,
-                           AmountExtractor::Create());
+                           AmountExtractor::Create(amount_options));
   std::unique_ptr<dates::DatePass> date_pass;
   if (options.dates) {
     GLEANER_ASSIGN_OR_RETURN(date_pass, dates::DatePass::Create());
   }
-  return std::unique_ptr<ExtractStage>(
-      new ExtractStage(std::move(entities), std::move(amounts), std::move(date_pass)));
+  std::unique_ptr<attribution::Attributor> attributor;
+  if (options.attribution) {
+    GLEANER_ASSIGN_OR_RETURN(attributor, attribution::Attributor::Create());
+  }
+  return std::unique_ptr<ExtractStage>(new ExtractStage(std::move(entities), std::move(amounts),
+                                                        std::move(date_pass),
+                                                        std::move(attributor)));
 }
 
 absl::Status ExtractStage::Process(const StageInput& input,
@@ -196,6 +235,17 @@ absl::Status ExtractStage::Process(const StageInput& input,
     AmountToProto(text, amount, delta->add_amounts());
   }
   if (dates_ != nullptr) dates_->Run(input.document, delta);
+  if (attributor_ != nullptr) {
+    std::vector<attribution::SentenceRange> sentences;
+    sentences.reserve(input.document.sentences_size());
+    for (const v1::SentenceSpan& s : input.document.sentences()) {
+      sentences.push_back({s.begin(), s.end()});
+    }
+    for (const attribution::Attribution& a :
+         attributor_->Attribute(text, sentences, mentions, amounts)) {
+      AttributionToProto(a, mentions, delta->add_attributions());
+    }
+  }
   return absl::OkStatus();
 }
 

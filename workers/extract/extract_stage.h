@@ -1,5 +1,7 @@
 // The extract worker's stage: entities and amounts over the text the
-// coordinator cleaned on entry; answers with them only (ExtractDelta).
+// coordinator cleaned on entry, then dates and the attribution of each money
+// amount to its entity (after entities and amounts, sentence by sentence);
+// answers with them only (ExtractDelta).
 #ifndef GLEANER_WORKERS_EXTRACT_EXTRACT_STAGE_H_
 #define GLEANER_WORKERS_EXTRACT_EXTRACT_STAGE_H_
 
@@ -12,6 +14,7 @@
 #include "proto/gleaner/v1/stage.pb.h"
 #include "services/common/stage_processor.h"
 #include "workers/extract/amounts/amount_extractor.h"
+#include "workers/extract/attribution/attributor.h"
 #include "workers/extract/dates/date_pass.h"
 #include "workers/extract/entities/entity_extractor.h"
 
@@ -25,6 +28,11 @@ struct ExtractStageOptions {
   // Fill dates and amount periods (true); off only to measure the stage
   // without them.
   bool dates = true;
+  // Integer digits in one number (the default is the cap of
+  // DocumentLimits::max_number_digits; the servers set it from that table).
+  int max_number_digits = amounts::kDefaultMaxNumberDigits;
+  // Fill attributions (true); off only to measure the stage without them.
+  bool attribution = true;
 };
 
 // Thread-safe; not copyable.
@@ -35,8 +43,9 @@ class ExtractStage : public StageProcessor {
   static absl::StatusOr<std::unique_ptr<ExtractStage>> Create(
       ExtractStageOptions options = {});
 
-  // Answers with StageResponse.extract: the entities, amounts, dates and
-  // amount periods of the document's text. Mentions inside boilerplate
+  // Answers with StageResponse.extract: the entities, amounts, dates,
+  // amount periods and attributions of the document's text (attributions
+  // read the document's sentences; without them each line is a sentence). Mentions inside boilerplate
   // blocks and repeated blocks are flagged. Never fails.
   absl::Status Process(const StageInput& input,
                        v1::StageResponse* response) override;
@@ -44,14 +53,18 @@ class ExtractStage : public StageProcessor {
  private:
   ExtractStage(std::unique_ptr<entities::EntityExtractor> entities,
                std::unique_ptr<amounts::AmountExtractor> amounts,
-               std::unique_ptr<dates::DatePass> dates)
+               std::unique_ptr<dates::DatePass> dates,
+               std::unique_ptr<attribution::Attributor> attributor)
       : entities_(std::move(entities)),
         amounts_(std::move(amounts)),
-        dates_(std::move(dates)) {}
+        dates_(std::move(dates)),
+        attributor_(std::move(attributor)) {}
 
   std::unique_ptr<entities::EntityExtractor> entities_;
   std::unique_ptr<amounts::AmountExtractor> amounts_;
   std::unique_ptr<dates::DatePass> dates_;  // null when options.dates is off
+  // Null when options.attribution is off.
+  std::unique_ptr<attribution::Attributor> attributor_;
 };
 
 // Converts the extractors' findings to the delta and back; `text` is the
@@ -63,6 +76,9 @@ entities::EntityMention MentionFromProto(const v1::Entity& entity);
 void AmountToProto(absl::string_view text, const amounts::Amount& amount,
                    v1::Amount* out);
 amounts::Amount AmountFromProto(const v1::Amount& amount);
+void AttributionToProto(const attribution::Attribution& attribution,
+                        const std::vector<entities::EntityMention>& mentions,
+                        v1::AmountAttribution* out);
 
 }  // namespace extract
 }  // namespace workers

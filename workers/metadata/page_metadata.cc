@@ -33,6 +33,19 @@ constexpr size_t kMinTitleBytes = 10;
 re2::StringPiece Piece(absl::string_view s) { return re2::StringPiece(s.data(), s.size()); }
 absl::string_view View(re2::StringPiece s) { return absl::string_view(s.data(), s.size()); }
 
+// Whether `text` contains `lower_word` (lower-case ASCII) in any ASCII case,
+// without the lower-cased copy of every line that AsciiStrToLower makes.
+bool ContainsIgnoringAsciiCase(absl::string_view text, absl::string_view lower_word) {
+  if (lower_word.empty()) return true;
+  for (size_t i = 0; i + lower_word.size() <= text.size(); ++i) {
+    if (absl::ascii_tolower(static_cast<unsigned char>(text[i])) == lower_word[0] &&
+        absl::EqualsIgnoreCase(text.substr(i, lower_word.size()), lower_word)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 absl::StatusOr<std::unique_ptr<const RE2>> Compile(absl::string_view pattern) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -130,6 +143,10 @@ absl::StatusOr<std::unique_ptr<PageMetadataReader>> PageMetadataReader::Create()
   for (const WordListRow& row : rows) r->byline_titles_.emplace_back(row.fields[0]);
   std::stable_sort(r->byline_titles_.begin(), r->byline_titles_.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+
+  std::vector<std::string> quoted_titles;
+  for (const std::string& title : r->byline_titles_) quoted_titles.push_back(RE2::QuoteMeta(title));
+  GLEANER_ASSIGN_OR_RETURN(r->any_byline_title_re_, Compile(absl::StrJoin(quoted_titles, "|")));
 
   // Attribute values in single or double quotes: two alternative groups.
   constexpr absl::string_view kQuoted = R"re((?:"([^"]*)"|'([^']*)'))re";
@@ -370,9 +387,7 @@ void PageMetadataReader::ReadByline(const PageInput& page, PageMetadata& meta) c
     if (b.boilerplate) continue;
     const absl::string_view line = page.text.substr(b.begin, b.end - b.begin);
     // Cheap test first: most lines hold no title word at all.
-    bool titled = false;
-    for (const std::string& title : byline_titles_) titled = titled || absl::StrContains(line, title);
-    if (!titled) continue;
+    if (!RE2::PartialMatch(Piece(line), *any_byline_title_re_)) continue;
     re2::StringPiece input = Piece(line);
     re2::StringPiece name, email;
     while (RE2::FindAndConsume(&input, *byline_re_, &name, &email)) {
@@ -398,7 +413,7 @@ void PageMetadataReader::ReadCopyright(const PageInput& page, PageMetadata& meta
     const absl::string_view line = page.text.substr(b.begin, b.end - b.begin);
     re2::StringPiece name;
     if (!absl::StrContains(line, "©") && !absl::StrContains(line, "ⓒ") &&
-        !absl::StrContains(absl::AsciiStrToLower(line), "copyright")) {
+        !ContainsIgnoringAsciiCase(line, "copyright")) {
       continue;
     }
     if (!RE2::PartialMatch(Piece(line), *copyright_re_, &name)) continue;

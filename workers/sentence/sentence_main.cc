@@ -4,6 +4,7 @@
 #include "absl/flags/parse.h"
 #include "proto/gleaner/v1/sentence_service.grpc.pb.h"
 #include "services/common/event_log.h"
+#include "services/common/security_flags.h"
 #include "services/common/server_flags.h"
 #include "services/common/server_runner.h"
 #include "services/common/stage_service.h"
@@ -16,23 +17,23 @@ int main(int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   auto stage = gleaner::workers::sentence::SentenceStage::Create();
   if (!stage.ok()) {
-    gleaner::SetLogService("gleaner.v1.Sentence");
-    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
-                      {gleaner::CodeField(stage.status()),
-                       {"message", stage.status().message()}});
+    gleaner::LogServerFailed("gleaner.v1.Sentence", stage.status());
     return 1;
   }
   gleaner::StageService<gleaner::v1::Sentence> service(
       stage->get(), gleaner::v1::STAGE_SENTENCE);
   gleaner::ServerRunnerOptions options;
-  options.host = absl::GetFlag(FLAGS_listen);
-  options.metrics_port = absl::GetFlag(FLAGS_metrics_port);
+  gleaner::ApplyServerFlags(&options);
   options.port = absl::GetFlag(FLAGS_port);
   options.name = "gleaner.v1.Sentence";
-  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
-  if (!status.ok()) {
-    gleaner::LogEvent(gleaner::LogLevel::kError, "server_failed",
-                      {gleaner::CodeField(status), {"message", status.message()}});
+  // Internal service: only the coordinator's certificate gets in.
+  if (absl::Status security = gleaner::ApplySecurityFlags(
+          gleaner::ClientCertificates::kRequire, &options);
+      !security.ok()) {
+    gleaner::LogServerFailed(options.name, security);
+    return 2;
   }
+  absl::Status status = gleaner::RunServerUntilSignalled(options, {&service});
+  if (!status.ok()) gleaner::LogServerFailed(options.name, status);
   return status.ok() ? 0 : 1;
 }

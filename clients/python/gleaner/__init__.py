@@ -13,13 +13,13 @@ and the `python3 -m gleaner` command.
 __version__ = "0.1.0"
 
 from gleaner.client import AsyncClient, Client, Submission, read_file, to_raw_document
-from gleaner.results import (Amount, Document, DuplicateVerdict, Entity, Offsets,
+from gleaner.results import (Amount, AmountAttribution, Document, DuplicateVerdict, Entity, Offsets,
                              RepeatedBlock, Sentence, Span, StageError, TextBlock,
                              convert, from_json, read_jsonl)
 from gleaner.tables import COLUMNS, TABLES, to_pandas, write_csv
 
 __all__ = [
-    "Amount", "AsyncClient", "COLUMNS", "Client", "Document", "DuplicateVerdict",
+    "Amount", "AmountAttribution", "AsyncClient", "COLUMNS", "Client", "Document", "DuplicateVerdict",
     "Entity", "Offsets", "RepeatedBlock", "Sentence", "Span", "StageError",
     "Submission", "TABLES", "TextBlock", "convert", "from_json", "read_file",
     "read_jsonl", "to_pandas", "to_raw_document", "write_csv",

@@ -51,10 +51,24 @@ def _json_line(document):
     return json.dumps(dataclasses.asdict(document), ensure_ascii=False, default=str)
 
 
-def _analyze(args):
+def _client(args):
+    """A Client from the transport flags: TLS unless --plaintext."""
     import gleaner
+    root_certificates = None
+    if args.tls_ca:
+        with open(args.tls_ca, "rb") as f:
+            root_certificates = f.read()
+    token = args.token
+    if args.token_file:
+        with open(args.token_file, encoding="utf-8") as f:
+            token = f.read().strip()
+    return gleaner.Client(args.coordinator, tls=not args.plaintext,
+                          root_certificates=root_certificates, token=token)
+
+
+def _analyze(args):
     text = sys.stdin.read() if args.text == "-" else args.text
-    with gleaner.Client(args.coordinator, tls=args.tls, token=args.token) as client:
+    with _client(args) as client:
         document = client.analyze(text)
     print(_json_line(document))
     return EXIT_DOCUMENT_FAILED if document.failed else EXIT_OK
@@ -63,7 +77,7 @@ def _analyze(args):
 def _submit(args):
     import gleaner
     documents = []
-    with gleaner.Client(args.coordinator, tls=args.tls, token=args.token) as client:
+    with _client(args) as client:
         submission = client.submit(_expand(args.inputs), progress=args.progress)
         out = sys.stdout if args.format == "csv" or args.output in (None, "-") else \
             open(args.output, "w", encoding="utf-8")
@@ -102,9 +116,13 @@ def parser():
 
     def client_options(sub):
         sub.add_argument("--coordinator", required=True, help="the coordinator's host:port")
-        sub.add_argument("--tls", action="store_true",
-                         help="use TLS (Gleaner's servers do not serve it yet)")
-        sub.add_argument("--token", help="bearer token sent with every call")
+        sub.add_argument("--tls-ca", help="PEM file of the CA that signs the "
+                         "coordinator's certificate (default: the system's CAs)")
+        sub.add_argument("--token-file", help="file holding this client's bearer token")
+        sub.add_argument("--token", help="bearer token (visible to other users of "
+                         "the machine: prefer --token-file)")
+        sub.add_argument("--plaintext", action="store_true",
+                         help="no TLS, for a coordinator started with --plaintext")
 
     analyze = commands.add_parser("analyze", help="analyse one text and print it as JSON")
     client_options(analyze)

@@ -5,11 +5,15 @@
         for result in client.submit(["a.txt", {"id": "b", "text": "..."}]):
             print(result.id, len(result.entities))
 
-TLS and tokens are client-side options: `tls=True` (with optional
-`root_certificates`, `private_key`, `certificate_chain` as PEM bytes) opens
-a secure channel; `token` sends `authorization: Bearer <token>` on every
-call. Gleaner's servers serve plain TCP for now, so against them use
-neither; the options are tested against a local TLS server (see the tests).
+TLS is the default, as on Gleaner's servers (docs/security.md): give the
+CA that signs the coordinator's certificate as `root_certificates` (PEM
+bytes; the system's CAs otherwise) and the client's bearer token as `token`
+(sent as `authorization: Bearer <token>` on every call). `tls=False` is
+plaintext, for a coordinator started with --plaintext.
+
+    with gleaner.Client("gleaner:7000", root_certificates=open("ca.crt", "rb").read(),
+                        token=open("newsroom.token").read().strip()) as client:
+        ...
 """
 
 import os
@@ -24,9 +28,13 @@ from gleaner._stubs import coordinator_service_pb2 as coordinator_pb2
 from gleaner._stubs import coordinator_service_pb2_grpc as coordinator_grpc
 from gleaner._stubs import document_pb2
 
-_MAX_MESSAGE_BYTES = 256 << 20
-_CHANNEL_OPTIONS = [("grpc.max_receive_message_length", _MAX_MESSAGE_BYTES),
-                    ("grpc.max_send_message_length", _MAX_MESSAGE_BYTES)]
+# The coordinator's message limits (services/common/document_limits.h):
+# results up to max_message_bytes, one document per request up to
+# max_submit_message_bytes.
+_MAX_RECEIVE_BYTES = 144 << 20
+_MAX_SEND_BYTES = 64 << 20
+_CHANNEL_OPTIONS = [("grpc.max_receive_message_length", _MAX_RECEIVE_BYTES),
+                    ("grpc.max_send_message_length", _MAX_SEND_BYTES)]
 # A string longer than this, or with a newline, is text, never a path.
 _MAX_PATH_LENGTH = 4096
 
@@ -198,7 +206,7 @@ def _single(text, fields):
 class _ClientBase:
     """Channel and stub, shared by the blocking and the asyncio client."""
 
-    def __init__(self, address: str, *, tls: bool = False,
+    def __init__(self, address: str, *, tls: bool = True,
                  root_certificates: Optional[bytes] = None,
                  private_key: Optional[bytes] = None,
                  certificate_chain: Optional[bytes] = None,
@@ -222,9 +230,10 @@ class _ClientBase:
 class Client(_ClientBase):
     """A blocking client of one coordinator. Thread-safe: calls may overlap.
 
-    Options: `tls` (with PEM `root_certificates`, `private_key`,
-    `certificate_chain`, and `server_name` to override the name checked),
-    `token`, `timeout` in seconds per call, extra gRPC channel `options`.
+    Options: `tls` (True; with PEM `root_certificates`, `private_key`,
+    `certificate_chain`, and `server_name` to override the name checked;
+    False only for a --plaintext coordinator), `token`, `timeout` in seconds
+    per call, extra gRPC channel `options`.
     """
 
     def __enter__(self):

@@ -126,6 +126,33 @@ class Amount(Span):
 
 
 @dataclass
+class AmountAttribution:
+    """The entity a money amount belongs to (one per amount that is not a
+    conversion; a conversion is listed in its original's `conversions`)."""
+    #: Index in Document.amounts.
+    amount_index: int = 0
+    #: Index in Document.entities of the owner (investor, acquirer, the
+    #: company whose revenue it is); None when the sentence names none.
+    entity_index: Optional[int] = None
+    #: The owner's canonical name ("" when None).
+    canonical: str = ""
+    #: Index in Document.entities of the investee, target or deal partner.
+    counterparty_index: Optional[int] = None
+    counterparty: str = ""
+    #: INVEST, ACQUIRE, CONTRACT, REVENUE, PROFIT_LOSS, VALUATION, FUND,
+    #: MARKET_VALUE, PRICE or OTHER.
+    relation: str = "UNSPECIFIED"
+    #: The rule that chose the entity ("subject_particle", "possessive", ...).
+    rule: str = ""
+    confidence: float = 0.0
+    #: UTF-8 byte offsets of the cue word in Document.text.
+    cue_begin: int = 0
+    cue_end: int = 0
+    #: Indexes in Document.amounts of this amount's conversions.
+    conversions: List[int] = field(default_factory=list)
+
+
+@dataclass
 class RepeatedBlock(Span):
     """A block seen before, in this document or an earlier one."""
     first_begin: int = 0
@@ -173,6 +200,8 @@ class Document:
     errors: List[StageError] = field(default_factory=list)
     skipped_as_duplicate: bool = False
     metadata: Dict[str, str] = field(default_factory=dict)
+    #: The entity and relation of each money amount (issue 16).
+    attributions: List[AmountAttribution] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -190,6 +219,7 @@ _CLASSES = {
     "gleaner.v1.TextBlock": TextBlock,
     "gleaner.v1.Entity": Entity,
     "gleaner.v1.Amount": Amount,
+    "gleaner.v1.AmountAttribution": AmountAttribution,
     "gleaner.v1.RepeatedBlock": RepeatedBlock,
     "gleaner.v1.DuplicateVerdict": DuplicateVerdict,
     "gleaner.v1.StageError": StageError,

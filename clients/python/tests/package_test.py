@@ -31,12 +31,29 @@ def fresh(tag):
     return f"{KOREAN} ({tag})"
 
 
+def connect(client_class=None, **options):
+    """A client of the test cluster, over TLS with the first client's token."""
+    return (client_class or gleaner.Client)(
+        CLUSTER.coordinator.address, root_certificates=SECURITY.pem("ca.crt"),
+        token=SECURITY.tokens["alice"], **options)
+
+
+def cli_transport_flags():
+    """python3 -m gleaner's TLS and token flags for the test cluster."""
+    token_file = SECURITY.path("alice.token")
+    with open(token_file, "w", encoding="ascii") as f:
+        f.write(SECURITY.tokens["alice"] + "\n")
+    return ["--tls-ca", SECURITY.path("ca.crt"), "--token-file", token_file]
+
+
 def setUpModule():
-    global CLUSTER, CORPUS_SUBMISSION, CORPUS_DOCS
-    CLUSTER = cluster.Cluster()
+    global CLUSTER, SECURITY, CORPUS_SUBMISSION, CORPUS_DOCS
+    # Mutual TLS and tokens, as Gleaner runs by default.
+    SECURITY = cluster.Security.create(clients=("alice",))
+    CLUSTER = cluster.Cluster(security=SECURITY)
     # The corpus goes through once: sent again, it would come back as exact
     # duplicates (the cluster's dedup index remembers it).
-    with gleaner.Client(CLUSTER.coordinator.address, timeout=300) as client:
+    with connect(timeout=300) as client:
         CORPUS_SUBMISSION = client.submit([pathlib.Path(p) for p in support.CORPUS],
                                           corpus_view=True)
         CORPUS_DOCS = list(CORPUS_SUBMISSION)
@@ -63,7 +80,7 @@ class ClientTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.client = gleaner.Client(CLUSTER.coordinator.address, timeout=120)
+        cls.client = connect(timeout=120)
 
     @classmethod
     def tearDownClass(cls):
@@ -93,6 +110,14 @@ class ClientTest(unittest.TestCase):
         self.assertEqual(money.currency, "USD")
         self.assertIsNone(money.conversion_of)
         self.assertFalse(money.vague)
+        # 170억 달러 is 삼성전자's investment (issue 16).
+        attribution = doc.attributions[0]
+        self.assertIsInstance(attribution, gleaner.AmountAttribution)
+        self.assertEqual(doc.amounts[attribution.amount_index].text, "170억 달러")
+        self.assertEqual(attribution.canonical, "삼성전자")
+        self.assertEqual(attribution.relation, "INVEST")
+        self.assertIsNone(attribution.counterparty_index)
+        self.assertEqual(attribution.conversions, [])
         self.assertIn(doc.duplicate.kind, ("UNIQUE", "NEAR"))  # near: other tests' texts
         self.assertIsInstance(doc.duplicate.sequence, int)
 
@@ -186,7 +211,7 @@ class ClientTest(unittest.TestCase):
 
     def test_async_client_gives_the_same_results(self):
         async def run():
-            async with gleaner.AsyncClient(CLUSTER.coordinator.address) as client:
+            async with connect(gleaner.AsyncClient) as client:
                 one = await client.analyze(fresh("async"))
                 many = [d async for d in client.submit([fresh("async 1"), fresh("async 2")])]
                 return one, many, client.last_submission.summary
@@ -224,8 +249,8 @@ class FakeCoordinator(coordinator_grpc.CoordinatorServicer):
 
 
 class TransportOptionsTest(unittest.TestCase):
-    """TLS and tokens against a local Python gRPC server: Gleaner's own
-    servers serve plain TCP and check no token yet."""
+    """TLS and tokens against a local Python gRPC server, which records the
+    metadata it receives (the test cluster checks them for real)."""
 
     def start(self, credentials=None):
         import grpc
@@ -243,7 +268,7 @@ class TransportOptionsTest(unittest.TestCase):
 
     def test_token_is_sent_as_bearer_metadata_on_a_plain_channel(self):
         fake, address = self.start()
-        with gleaner.Client(address, token="s3cret", timeout=30) as client:
+        with gleaner.Client(address, tls=False, token="s3cret", timeout=30) as client:
             self.assertEqual(client.analyze("가나다").text, "가나다")
         self.assertEqual(fake.metadata.get("authorization"), "Bearer s3cret")
 
@@ -271,7 +296,7 @@ class TransportOptionsTest(unittest.TestCase):
                 return (await client.analyze("비동기")).text
         self.assertEqual(asyncio.run(run_async()), "비동기")
         # A plain client cannot talk to the TLS server.
-        with gleaner.Client(address, timeout=10) as client:
+        with gleaner.Client(address, tls=False, timeout=10) as client:
             with self.assertRaises(grpc.RpcError):
                 client.analyze("x")
 
@@ -286,6 +311,7 @@ class PythonCommandLineTest(unittest.TestCase):
 
     def test_analyze_prints_the_document_as_json(self):
         out = self.gleaner("analyze", "--coordinator", CLUSTER.coordinator.address,
+                           *cli_transport_flags(),
                            fresh("command line"))
         self.assertEqual(out.returncode, 0, out.stderr)
         doc = json.loads(out.stdout)
@@ -297,7 +323,8 @@ class PythonCommandLineTest(unittest.TestCase):
         prefix = os.path.join(tempfile.mkdtemp(prefix="gleaner-pycli-"), "out")
         records = "".join(json.dumps({"id": f"cli-{i}", "text": fresh(f"cli {i}")},
                                      ensure_ascii=False) + "\n" for i in range(2))
-        out = self.gleaner("submit", "--coordinator", CLUSTER.coordinator.address, "-",
+        out = self.gleaner("submit", "--coordinator", CLUSTER.coordinator.address,
+                           *cli_transport_flags(), "-",
                            "--format", "csv", "--output", prefix, stdin=records)
         self.assertEqual(out.returncode, 0, out.stderr)
         import pandas

@@ -21,6 +21,8 @@ struct EmbeddedFile {
 absl::Span<const EmbeddedFile> DefaultGazetteerFiles();
 // Returns the embedded lexicon files (data/entities/*.txt), by name.
 absl::Span<const EmbeddedFile> DefaultLexiconFiles();
+// Returns the embedded NameTagger model (data/entities/name_tagger.model).
+absl::Span<const EmbeddedFile> DefaultNameTaggerFiles();
 
 }  // namespace entities
 }  // namespace extract

@@ -1,0 +1,82 @@
+// Story clusters: documents that report the same event in different words,
+// grouped by their StoryFingerprint (same parties, same sums). A story's id
+// is the id of its first fingerprint, as dedup names a duplicate cluster
+// after its first document, so ids are stable as documents arrive.
+//
+// Batch:
+//   std::vector<std::string> ids = AssignStoryIds(fingerprints);  // ids[i] for fingerprints[i]
+// Incremental (a store feeding documents as they come, or re-feeding its
+// persisted fingerprints in arrival order after a restart, which gives the
+// same ids):
+//   StoryClusterer clusterer;
+//   std::string story = clusterer.Add(FingerprintOf(result));
+//
+// Two fingerprints match when they share a sum and at least
+// `min_shared_entities` parties (and `min_shared_keys_with_sums` keys in
+// all), or, when one of them names no sum, share at least
+// `min_shared_entities_without_sums` parties and `min_entity_overlap` of
+// the smaller set (Options); two that both name sums but share none never
+// match (the same parties' next event). A fingerprint joins the story of the
+// best-matching earlier fingerprint (ties: the earlier story); one that
+// matches none starts a story. Matching is not transitive-closed on
+// purpose: a chain of one-entity overlaps does not merge unrelated stories.
+#ifndef GLEANER_SERVICES_AGGREGATOR_STORIES_STORY_CLUSTERS_H_
+#define GLEANER_SERVICES_AGGREGATOR_STORIES_STORY_CLUSTERS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "services/aggregator/stories/story_fingerprint.h"
+
+namespace gleaner {
+namespace aggregator {
+namespace stories {
+
+struct StoryClusterOptions {
+  // Parties two fingerprints sharing a sum must also share (1).
+  size_t min_shared_entities = 1;
+  // Shared sums plus shared parties two fingerprints sharing a sum need (3):
+  // one famous sum and one famous party recur in unrelated stories.
+  size_t min_shared_keys_with_sums = 3;
+  // Parties two fingerprints without a shared sum must share (3).
+  size_t min_shared_entities_without_sums = 3;
+  // Without a shared sum: the shared parties over the smaller party set (0.6).
+  double min_entity_overlap = 0.6;
+};
+
+// Returns a match score in [0, 1] of `a` and `b`; 0 when they do not match
+// under `options`.
+double StoryMatchScore(const StoryFingerprint& a, const StoryFingerprint& b,
+                       const StoryClusterOptions& options = {});
+
+// Assigns story ids incrementally. Not thread-safe (callers serialise Add);
+// movable, copyable.
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(StoryClusterOptions options = {}) : options_(options) {}
+
+  // Adds `print` and returns its story id: the id of the first fingerprint
+  // of the story it joins, or its own id when it starts one.
+  std::string Add(StoryFingerprint print);
+
+  // Returns the number of fingerprints added.
+  size_t size() const { return prints_.size(); }
+
+ private:
+  StoryClusterOptions options_;
+  std::vector<StoryFingerprint> prints_;
+  std::vector<std::string> story_of_;  // story id of prints_[i]
+};
+
+// Returns the story id of each fingerprint, as StoryClusterer::Add gives
+// them when the fingerprints are added in order.
+std::vector<std::string> AssignStoryIds(absl::Span<const StoryFingerprint> prints,
+                                        const StoryClusterOptions& options = {});
+
+}  // namespace stories
+}  // namespace aggregator
+}  // namespace gleaner
+
+#endif  // GLEANER_SERVICES_AGGREGATOR_STORIES_STORY_CLUSTERS_H_

@@ -1,0 +1,129 @@
+// The attribution rules' words as data: relation cue words and the particle
+// and clause word lists, read from data/attribution/*.tsv (embedded at build
+// time by the attribution_data_cc genrule).
+//
+//   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<const AttributionLexicon> lex,
+//                            AttributionLexicon::Default());
+//   for (const Cue& cue : lex->cues()) ...        // 투자 invest, 매출 revenue
+//   lex->Words(WordList::kSubjectParticles);      // 이, 가, 은, 는
+//
+// File formats (tab-separated, '#' starts a comment line, blank lines
+// ignored):
+//   relations.tsv:  relation  cue  [flags]
+//     relation is one of invest, acquire, contract, revenue, profit_loss,
+//     valuation, fund, market_value, price, other; the cue is a word that
+//     names it (투자, 인수, 매출액). flags, a comma list or '-': `prefix`
+//     matches the cue as a word start only (투자 in 투자했다), otherwise it
+//     may also end a compound (총투자); `weak` marks a cue that gives the
+//     relation only when no other cue is near (규모, 자금).
+//   words.tsv:      list  word
+//     list is one of the WordList names below (in parentheses).
+#ifndef GLEANER_WORKERS_EXTRACT_ATTRIBUTION_ATTRIBUTION_LEXICON_H_
+#define GLEANER_WORKERS_EXTRACT_ATTRIBUTION_ATTRIBUTION_LEXICON_H_
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "workers/extract/entities/default_gazetteer_data.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+namespace attribution {
+
+// What an amount is to its entity (v1::AmountRelation).
+enum class Relation {
+  kInvest,
+  kAcquire,
+  kContract,
+  kRevenue,
+  kProfitLoss,
+  kValuation,
+  kFund,
+  kMarketValue,
+  kPrice,
+  kOther,
+};
+
+// Returns the data-file name of `relation` ("invest", "profit_loss", ...).
+absl::string_view RelationName(Relation relation);
+// Returns the relation named `name`, or kInvalidArgument.
+absl::StatusOr<Relation> RelationFromName(absl::string_view name);
+
+// A word that names a relation.
+struct Cue {
+  std::string word;  // as written, UTF-8
+  Relation relation = Relation::kOther;
+  bool prefix = false;  // matches only at a word start
+  bool weak = false;    // used only when no other cue is near
+};
+
+// Word lists of words.tsv (the list name in the file in parentheses).
+enum class WordList {
+  kSubjectParticles,    // (subject) 이 가 은 는 도: the entity whose money it is
+  kPartnerParticles,    // (partner) 와 과: the other party of a deal
+  kPossessives,         // (possessive) 의: 엔비디아의 매출
+  kRecipientParticles,  // (recipient) 에 에게: the investee, 앤트로픽에 투자
+  kObjectParticles,     // (object) 을 를: the target, 스케드MD를 인수
+  kSourceParticles,     // (source) 로부터: the investor, MS로부터 투자를 유치
+  kReportParticles,     // (report) 에 따르면: a source of the news, never an owner
+  kClauseBreaks,        // (clause_break) 했고 하며 반면: a subject does not reach past them
+  kHeadNouns,           // (head) 당국 측 주주들: nouns between an entity and its particle
+  kRelativeEndings,     // (relative) 한 하는 했던: a cue verb modifying the entity after it
+  kCopulaEndings,       // (copula) 인 였던: `140억달러인 파라마운트`
+  kEstimates,           // (estimate) 예상치 전망치: others' forecasts, owned by no one
+  kReporters,           // (reporter) canonical names of media and research firms
+  kQuotatives,          // (quotative) 다고 라고: the clause is someone's report
+  kCount,
+};
+
+// Returns the files of data/attribution/ as embedded at build time, named
+// "data/attribution/<file>" (the attribution_data_cc genrule runs
+// entities/embed_gazetteer.sh, so the function lives in its namespace).
+}  // namespace attribution
+namespace entities {
+absl::Span<const EmbeddedFile> DefaultAttributionFiles();
+}  // namespace entities
+namespace attribution {
+
+// Immutable after parsing; thread-safe; not copyable.
+class AttributionLexicon {
+ public:
+  // Parses the embedded files.
+  static absl::StatusOr<std::unique_ptr<const AttributionLexicon>> Default();
+  // Parses `files` (relations.tsv and words.tsv, by base name); an unknown
+  // file name, relation, list or flag is kInvalidArgument with
+  // "name:LINE: reason".
+  static absl::StatusOr<std::unique_ptr<const AttributionLexicon>> Parse(
+      absl::Span<const entities::EmbeddedFile> files);
+
+  AttributionLexicon(const AttributionLexicon&) = delete;
+  AttributionLexicon& operator=(const AttributionLexicon&) = delete;
+
+  // Returns the cue words, longest first (so 영업이익 is tried before 이익).
+  const std::vector<Cue>& cues() const { return cues_; }
+  // Returns the words of `list`, longest first.
+  const std::vector<std::string>& Words(WordList list) const {
+    return words_[static_cast<int>(list)];
+  }
+
+ private:
+  AttributionLexicon() = default;
+  absl::Status ParseRelations(absl::string_view name, absl::string_view contents);
+  absl::Status ParseWords(absl::string_view name, absl::string_view contents);
+
+  std::vector<Cue> cues_;
+  std::array<std::vector<std::string>, static_cast<int>(WordList::kCount)> words_;
+};
+
+}  // namespace attribution
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner
+
+#endif  // GLEANER_WORKERS_EXTRACT_ATTRIBUTION_ATTRIBUTION_LEXICON_H_

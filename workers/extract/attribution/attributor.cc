@@ -1,0 +1,803 @@
+#include "workers/extract/attribution/attributor.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "services/common/status_macros.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+namespace attribution {
+namespace {
+
+using amounts::Amount;
+using amounts::AmountKind;
+using entities::EntityMention;
+using entities::EntityType;
+using ::gleaner::text::DecodeUtf8;
+using ::gleaner::text::DecodeUtf8Before;
+using ::gleaner::text::IsHangulSyllable;
+using ::gleaner::text::Utf8CharLength;
+
+// How far (bytes) a cue may sit from its amount: about 20 Hangul syllables
+// after it, 30 before it (a figure's name comes first: `매출은 ... A`).
+constexpr size_t kCueAfterWindow = 60;
+constexpr size_t kCueBeforeWindow = 90;
+// A cue this close before the amount names it outright (`매출은 `, `시가총액 약 `).
+constexpr size_t kAdjacentCue = 16;
+// A forecast word this close names the amount (`월가 예상치 매출(A)`).
+constexpr size_t kEstimateWindow = 24;
+// Words between an entity's figure (`엔비디아의 주가는`) and a later amount of
+// the same sentence it still owns.
+constexpr int kTopicGapWords = 12;
+// Words allowed between an entity and the cue it owns (`엔비디아의 데이터 센터
+// 사업의 2분기 매출`).
+constexpr int kPossessiveGapWords = 4;
+// The same for a bare name before its figure (`엔비디아 2분기 매출`).
+constexpr int kCompoundGapWords = 1;
+// The same for a subject-marked entity (`엔비디아는 3분기 매출은`): shorter,
+// since a subject may be the reporter of another's figure.
+constexpr int kSubjectPossessiveGapWords = 2;
+// Words allowed between a relative-clause verb and its entity
+// (`조달한 역노화 스타트업 알토스 랩스`).
+constexpr int kRelativeGapWords = 3;
+
+// What follows an entity mention.
+enum class Marker {
+  kNone,        // nothing that ties it to the clause (a bare name, a compound)
+  kSubject,     // 이/가/은/는, or a headline's `X, ...`
+  kPartner,     // 와/과
+  kPossessive,  // 의
+  kRecipient,   // 에/에게
+  kObject,      // 을/를
+  kSource,      // 로부터
+  kReport,      // 에 따르면
+};
+
+// A mention of the sentence with what follows it.
+struct Party {
+  int index = -1;             // in the mentions
+  size_t begin = 0, end = 0;  // the mention
+  size_t marker_end = 0;      // one past its particle (or head noun and particle)
+  Marker marker = Marker::kNone;
+  bool reporter = false;  // a media or research firm
+  bool product = false;   // a product: owns figures only by possessive
+  bool place = false;     // a location: may own a figure, is no counterparty
+};
+
+// A cue word found in the sentence.
+struct CueHit {
+  size_t begin = 0, end = 0;
+  Relation relation = Relation::kOther;
+  bool weak = false;
+};
+
+char32_t CharAt(absl::string_view text, size_t i) {
+  char32_t cp = 0;
+  if (i >= text.size()) return 0;
+  DecodeUtf8(text, i, &cp);
+  return cp;
+}
+
+char32_t CharBefore(absl::string_view text, size_t i) {
+  char32_t cp = 0;
+  if (i == 0) return 0;
+  DecodeUtf8Before(text, i, &cp);
+  return cp;
+}
+
+bool IsClosingQuote(char32_t c) {
+  return c == U'\'' || c == U'"' || c == U'’' || c == U'”' || c == U'」' || c == U'』';
+}
+
+// Returns the offset after a parenthetical right at `i` (`(AWS)`), or `i`.
+size_t SkipParenthetical(absl::string_view text, size_t i, size_t limit) {
+  if (i >= limit || text[i] != '(') return i;
+  const size_t close = text.find(')', i);
+  return close == absl::string_view::npos || close >= limit ? i : close + 1;
+}
+
+// Returns the number of space-separated words in text[begin, end).
+int WordsBetween(absl::string_view text, size_t begin, size_t end) {
+  if (end <= begin) return 0;
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = begin; i < end; ++i) {
+    const bool space = text[i] == ' ' || text[i] == '\n' || text[i] == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Returns the length of the longest word of `words` at text[i] that no Hangul
+// syllable follows (unless `open_end`), or 0.
+size_t MatchWordAt(absl::string_view text, size_t i, size_t limit,
+                   const std::vector<std::string>& words, bool open_end = false) {
+  for (const std::string& word : words) {  // longest first
+    if (i + word.size() > limit || text.compare(i, word.size(), word) != 0) continue;
+    if (open_end || !IsHangulSyllable(CharAt(text, i + word.size()))) return word.size();
+  }
+  return 0;
+}
+
+// True when the last syllable of the word ending at `end` has the final
+// consonant ㄴ: the adnominal ending of a verb (넘는, 인, 맺은).
+bool EndsInAdnominal(absl::string_view text, size_t end) {
+  const char32_t last = CharBefore(text, end);
+  return IsHangulSyllable(last) && (last - 0xAC00) % 28 == 4;
+}
+
+// Returns the offset past a leading bracketed label and bullets
+// (`[글로벌 핫이슈] `, `• `) of the text from `begin`.
+size_t SkipLabel(absl::string_view text, size_t begin, size_t limit) {
+  size_t i = begin;
+  if (i < limit && text[i] == '[') {
+    const size_t close = text.find(']', i);
+    if (close != absl::string_view::npos && close < limit) i = close + 1;
+  }
+  while (i < limit && (text[i] == ' ' || text[i] == '-' ||
+                       text.compare(i, 3, "\xE2\x80\xA2") == 0)) {  // U+2022
+    i += text[i] == ' ' || text[i] == '-' ? 1 : 3;
+  }
+  return i;
+}
+
+bool Contains(const std::vector<std::string>& words, absl::string_view word) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+}  // namespace
+
+// The rules over one sentence. Offsets are into the document's text.
+class SentenceRules {
+ public:
+  SentenceRules(const AttributionLexicon& lexicon, absl::string_view text,
+                SentenceRange sentence, absl::Span<const EntityMention> mentions,
+                absl::Span<const Amount> amounts)
+      : lex_(lexicon), text_(text), sentence_(sentence), amounts_(amounts) {
+    FindParties(mentions);
+    FindCues();
+  }
+
+  // Returns the attributions of the sentence's money amounts.
+  std::vector<Attribution> Run();
+
+ private:
+  void FindParties(absl::Span<const EntityMention> mentions);
+  void ReadMarker(Party& party) const;
+  bool JoinedByDot(size_t p) const;
+  void ShareChainedRoles();
+  void FindCues();
+  // The span of amount `a` with the conversions that follow it.
+  size_t AmountGroupEnd(int a, std::vector<int>* conversions) const;
+  const CueHit* ChooseCue(size_t before_limit, size_t begin, size_t end,
+                          size_t after_limit) const;
+  bool IsEstimate(size_t before_limit, size_t begin, size_t end) const;
+  bool ClauseBreakBetween(size_t begin, size_t end) const;
+  bool FigureSubjectBetween(size_t begin, size_t end, const CueHit* cue) const;
+  void ChooseEntity(size_t before_limit, size_t begin, size_t end, const CueHit* cue,
+                    Attribution& out) const;
+  bool TryPossessive(size_t begin, const CueHit* cue, Attribution& out) const;
+  bool TryFollowing(size_t end, Attribution& out) const;
+  bool TryParenthetical(size_t begin, Attribution& out) const;
+  bool TryMarked(size_t begin, const CueHit* cue, Attribution& out) const;
+  bool TryTopic(size_t begin, Attribution& out) const;
+  // Sets the scope of the amount at `at`: the quotation holding it, else
+  // the sentence (a speaker outside a quote is not the owner of its sums).
+  void SetScope(size_t at);
+  bool InScope(const Party& party) const {
+    return party.begin >= scope_begin_ && party.end <= scope_end_;
+  }
+  int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
+  void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
+
+  const AttributionLexicon& lex_;
+  absl::string_view text_;
+  SentenceRange sentence_;
+  absl::Span<const Amount> amounts_;
+  std::vector<Party> parties_;  // in text order, aliases in parentheses left out
+  std::vector<CueHit> cues_;    // in text order
+  size_t scope_begin_ = 0;      // the current amount's scope (SetScope)
+  size_t scope_end_ = 0;
+};
+
+void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
+  const std::vector<std::string>& reporters = lex_.Words(WordList::kReporters);
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const EntityMention& m = mentions[i];
+    if (m.begin < sentence_.begin || m.end > sentence_.end) continue;
+    // An alias in parentheses right after a name is the same party: `(AWS)`.
+    if (!parties_.empty() && CharBefore(text_, m.begin) == U'(' &&
+        parties_.back().end + 1 == m.begin) {
+      continue;
+    }
+    Party party;
+    party.index = static_cast<int>(i);
+    party.begin = m.begin;
+    party.end = m.end;
+    party.reporter = Contains(reporters, m.canonical);
+    party.product = m.type == EntityType::kProduct;
+    party.place = m.type == EntityType::kLocation;
+    ReadMarker(party);
+    parties_.push_back(party);
+  }
+  ShareChainedRoles();
+}
+
+// True when parties p and p + 1 are joined by a middle dot (`애플·엔비디아`).
+bool SentenceRules::JoinedByDot(size_t p) const {
+  if (p + 1 >= parties_.size()) return false;
+  const size_t gap_begin = SkipParenthetical(text_, parties_[p].end, sentence_.end);
+  const absl::string_view gap =
+      text_.substr(gap_begin, parties_[p + 1].begin - std::min(gap_begin, parties_[p + 1].begin));
+  return gap == "\xC2\xB7" || gap == "\xE3\x83\xBB" || gap == "/";  // · ・ /
+}
+
+// Parties joined by dots share the last one's role; a chain that starts a
+// headline and ends in a comma is its subject (`애플·엔비디아, 오픈AI에 ...`).
+void SentenceRules::ShareChainedRoles() {
+  for (size_t p = parties_.size(); p-- > 1;) {
+    if (JoinedByDot(p - 1)) parties_[p - 1].marker = parties_[p].marker;
+  }
+  if (parties_.empty() ||
+      parties_[0].begin != SkipLabel(text_, sentence_.begin, sentence_.end)) {
+    return;
+  }
+  size_t last = 0;
+  while (JoinedByDot(last)) ++last;
+  const size_t after = SkipParenthetical(text_, parties_[last].end, sentence_.end);
+  if (after < sentence_.end && text_[after] == ',') {
+    for (size_t p = 0; p <= last; ++p) parties_[p].marker = Marker::kSubject;
+  }
+}
+
+void SentenceRules::ReadMarker(Party& party) const {
+  const size_t limit = sentence_.end;
+  size_t i = party.end;
+  while (i < limit && IsClosingQuote(CharAt(text_, i))) i += Utf8CharLength(text_, i);
+  i = SkipParenthetical(text_, i, limit);
+  while (i < limit && IsClosingQuote(CharAt(text_, i))) i += Utf8CharLength(text_, i);
+  // A head noun between the name and its particle: `중국 당국이`.
+  if (i < limit && text_[i] == ' ') {
+    const size_t head =
+        MatchWordAt(text_, i + 1, limit, lex_.Words(WordList::kHeadNouns), /*open_end=*/true);
+    if (head == 0) {
+      // `X 역시` is a subject; any other word after a space is not a particle.
+      const size_t also = MatchWordAt(text_, i, limit, lex_.Words(WordList::kSubjectParticles));
+      if (also > 0) {
+        party.marker = Marker::kSubject;
+        party.marker_end = i + also;
+      } else {
+        party.marker_end = i;
+      }
+      return;
+    }
+    i = SkipParenthetical(text_, i + 1 + head, limit);  // `최고재무책임자(CFO)는`
+  }
+  // A headline's topic: `넷플릭스, 워너브러더스 106조 원에 인수`.
+  if (i < limit && text_[i] == ',' && party.begin == SkipLabel(text_, sentence_.begin, limit)) {
+    party.marker = Marker::kSubject;
+    party.marker_end = i + 1;
+    return;
+  }
+  // Lists in priority order; within a list the longest word wins.
+  const std::pair<WordList, Marker> kLists[] = {
+      {WordList::kReportParticles, Marker::kReport},
+      {WordList::kSourceParticles, Marker::kSource},
+      {WordList::kPartnerParticles, Marker::kPartner},
+      {WordList::kSubjectParticles, Marker::kSubject},
+      {WordList::kPossessives, Marker::kPossessive},
+      {WordList::kRecipientParticles, Marker::kRecipient},
+      {WordList::kObjectParticles, Marker::kObject},
+  };
+  for (const auto& [list, marker] : kLists) {
+    const size_t length = MatchWordAt(text_, i, limit, lex_.Words(list));
+    if (length > 0) {
+      party.marker = marker;
+      party.marker_end = i + length;
+      return;
+    }
+  }
+  party.marker_end = i;
+}
+
+void SentenceRules::FindCues() {
+  const absl::string_view sentence =
+      text_.substr(sentence_.begin, sentence_.end - sentence_.begin);
+  std::vector<bool> taken(sentence.size(), false);
+  for (const Cue& cue : lex_.cues()) {  // longest first: 영업이익 before 이익
+    for (size_t at = sentence.find(cue.word); at != absl::string_view::npos;
+         at = sentence.find(cue.word, at + 1)) {
+      if (taken[at]) continue;
+      const size_t begin = sentence_.begin + at;
+      if (cue.prefix && IsHangulSyllable(CharBefore(text_, begin))) continue;
+      std::fill(taken.begin() + at, taken.begin() + at + cue.word.size(), true);
+      cues_.push_back({begin, begin + cue.word.size(), cue.relation, cue.weak});
+    }
+  }
+  std::sort(cues_.begin(), cues_.end(),
+            [](const CueHit& a, const CueHit& b) { return a.begin < b.begin; });
+}
+
+size_t SentenceRules::AmountGroupEnd(int a, std::vector<int>* conversions) const {
+  size_t end = amounts_[a].end;
+  for (size_t j = a + 1; j < amounts_.size() && amounts_[j].begin < sentence_.end; ++j) {
+    if (amounts_[j].conversion_of != a) continue;
+    conversions->push_back(static_cast<int>(j));
+    end = std::max(end, amounts_[j].end);
+  }
+  if (!conversions->empty() && end < text_.size() && text_[end] == ')') ++end;
+  return end;
+}
+
+// Picks the cue of the amount at [begin, end): one right before it, else the
+// nearest after it in the same clause, else the nearest before it; weak cues
+// only when there is no other.
+const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t end,
+                                       size_t after_limit) const {
+  const CueHit* before = nullptr;
+  const CueHit* after = nullptr;
+  const CueHit* weak = nullptr;
+  for (const CueHit& cue : cues_) {
+    if (cue.end <= begin && cue.begin >= before_limit && cue.end + kCueBeforeWindow >= begin) {
+      // `매출과 A`: the cue is coordinated with the figure before A.
+      if (MatchWordAt(text_, cue.end, begin, lex_.Words(WordList::kPartnerParticles)) > 0 ||
+          ClauseBreakBetween(cue.end, begin)) {
+        continue;
+      }
+      if (cue.weak) {
+        if (weak == nullptr || weak->end <= begin) weak = &cue;
+      } else {
+        before = &cue;  // the last one before is the nearest
+      }
+    } else if (cue.begin >= end && cue.end <= after_limit &&
+               cue.begin <= end + kCueAfterWindow && !ClauseBreakBetween(end, cue.begin)) {
+      if (cue.weak) {
+        if (weak == nullptr) weak = &cue;
+      } else if (after == nullptr) {
+        after = &cue;
+      }
+    }
+  }
+  // `매출은 A`, `시가총액 약 A` name the amount; `투자를 위해 A` does not.
+  if (before != nullptr && before->end + kAdjacentCue >= begin &&
+      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kObjectParticles)) == 0 &&
+      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kRecipientParticles)) == 0) {
+    return before;
+  }
+  if (after != nullptr) return after;
+  if (before != nullptr) return before;
+  // A generic word (투입, 규모) yields to a specific cue later in the clause:
+  // `106조 원을 투입해 ... 스튜디오 부문과 HBO 맥스를 인수하기로`.
+  for (const CueHit& cue : cues_) {
+    if (cue.begin >= end && cue.end <= after_limit && !cue.weak &&
+        !ClauseBreakBetween(end, cue.begin)) {
+      return &cue;
+    }
+  }
+  return weak;
+}
+
+// True when a forecast word (예상치, 전망치) names the amount at [begin, end).
+bool SentenceRules::IsEstimate(size_t before_limit, size_t begin, size_t end) const {
+  for (const std::string& word : lex_.Words(WordList::kEstimates)) {
+    const size_t from = std::max(before_limit, begin > kEstimateWindow ? begin - kEstimateWindow : 0);
+    const absl::string_view near_before = text_.substr(from, begin - from);
+    if (absl::StrContains(near_before, word)) return true;
+    const size_t after = std::min(sentence_.end, end + kAdjacentCue);
+    if (absl::StrContains(text_.substr(end, after - end), word)) return true;
+  }
+  return false;
+}
+
+bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
+  if (end <= begin) return false;
+  const absl::string_view span = text_.substr(begin, end - begin);
+  for (const std::string& word : lex_.Words(WordList::kClauseBreaks)) {
+    if (absl::StrContains(span, word)) return true;
+  }
+  return false;
+}
+
+// True when the amount's own cue stands in [begin, end) with a subject
+// particle (`미국 상무부는 9월 무역적자가 ... A`): the clause's subject is
+// the figure, and the entity before it reports it.
+bool SentenceRules::FigureSubjectBetween(size_t begin, size_t end, const CueHit* cue) const {
+  if (cue == nullptr || cue->begin < begin || cue->end > end ||
+      MatchWordAt(text_, cue->end, end, lex_.Words(WordList::kSubjectParticles)) == 0) {
+    return false;
+  }
+  // Only in a reported clause (`... 528억 달러로 집계됐다고 밝혔다`); without
+  // one, `엔비디아는 ... 주가가 A` is the double subject of one owner.
+  const absl::string_view rest = text_.substr(end, sentence_.end - end);
+  for (const std::string& word : lex_.Words(WordList::kQuotatives)) {
+    if (absl::StrContains(rest, word)) return true;
+  }
+  return false;
+}
+
+void SentenceRules::SetScope(size_t at) {
+  scope_begin_ = sentence_.begin;
+  scope_end_ = sentence_.end;
+  size_t open = absl::string_view::npos;
+  for (size_t i = sentence_.begin; i < sentence_.end; i += Utf8CharLength(text_, i)) {
+    const char32_t c = CharAt(text_, i);
+    const bool opens = c == U'“' || (c == U'"' && open == absl::string_view::npos);
+    const bool closes = c == U'”' || (c == U'"' && open != absl::string_view::npos);
+    if (opens && !closes) {
+      open = i;
+    } else if (closes && open != absl::string_view::npos) {
+      if (open < at && at < i) {
+        scope_begin_ = open;
+        scope_end_ = i;
+        return;
+      }
+      open = absl::string_view::npos;
+    }
+  }
+}
+
+void SentenceRules::Credit(int party, absl::string_view rule, double confidence,
+                           Attribution& out) const {
+  out.entity = parties_[party].index;
+  out.rule = std::string(rule);
+  out.confidence = confidence;
+}
+
+// Tries, in order: a forecast (no owner), the entity the amount modifies,
+// the entity whose parenthetical holds it, the owner of its cue word, and the
+// entities the clause marks with particles.
+void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
+                                 const CueHit* cue, Attribution& out) const {
+  if (IsEstimate(before_limit, begin, end)) {
+    out.rule = "estimate";
+    return;
+  }
+  if (TryFollowing(end, out) || TryParenthetical(begin, out) ||
+      TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out)) {
+    return;
+  }
+  out.rule = "none";
+}
+
+// `140억달러인 파라마운트가` (copula) and `30억달러를 조달한 ... 알토스 랩스`
+// (relative clause): the amount describes the entity after it.
+bool SentenceRules::TryFollowing(size_t end, Attribution& out) const {
+  const size_t limit = std::min(sentence_.end, scope_end_);
+  const auto cue_at = [&](size_t at) {
+    for (const CueHit& cue : cues_) {
+      if (cue.begin == at) return true;
+    }
+    return false;
+  };
+  const size_t copula = MatchWordAt(text_, end, limit, lex_.Words(WordList::kCopulaEndings));
+  if (copula > 0) {
+    for (size_t p = 0; p < parties_.size(); ++p) {
+      if (parties_[p].begin < end + copula) continue;
+      if (WordsBetween(text_, end + copula, parties_[p].begin) == 0 && !parties_[p].product &&
+          InScope(parties_[p])) {
+        Credit(static_cast<int>(p), "copula_modifier", 0.8, out);
+        return true;
+      }
+      break;
+    }
+  }
+  // `4000억달러가 넘는 넷플릭스에`: one adnominal verb, then the entity.
+  size_t verb = end + MatchWordAt(text_, end, limit, lex_.Words(WordList::kSubjectParticles));
+  if (verb < limit && text_[verb] == ' ') {
+    const size_t verb_end = std::min(limit, text_.find(' ', verb + 1));
+    if (EndsInAdnominal(text_, verb_end) && !cue_at(verb + 1)) {
+      for (size_t p = 0; p < parties_.size(); ++p) {
+        if (parties_[p].begin < verb_end) continue;
+        if (parties_[p].begin == verb_end + 1 && !parties_[p].product &&
+            !parties_[p].reporter && InScope(parties_[p])) {
+          Credit(static_cast<int>(p), "adnominal", 0.7, out);
+          return true;
+        }
+        break;
+      }
+    }
+  }
+  for (const CueHit& cue : cues_) {
+    if (cue.begin < end || cue.begin > end + kAdjacentCue) continue;
+    const size_t relative =
+        MatchWordAt(text_, cue.end, limit, lex_.Words(WordList::kRelativeEndings));
+    if (relative == 0) return false;
+    for (size_t p = 0; p < parties_.size(); ++p) {
+      const Party& party = parties_[p];
+      if (party.begin < cue.end + relative) continue;
+      if (party.product || party.reporter || !InScope(party) ||
+          WordsBetween(text_, cue.end + relative, party.begin) > kRelativeGapWords) {
+        return false;
+      }
+      Credit(static_cast<int>(p), "relative_clause", 0.7, out);
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+// `마이크로소프트(MS·3조 1332억 달러)`, `애플(3조 4345억 달러)`.
+bool SentenceRules::TryParenthetical(size_t begin, Attribution& out) const {
+  const size_t from = begin > sentence_.begin + 24 ? begin - 24 : sentence_.begin;
+  const size_t open = text_.rfind('(', begin);
+  if (open == absl::string_view::npos || open < from) return false;
+  const absl::string_view inside = text_.substr(open + 1, begin - open - 1);
+  if (absl::StrContains(inside, " ") || absl::StrContains(inside, ")")) return false;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    if (parties_[p].end == open && !parties_[p].reporter && InScope(parties_[p])) {
+      Credit(static_cast<int>(p), "parenthetical", 0.75, out);
+      return true;
+    }
+  }
+  return false;
+}
+
+// `엔비디아의 2분기 매출은 A`, `엔비디아 시총은 A`, `엔비디아는 3분기 매출은 A`:
+// the entity right before the amount's cue owns the figure.
+bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& out) const {
+  // `중국의 105조 원 규모 ...`: the entity's amount.
+  int last = -1;
+  for (size_t p = 0; p < parties_.size() && parties_[p].end <= begin; ++p) {
+    last = static_cast<int>(p);
+  }
+  if (last >= 0 && InScope(parties_[last]) && parties_[last].marker == Marker::kPossessive &&
+      WordsBetween(text_, parties_[last].marker_end, begin) == 0) {
+    Credit(last, "possessive", 0.7, out);
+    return true;
+  }
+  if (cue == nullptr || cue->end > begin) return false;
+  int owner = -1;
+  for (size_t p = 0; p < parties_.size() && parties_[p].end <= cue->begin; ++p) {
+    owner = static_cast<int>(p);
+  }
+  if (owner < 0 || !InScope(parties_[owner])) return false;
+  const Party& party = parties_[owner];
+  if (ClauseBreakBetween(party.end, cue->begin)) return false;
+  const int gap = WordsBetween(text_, party.marker_end, cue->begin);
+  switch (party.marker) {
+    case Marker::kPossessive:
+      if (gap > kPossessiveGapWords) return false;
+      Credit(owner, "possessive", 0.85, out);
+      return true;
+    case Marker::kNone:
+      if (gap > kCompoundGapWords || party.reporter) return false;
+      Credit(owner, "compound", 0.8, out);
+      return true;
+    case Marker::kSubject:
+      if (gap > kSubjectPossessiveGapWords || party.reporter || party.product) return false;
+      Credit(owner, "subject_figure", 0.75, out);
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The clause's particles: an investor marked by 로부터, else the nearest
+// subject before the amount, else a deal partner (와/과), else for an
+// investment, acquisition or deal the only party named (its investee,
+// target or partner).
+bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out) const {
+  int source = -1, subject = -1, partner = -1, other = -1, named = 0;
+  for (size_t p = 0; p < parties_.size() && parties_[p].end <= begin; ++p) {
+    const Party& party = parties_[p];
+    if (party.reporter || party.product || !InScope(party)) continue;
+    ++named;
+    // A subject reaches over coordinated clauses (Korean drops a repeated
+    // subject); the other roles stay inside their clause.
+    if (party.marker != Marker::kSubject && ClauseBreakBetween(party.end, begin)) continue;
+    const int index = static_cast<int>(p);
+    switch (party.marker) {
+      case Marker::kSource:
+        source = index;
+        break;
+      case Marker::kSubject:
+        if (!FigureSubjectBetween(party.marker_end, begin, cue)) subject = index;
+        break;
+      case Marker::kPartner:
+        partner = index;
+        break;
+      case Marker::kRecipient:
+      case Marker::kObject:
+        other = index;
+        break;
+      default:
+        break;
+    }
+  }
+  if (source >= 0 && out.relation == Relation::kInvest) {
+    Credit(source, "source", 0.75, out);
+  } else if (subject >= 0) {
+    Credit(subject, "subject_particle", 0.7, out);
+  } else if (partner >= 0 && out.relation == Relation::kContract) {
+    Credit(partner, "deal_partner", 0.65, out);
+  } else if (other >= 0 && named == 1 &&
+             (out.relation == Relation::kInvest || out.relation == Relation::kAcquire ||
+              out.relation == Relation::kContract)) {
+    Credit(other, "counterparty_only", 0.5, out);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// `엔비디아의 주가는 20% 폭락했지만, ... 126달러에 머물러`, `엔비디아 주가는
+// ... 130.00달러에 거래를 마쳤다`: an entity's figure as the sentence's
+// topic owns a later amount with no owner of its own, across clauses; the
+// amount takes the figure's relation when it has no specific cue.
+bool SentenceRules::TryTopic(size_t begin, Attribution& out) const {
+  for (size_t p = parties_.size(); p-- > 0;) {
+    const Party& party = parties_[p];
+    if (party.end > begin || party.reporter || !InScope(party)) continue;
+    if (party.marker != Marker::kPossessive && party.marker != Marker::kNone) continue;
+    for (const CueHit& cue : cues_) {
+      if (cue.begin < party.marker_end || cue.end > begin) continue;
+      if (WordsBetween(text_, party.marker_end, cue.begin) > 0) break;
+      if (MatchWordAt(text_, cue.end, begin, lex_.Words(WordList::kSubjectParticles)) == 0 ||
+          WordsBetween(text_, cue.end, begin) > kTopicGapWords) {
+        break;
+      }
+      Credit(static_cast<int>(p), "figure_topic", 0.6, out);
+      if (out.cue_end == out.cue_begin || out.relation == Relation::kOther) {
+        out.relation = cue.relation;
+        out.cue_begin = cue.begin;
+        out.cue_end = cue.end;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// Returns the party (index in parties_) on the other side: the investee or
+// target (에, 을/를), the deal partner (와/과), the source of a raise (로부터),
+// or the recipient of an investment credited to its source; -1 when none.
+int SentenceRules::Counterparty(int entity_party, size_t begin, size_t end,
+                                Relation relation) const {
+  const Party& owner = parties_[entity_party];
+  int found = -1;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    const Party& party = parties_[p];
+    if (static_cast<int>(p) == entity_party || party.reporter || party.product ||
+        party.place || !InScope(party)) {
+      continue;
+    }
+    if (party.begin < std::min(owner.end, begin) || party.begin > end) continue;
+    const size_t from = std::min(party.end, begin), to = std::max(party.begin, begin);
+    if (ClauseBreakBetween(from, to)) continue;
+    bool fits = false;
+    switch (relation) {
+      case Relation::kInvest:
+        fits = party.marker == Marker::kRecipient || party.marker == Marker::kObject ||
+               (owner.marker == Marker::kSource && party.marker == Marker::kSubject);
+        break;
+      case Relation::kAcquire:
+        fits = party.marker == Marker::kObject;
+        break;
+      case Relation::kContract:
+        fits = party.marker == Marker::kPartner;
+        break;
+      case Relation::kFund:
+        fits = party.marker == Marker::kSource;
+        break;
+      default:
+        fits = party.marker == Marker::kRecipient;
+        break;
+    }
+    if (fits && (found < 0 || party.begin < begin)) found = static_cast<int>(p);
+  }
+  return found;
+}
+
+std::vector<Attribution> SentenceRules::Run() {
+  std::vector<Attribution> found;
+  std::vector<int> money;
+  for (size_t a = 0; a < amounts_.size(); ++a) {
+    const Amount& amount = amounts_[a];
+    if (amount.begin < sentence_.begin || amount.end > sentence_.end) continue;
+    if (amount.kind == AmountKind::kMoney && amount.conversion_of < 0) {
+      money.push_back(static_cast<int>(a));
+    }
+  }
+  size_t before_limit = sentence_.begin;
+  for (size_t m = 0; m < money.size(); ++m) {
+    Attribution out;
+    out.amount = money[m];
+    const size_t begin = amounts_[out.amount].begin;
+    const size_t end = AmountGroupEnd(out.amount, &out.conversions);
+    // The next amount bounds the cues after this one, unless it is the other
+    // end of this range (`2000억 위안에서 5000억 위안에 이르는 보조금`).
+    size_t next = m + 1;
+    while (next < money.size() && amounts_[money[next]].range_partner == out.amount) ++next;
+    const size_t after_limit = next < money.size() ? amounts_[money[next]].begin : sentence_.end;
+    SetScope(begin);
+    // Cues before the amount may lie before an earlier amount (`주가는 6.25%(1만
+    // 1200원) 빠진 16만 8100원`); the nearest still wins.
+    const CueHit* cue = ChooseCue(sentence_.begin, begin, end, after_limit);
+    if (cue != nullptr) {
+      out.relation = cue->relation;
+      out.cue_begin = cue->begin;
+      out.cue_end = cue->end;
+    }
+    ChooseEntity(before_limit, begin, end, cue, out);
+    if (out.entity >= 0) {
+      int owner = -1;
+      for (size_t p = 0; p < parties_.size(); ++p) {
+        if (parties_[p].index == out.entity) owner = static_cast<int>(p);
+      }
+      // An investor marked by 로부터 leaves its investee anywhere in the clause.
+      const size_t reach = owner >= 0 && parties_[owner].marker == Marker::kSource
+                               ? sentence_.end
+                               : std::max(end, cue != nullptr ? cue->end : end);
+      const int other = Counterparty(owner, begin, reach, out.relation);
+      if (other >= 0) out.counterparty = parties_[other].index;
+    }
+    found.push_back(std::move(out));
+    before_limit = end;
+  }
+  return found;
+}
+
+absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create() {
+  GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<const AttributionLexicon> lexicon,
+                           AttributionLexicon::Default());
+  return CreateWithLexicon(std::move(lexicon));
+}
+
+std::unique_ptr<Attributor> Attributor::CreateWithLexicon(
+    std::unique_ptr<const AttributionLexicon> lexicon) {
+  return std::unique_ptr<Attributor>(new Attributor(std::move(lexicon)));
+}
+
+std::vector<Attribution> Attributor::AttributeSentence(
+    absl::string_view text, SentenceRange sentence, absl::Span<const EntityMention> mentions,
+    absl::Span<const Amount> amounts) const {
+  sentence.end = std::min(sentence.end, text.size());
+  sentence.begin = std::min(sentence.begin, sentence.end);
+  return SentenceRules(*lexicon_, text, sentence, mentions, amounts).Run();
+}
+
+std::vector<Attribution> Attributor::Attribute(absl::string_view text,
+                                               absl::Span<const SentenceRange> sentences,
+                                               absl::Span<const EntityMention> mentions,
+                                               absl::Span<const Amount> amounts) const {
+  std::vector<Attribution> found;
+  std::vector<bool> done(amounts.size(), false);
+  const auto take = [&](std::vector<Attribution> more) {
+    for (Attribution& a : more) {
+      if (done[a.amount]) continue;
+      done[a.amount] = true;
+      found.push_back(std::move(a));
+    }
+  };
+  if (sentences.empty()) {
+    take(AttributeSentence(text, {0, text.size()}, mentions, amounts));
+  }
+  for (const SentenceRange& sentence : sentences) {
+    take(AttributeSentence(text, sentence, mentions, amounts));
+  }
+  // Amounts outside every sentence: their line is their sentence.
+  for (size_t a = 0; a < amounts.size(); ++a) {
+    if (done[a] || amounts[a].kind != AmountKind::kMoney || amounts[a].conversion_of >= 0) {
+      continue;
+    }
+    const size_t newline = text.rfind('\n', amounts[a].begin);
+    const size_t line_begin = newline == absl::string_view::npos ? 0 : newline + 1;
+    const size_t line_end = std::min(text.find('\n', amounts[a].end), text.size());
+    take(AttributeSentence(text, {line_begin, line_end}, mentions, amounts));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Attribution& x, const Attribution& y) { return x.amount < y.amount; });
+  return found;
+}
+
+}  // namespace attribution
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner

@@ -1,0 +1,195 @@
+#include "workers/extract/attribution/attributor.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace gleaner {
+namespace workers {
+namespace extract {
+namespace attribution {
+namespace {
+
+using amounts::Amount;
+using amounts::AmountKind;
+using entities::EntityMention;
+using entities::EntityType;
+
+// A sentence with its mentions and amounts marked by hand: names in [..]
+// (an ORG), money in {..}, a conversion of the money before it in {{..}}.
+struct Marked {
+  std::string text;
+  std::vector<EntityMention> mentions;
+  std::vector<Amount> amounts;
+};
+
+Marked Mark(const std::string& marked) {
+  Marked out;
+  size_t i = 0;
+  while (i < marked.size()) {
+    const char c = marked[i];
+    if (c == '[' || c == '{') {
+      const bool conversion = c == '{' && marked.compare(i, 2, "{{") == 0;
+      const std::string close = c == '[' ? "]" : conversion ? "}}" : "}";
+      const size_t open_size = conversion ? 2 : 1;
+      const size_t stop = marked.find(close, i + open_size);
+      const std::string inner = marked.substr(i + open_size, stop - i - open_size);
+      const size_t begin = out.text.size();
+      out.text += inner;
+      if (c == '[') {
+        EntityMention m;
+        m.begin = begin;
+        m.end = out.text.size();
+        m.type = EntityType::kOrganization;
+        m.canonical = inner;
+        out.mentions.push_back(m);
+      } else {
+        Amount a;
+        a.begin = begin;
+        a.end = out.text.size();
+        a.kind = AmountKind::kMoney;
+        a.currency = "USD";
+        if (conversion) a.conversion_of = static_cast<int>(out.amounts.size()) - 1;
+        out.amounts.push_back(a);
+      }
+      i = stop + close.size();
+    } else {
+      out.text += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+struct Expected {
+  std::string entity;        // canonical, or "" for none
+  Relation relation;
+  std::string counterparty;  // canonical, or ""
+};
+
+struct Case {
+  const char* marked;
+  std::vector<Expected> expected;  // one per money amount that is not a conversion
+};
+
+class AttributorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<std::unique_ptr<Attributor>> made = Attributor::Create();
+    ASSERT_TRUE(made.ok()) << made.status();
+    attributor_ = std::move(*made);
+  }
+
+  void Check(const Case& c) {
+    const Marked m = Mark(c.marked);
+    const std::vector<Attribution> found =
+        attributor_->Attribute(m.text, {{0, m.text.size()}}, m.mentions, m.amounts);
+    ASSERT_EQ(found.size(), c.expected.size()) << m.text;
+    for (size_t i = 0; i < found.size(); ++i) {
+      const Attribution& a = found[i];
+      const Expected& e = c.expected[i];
+      const std::string entity = a.entity >= 0 ? m.mentions[a.entity].canonical : "";
+      const std::string other = a.counterparty >= 0 ? m.mentions[a.counterparty].canonical : "";
+      EXPECT_EQ(entity, e.entity) << m.text << " (rule " << a.rule << ")";
+      EXPECT_EQ(a.relation, e.relation) << m.text << " amount " << i;
+      EXPECT_EQ(other, e.counterparty) << m.text << " amount " << i;
+      if (a.entity >= 0) {
+        EXPECT_GT(a.confidence, 0);
+      } else {
+        EXPECT_EQ(a.confidence, 0);
+      }
+    }
+  }
+
+  std::unique_ptr<Attributor> attributor_;
+};
+
+TEST_F(AttributorTest, SeedExamplesOfTheIssue) {
+  // Altman's investment is his, not 구글's (the next clause's subject).
+  Check({"[오픈AI]의 CEO [샘 알트만] 역시 목표를 내건 ‘[레트로 바이오사이언스]’에 "
+         "{1억8000만달러}({{약 2500억원}})를 투자했고, [구글]은 이미 오래전부터 연구에 뛰어든 바 있다.",
+         {{"샘 알트만", Relation::kInvest, "레트로 바이오사이언스"}}});
+  // The Nvidia deal is Nvidia's; AMD and MS come after it in the list.
+  Check({"이후 [엔비디아]와 10GW(기가와트, {1000억달러}) 규모 AI 데이터센터 설립 계약, [AMD], "
+         "[브로드컴], [마이크로소프트]([MS])와의 파트너십 강화에 이르기까지 쉴새 없이 확장했다.",
+         {{"엔비디아", Relation::kContract, ""}}});
+  // One attribution for 380억달러; its conversion is linked, not counted.
+  Check({"[오픈AI]가 클라우드 컴퓨팅 시장 강자 [아마존웹서비스]([AWS])와 {380억달러}({{약 54조원}}) "
+         "규모의 다년 전략적 파트너십을 체결했다.",
+         {{"오픈AI", Relation::kContract, "아마존웹서비스"}}});
+}
+
+TEST_F(AttributorTest, ConversionsAreListedOnTheirOriginal) {
+  const Marked m = Mark("[프로메테우스]는 이미 {62억달러}({{약 9조원}})라는 자금을 확보했다.");
+  const std::vector<Attribution> found =
+      attributor_->Attribute(m.text, {{0, m.text.size()}}, m.mentions, m.amounts);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].amount, 0);
+  EXPECT_THAT(found[0].conversions, ::testing::ElementsAre(1));
+  EXPECT_EQ(found[0].relation, Relation::kFund);
+  EXPECT_EQ(found[0].rule, "subject_particle");
+  EXPECT_EQ(m.text.substr(found[0].cue_begin, found[0].cue_end - found[0].cue_begin), "자금");
+}
+
+TEST_F(AttributorTest, Rules) {
+  const Case cases[] = {
+      // possessive: the entity before the figure's name.
+      {"[오픈AI]의 기업가치는 {8300억달러}로 추정된다.",
+       {{"오픈AI", Relation::kValuation, ""}}},
+      // compound: name and figure without a particle.
+      {"그랬던 [엔비디아] 시총은 9일 {2조 5769억 달러}로 줄었다.",
+       {{"엔비디아", Relation::kMarketValue, ""}}},
+      // copula: the amount describes the entity after it.
+      {"[WSJ]은 시가총액 {약 140억달러}인 [파라마운트]가 도전했다고 진단했다.",
+       {{"파라마운트", Relation::kMarketValue, ""}}},
+      // parenthetical after a name.
+      {"시총 1위 [애플]({3조 4345억 달러})과의 격차도 좁혔다.",
+       {{"애플", Relation::kMarketValue, ""}}},
+      // acquirer and target.
+      {"[넷플릭스]는 지난 5일 [워너브러더스]를 {720억 달러}({{약 110조원}})에 인수하기로 했다.",
+       {{"넷플릭스", Relation::kAcquire, "워너브러더스"}}},
+      // investor by 로부터, investee the subject after the amount.
+      {"지난해 [마이크로소프트]로부터 {약 100억 달러} 투자를 받았던 [오픈AI]는 자금 조달에 나섰다.",
+       {{"마이크로소프트", Relation::kInvest, "오픈AI"}}},
+      // a raise: the subject raises, the source is the counterparty.
+      {"[퓨어스페이스]가 [알토스벤처스]로부터 {60억원} 규모의 시리즈A 투자를 유치했다.",
+       {{"퓨어스페이스", Relation::kFund, "알토스벤처스"}}},
+      // two figures of one subject, coordinated by 과.
+      {"[엔비디아]는 {300억 달러}의 매출과 {0.68달러}의 주당 순이익을 기록했다.",
+       {{"엔비디아", Relation::kRevenue, ""}, {"엔비디아", Relation::kProfitLoss, ""}}},
+      // a reporter is never the owner; the clause's own subject is a figure.
+      {"[미국 상무부]는 9월 상품·서비스 무역적자가 {528억 달러}로 집계됐다고 밝혔다.",
+       {{"", Relation::kProfitLoss, ""}}},
+      {"이는 [블룸버그]가 집계한 전문가 예상치({631억 달러})를 밑도는 수치다.",
+       {{"", Relation::kOther, ""}}},
+      // no entity in the sentence.
+      {"규모는 {3440억 위안}으로 앞선 사업 규모를 넘어섰다.", {{"", Relation::kOther, ""}}},
+      // headline topic.
+      {"[넷플릭스], [워너브러더스] {106조 원}에 전격 인수", {{"넷플릭스", Relation::kAcquire, ""}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_F(AttributorTest, AmountsOutsideSentencesUseTheirLine) {
+  const Marked m = Mark("제목\n[오라클]은 {180억 달러} 규모의 채권을 발행했다\n끝");
+  const std::vector<Attribution> found =
+      attributor_->Attribute(m.text, {{0, 6}}, m.mentions, m.amounts);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].entity, 0);
+  EXPECT_EQ(found[0].relation, Relation::kFund);
+}
+
+TEST_F(AttributorTest, NonMoneyAndEmptyInputs) {
+  Marked m = Mark("[엔비디아]의 주가는 {4%} 올랐다.");
+  m.amounts[0].kind = AmountKind::kPercent;
+  EXPECT_TRUE(attributor_->Attribute(m.text, {}, m.mentions, m.amounts).empty());
+  EXPECT_TRUE(attributor_->Attribute("", {}, {}, {}).empty());
+}
+
+}  // namespace
+}  // namespace attribution
+}  // namespace extract
+}  // namespace workers
+}  // namespace gleaner
