@@ -214,6 +214,8 @@ void ReplicaPool::Resolve() {
     state->next_ejection_time = options_.ejection_time;
     state->stats.address = address;
     if (!replicas_.empty()) LogReplicaEvent(options_.name, address, "added");
+    // Exported at 0 from the start, so an alert on its increase has a base.
+    Metrics().ejections.WithLabels({options_.name, address});
     kept.push_back(std::move(state));
   }
   std::sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) {

@@ -23,6 +23,11 @@ metrics::Family<metrics::Counter>& RetriesMetric() {
 
 }  // namespace
 
+RetryingCaller::RetryingCaller(RetryOptions options, ReplicaPool* pool)
+    : options_(options),
+      pool_(pool),
+      retries_metric_(RetriesMetric().WithLabels({pool->name()})) {}
+
 absl::Status RetryingCaller::AttemptOn(const PickedReplica& picked,
                                        absl::Time give_up,
                                        const Attempt& attempt) {
@@ -55,7 +60,7 @@ absl::Status RetryingCaller::Call(const Attempt& attempt) {
   for (int n = 0; n < std::max(1, options_.max_attempts); ++n) {
     if (n > 0) {
       ++retries_;
-      RetriesMetric().WithLabels({pool_->name()}).Increment();
+      retries_metric_.Increment();
     }
     PickedReplica picked = pool_->Pick(previous);
     if (picked.replica != nullptr) {

@@ -25,6 +25,7 @@
 #include "absl/time/time.h"
 #include "grpcpp/grpcpp.h"
 #include "services/coordinator/replica_pool.h"
+#include "services/metrics/metrics.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -61,9 +62,9 @@ class RetryingCaller {
       std::function<grpc::Status(const Replica& replica,
                                  grpc::ClientContext* context)>;
 
-  // `pool` is not owned and must outlive the caller.
-  RetryingCaller(RetryOptions options, ReplicaPool* pool)
-      : options_(options), pool_(pool) {}
+  // `pool` is not owned and must outlive the caller. Exports the stage's
+  // retries counter (at 0) from the start.
+  RetryingCaller(RetryOptions options, ReplicaPool* pool);
   RetryingCaller(const RetryingCaller&) = delete;
   RetryingCaller& operator=(const RetryingCaller&) = delete;
 
@@ -87,6 +88,8 @@ class RetryingCaller {
   const RetryOptions options_;
   ReplicaPool* const pool_;
   std::atomic<uint64_t> retries_{0};
+  // gleaner_stage_retries_total{stage=<pool name>}.
+  metrics::Counter& retries_metric_;
 };
 
 }  // namespace coordinator

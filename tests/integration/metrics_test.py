@@ -110,12 +110,24 @@ class MetricsTest(unittest.TestCase):
         # Each dedup shard is a pool of its own: every shard sees every document.
         pools += [(f"dedup/shard{i}", [shard]) for i, shard in enumerate(self.cluster.dedup)]
         for stage, replicas in pools:
+            # Per good document: one Process (dedup: and one Commit of the
+            # merged verdict); the aggregator's pool also carries the GetView
+            # at the batch's end.
+            per_document = 2 if stage.startswith("dedup/") else 1
+            expected = 5 * per_document + (1 if stage == "aggregator" else 0)
             per_replica = [prom.value(m, "gleaner_replica_calls_total",
                                       stage=stage, replica=r.address, code="OK")
                            for r in replicas]
-            self.assertEqual(sum(per_replica), 5, stage)
+            self.assertEqual(sum(per_replica), expected, stage)
             self.assertEqual(prom.total(m, "gleaner_replica_calls_total", stage=stage),
-                             5, stage)
+                             expected, stage)
+            # What the coordinator counts per replica is what each replica
+            # says it answered (health probes aside).
+            service = "gleaner.v1." + stage.split("/")[0].capitalize()
+            for r, calls in zip(replicas, per_replica):
+                self.assertEqual(prom.total(self.metrics(r), "gleaner_grpc_server_handled_total",
+                                            grpc_service=service, grpc_code="OK"),
+                                 calls, (stage, r.address))
             for r in replicas:
                 self.assertEqual(prom.value(m, "gleaner_replica_usable",
                                             stage=stage, replica=r.address), 1, stage)
