@@ -17,7 +17,6 @@ TLS is covered by tests/integration/security_test.py.
 import atexit
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -26,6 +25,7 @@ import time
 import unittest
 
 from tests.integration import cluster
+from tests.integration import prometheus_text as prom
 from tests.multihost import netns
 
 DOCUMENTS = 400
@@ -56,22 +56,6 @@ with grpc.insecure_channel(sys.argv[1]) as channel:
 def read_jsonl(path):
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
-
-
-def parse_metrics(text):
-    """Prometheus text -> [(name, {label: value}, number)]."""
-    samples = []
-    for line in text.splitlines():
-        match = re.match(r'^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$', line)
-        if match:
-            labels = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', match.group(2) or ""))
-            samples.append((match.group(1), labels, float(match.group(3))))
-    return samples
-
-
-def total(samples, name, **labels):
-    return sum(value for n, l, value in samples
-               if n == name and all(l.get(k) == v for k, v in labels.items()))
 
 
 class MultiHostCluster:
@@ -124,7 +108,7 @@ class MultiHostCluster:
             "import sys, urllib.request; "
             "print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())",
             url], capture_output=True, text=True, check=True).stdout
-        return parse_metrics(out)
+        return prom.parse(out)
 
     def healthz(self, server):
         url = f"http://{server.host}:{server.metrics_port}/healthz"
@@ -146,7 +130,7 @@ class MultiHostCluster:
 
     def served(self, server, service):
         """Documents `server` answered (Process calls that ended OK)."""
-        return total(self.metrics(server), "gleaner_grpc_server_handled_total",
+        return prom.total(self.metrics(server), "gleaner_grpc_server_handled_total",
                      grpc_service=service, grpc_method="Process", grpc_code="OK")
 
     def submit(self, inputs, output):
@@ -287,15 +271,15 @@ class MultiHostTest(unittest.TestCase):
             def stop_victim():
                 def busy():
                     samples = c.metrics(victim)
-                    return (total(samples, "gleaner_grpc_server_handled_total",
+                    return (prom.total(samples, "gleaner_grpc_server_handled_total",
                                   grpc_method="Process") >= DOCUMENTS / 10 and
-                            total(samples, "gleaner_grpc_server_in_flight",
+                            prom.total(samples, "gleaner_grpc_server_in_flight",
                                   grpc_method="Process") > 0)
                 wait_for(busy, "the replica to be busy mid-batch")
                 victim.process.send_signal(signal.SIGSTOP)
 
             stopped_s, results = self._run(c, "sigstop", during=stop_victim)
-            ejections = total(c.metrics(c.coordinator), "gleaner_replica_ejections_total",
+            ejections = prom.total(c.metrics(c.coordinator), "gleaner_replica_ejections_total",
                               replica=victim.address)
         self._assert_equal_to_embedded(results)
         self.assertGreaterEqual(ejections, 1)
