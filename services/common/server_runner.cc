@@ -13,6 +13,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
 #include "services/common/event_log.h"
+#include "services/common/rpc_error_log.h"
 #include "services/metrics/grpc_server_metrics.h"
 
 namespace gleaner {
@@ -60,7 +61,12 @@ absl::StatusOr<std::unique_ptr<StartedServer>> StartedServer::Start(
   builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
                               options.max_pollers);
   for (grpc::Service* service : services) builder.RegisterService(service);
-  metrics::AddGrpcServerMetrics(builder);
+  std::vector<
+      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(metrics::NewGrpcServerMetrics());
+  interceptors.push_back(NewRpcErrorLog());
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   int bound_port = 0;
   std::unique_ptr<grpc::Server> server = BuildServer(
       options.host, options.port,

@@ -166,12 +166,9 @@ class MetricsInterceptorFactory
 
 }  // namespace
 
-void AddGrpcServerMetrics(grpc::ServerBuilder& builder, Registry& registry) {
-  std::vector<
-      std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-      factories;
-  factories.push_back(std::make_unique<MetricsInterceptorFactory>(registry));
-  builder.experimental().SetInterceptorCreators(std::move(factories));
+std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>
+NewGrpcServerMetrics(Registry& registry) {
+  return std::make_unique<MetricsInterceptorFactory>(registry);
 }
 
 }  // namespace metrics

@@ -213,7 +213,8 @@ class MetricsTest(unittest.TestCase):
 
 
 class WorkerErrorLogTest(unittest.TestCase):
-    """A worker that fails a document logs it with the job and document id."""
+    """A worker that fails a document logs it with the job and document id;
+    a call it refuses outright is logged too."""
 
     def test_worker_error_is_logged_and_counted(self):
         with cluster.Cluster(server_args=["--metrics_port=0"]) as c:
@@ -245,6 +246,29 @@ class WorkerErrorLogTest(unittest.TestCase):
         self.assertEqual(lines[0]["code"], "INVALID_ARGUMENT")
         self.assertIn("outside the text", lines[0]["message"])
         self.assertEqual(lines[0]["service"], "gleaner.v1.Aggregator")
+
+    def test_a_failed_rpc_is_logged_and_counted_by_code(self):
+        with cluster.Cluster(server_args=["--metrics_port=0"]) as c:
+            aggregator = c.aggregator
+            request = stage_pb2.StageRequest(job_id="job-no-id")  # no document id
+            with grpc.insecure_channel(aggregator.address) as channel:
+                stub = aggregator_service_pb2_grpc.AggregatorStub(channel)
+                with self.assertRaises(grpc.RpcError) as raised:
+                    stub.Process(request, timeout=30)
+            self.assertEqual(raised.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
+            m = prom.parse(aggregator.scrape())
+            self.assertEqual(prom.value(m, "gleaner_grpc_server_handled_total",
+                                        grpc_service="gleaner.v1.Aggregator",
+                                        grpc_method="Process",
+                                        grpc_code="INVALID_ARGUMENT"), 1)
+            failed = [l for l in json_lines(aggregator.stderr())
+                      if l["event"] == "rpc_failed"]
+        self.assertEqual(len(failed), 1, failed)
+        self.assertEqual(failed[0]["method"], "/gleaner.v1.Aggregator/Process")
+        self.assertEqual(failed[0]["code"], "INVALID_ARGUMENT")
+        self.assertEqual(failed[0]["level"], "warning")
+        self.assertIn("id is empty", failed[0]["message"])
+        self.assertTrue(failed[0]["peer"], failed[0])
 
 
 if __name__ == "__main__":

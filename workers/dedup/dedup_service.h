@@ -45,8 +45,10 @@ class DedupService : public StageService<v1::Dedup> {
   grpc::Status Commit(grpc::ServerContext* /*context*/,
                       const v1::CommitRequest* request,
                       v1::CommitResponse* /*response*/) override {
-    return ToGrpcStatus(
-        stage_->Commit(request->document_id(), request->verdict()));
+    const absl::Status status =
+        stage_->Commit(request->document_id(), request->verdict());
+    UpdateIndexSize();  // a committed verdict may add to the index
+    return ToGrpcStatus(status);
   }
 
  private:
