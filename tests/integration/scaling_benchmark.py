@@ -11,22 +11,18 @@ figures go to docs/benchmarks.md.
 
 import argparse
 import os
-import re
 import subprocess
 import tempfile
 import time
-import urllib.request
 
 from tests.integration import cluster
+from tests.integration import prometheus_text as prom
 
 
 def served(server, service):
     """Process calls `server` answered OK, from its metrics endpoint."""
-    url = f"http://127.0.0.1:{server.metrics_port}/metrics"
-    text = urllib.request.urlopen(url, timeout=10).read().decode()
-    pattern = (r'^gleaner_grpc_server_handled_total\{[^}]*grpc_service="%s"[^}]*'
-               r'grpc_method="Process"[^}]*grpc_code="OK"[^}]*\} (\S+)$' % re.escape(service))
-    return sum(float(m.group(1)) for m in re.finditer(pattern, text, re.M))
+    return prom.total(prom.parse(server.scrape()), "gleaner_grpc_server_handled_total",
+                      grpc_service=service, grpc_method="Process", grpc_code="OK")
 
 
 def run_once(inputs, replicas, tmp):
