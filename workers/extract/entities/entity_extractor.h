@@ -27,6 +27,9 @@
 //     mention of a related entity (나노 after 네모트론3: Nemotron 3 Nano).
 //  4. COREFERENCE: a later surname (베조스, 황 CEO) resolves to the full
 //     name of a person mentioned earlier in the document.
+// Each kind of evidence is one recogniser (recognizer.h, one file each),
+// run in that order over a Document; their word lists are data
+// (data/entities/*.txt, extended by lexicon_paths).
 #ifndef GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
 #define GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
 
@@ -90,8 +93,9 @@ struct NameTaggerUse {
 // Thread-safe after Create(); not copyable.
 class EntityExtractor {
  public:
-  // Loads the gazetteer and compiles the patterns. Errors come from
-  // Gazetteer::Load (NotFound, InvalidArgument "path:LINE: reason").
+  // Loads the gazetteer and the word lists and builds the recognisers.
+  // Errors come from Gazetteer::Load and Lexicons::Load (NotFound,
+  // InvalidArgument "path:LINE: reason").
   static absl::StatusOr<std::unique_ptr<EntityExtractor>> Create(EntityExtractorOptions options = {});
   // Uses an already loaded gazetteer (for benchmarks and tests).
   // `tagger.tagger` must outlive the extractor.
