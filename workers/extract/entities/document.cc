@@ -53,13 +53,6 @@ std::vector<Word> SplitWords(absl::string_view text) {
 Document::Document(absl::string_view text, const Gazetteer& gazetteer, const EntityLexicon& lexicon)
     : text_(text), gazetteer_(gazetteer), lexicon_(lexicon), words_(SplitWords(text)), owner_(text.size(), -1) {}
 
-bool Document::Free(size_t b, size_t e) const {
-  for (size_t i = b; i < e; ++i) {
-    if (owner_[i] >= 0) return false;
-  }
-  return true;
-}
-
 int Document::Add(size_t b, size_t e, EntityType type, std::string canonical, MatchMethod method,
                   const Metadata* metadata) {
   if (b >= e || !Free(b, e)) return -1;
@@ -128,12 +121,6 @@ std::vector<EntityMention> Document::TakeMentions(absl::Span<const FlaggedRange>
   return out;
 }
 
-absl::string_view Document::Tail(size_t e) const {
-  static constexpr size_t kMaxTail = 48;
-  const absl::string_view rest = text_.substr(e, kMaxTail + 3);
-  return Slice(e, e + HangulRunEnd(rest, 0));
-}
-
 size_t Document::FindClose(size_t open, size_t max_len) const {
   return text_.substr(0, std::min(text_.size(), open + max_len)).find(')', open);
 }
@@ -193,14 +180,6 @@ bool Document::StartOk(size_t b) const {
   if (IsHangul(first)) return !IsHangul(prev);
   // 美 법무부 and 美中, but not 15日 or 本日.
   return !IsWordChar(prev) && (!IsHanja(prev) || lexicon_.IsCountryHanja(prev));
-}
-
-bool Document::OnlySpacesBetween(size_t a, size_t b) const {
-  if (a >= b) return false;
-  for (size_t i = a; i < b; ++i) {
-    if (text_[i] != ' ' && text_[i] != '\t') return false;
-  }
-  return true;
 }
 
 bool Document::CommaGap(size_t a, size_t b) const {

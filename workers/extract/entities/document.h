@@ -65,7 +65,12 @@ class Document {
   // Returns the index of the mention covering byte `i`, or -1.
   int Owner(size_t i) const { return owner_[i]; }
   // Returns true if no mention covers a byte of [b, e).
-  bool Free(size_t b, size_t e) const;
+  bool Free(size_t b, size_t e) const {
+    for (size_t i = b; i < e; ++i) {
+      if (owner_[i] >= 0) return false;
+    }
+    return true;
+  }
   // Adds a mention over [b, e) if the bytes are free; returns its index or -1.
   int Add(size_t b, size_t e, EntityType type, std::string canonical, MatchMethod method,
           const Metadata* metadata = nullptr);
@@ -90,12 +95,21 @@ class Document {
   // most 48 bytes (and one syllable more, which no particle sequence
   // matches, so a pathological input cannot make every match scan to the
   // end of the text).
-  absl::string_view Tail(size_t e) const;
+  absl::string_view Tail(size_t e) const {
+    static constexpr size_t kMaxTail = 48;
+    return Slice(e, e + HangulRunEnd(text_.substr(e, kMaxTail + 3), 0));
+  }
   // Returns the position of the ')' closing a '(' at `open`, searching at
   // most `max_len` bytes, or npos.
   size_t FindClose(size_t open, size_t max_len) const;
   // Returns true if text[a, b) is only spaces (one or more).
-  bool OnlySpacesBetween(size_t a, size_t b) const;
+  bool OnlySpacesBetween(size_t a, size_t b) const {
+    if (a >= b) return false;
+    for (size_t i = a; i < b; ++i) {
+      if (text_[i] != ' ' && text_[i] != '\t') return false;
+    }
+    return true;
+  }
   // Returns true if text[a, b) is a comma followed by spaces.
   bool CommaGap(size_t a, size_t b) const;
   // Returns the index of the word that starts at or after byte `b`.
