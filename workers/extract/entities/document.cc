@@ -94,21 +94,15 @@ void Document::Remove(int index) {
   m.begin = m.end = 0;
 }
 
-int Document::MentionAt(size_t b, size_t word_end, bool allow_tail) const {
-  if (b >= owner_.size() || owner_[b] < 0) return -1;
-  const EntityMention& m = mentions_[owner_[b]];
-  if (m.begin != b) return -1;
-  if (m.end == word_end || (allow_tail && korean().IsParticleTail(Slice(m.end, word_end)))) return owner_[b];
-  return -1;
-}
-
 std::vector<EntityMention> Document::TakeMentions(absl::Span<const FlaggedRange> flagged) {
   std::vector<EntityMention> out;
   for (EntityMention& m : mentions_) {
     if (m.end > m.begin) out.push_back(std::move(m));  // removed mentions are empty
   }
   mentions_.clear();
-  std::fill(owner_.begin(), owner_.end(), -1);
+  owner_.clear();
+  words_.clear();
+  text_ = absl::string_view();
   std::sort(out.begin(), out.end(), [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
   for (EntityMention& m : out) {
     for (const FlaggedRange& r : flagged) {

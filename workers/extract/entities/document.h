@@ -80,9 +80,16 @@ class Document {
   void Remove(int index);
   // Returns the mention that covers exactly the word [b, word_end) (a
   // particle may follow it inside the word when `allow_tail`), or -1.
-  int MentionAt(size_t b, size_t word_end, bool allow_tail) const;
+  int MentionAt(size_t b, size_t word_end, bool allow_tail) const {
+    if (b >= owner_.size() || owner_[b] < 0) return -1;
+    const EntityMention& m = mentions_[owner_[b]];
+    if (m.begin != b) return -1;
+    if (m.end == word_end || (allow_tail && korean().IsParticleTail(Slice(m.end, word_end)))) return owner_[b];
+    return -1;
+  }
   // Returns the mentions that remain, sorted by offset, each flagged if it
-  // overlaps a range of `flagged`. Leaves the document empty.
+  // overlaps a range of `flagged`. Leaves the document empty (no text, no
+  // words, no mentions).
   std::vector<EntityMention> TakeMentions(absl::Span<const FlaggedRange> flagged);
 
   // Returns true if a name may start at byte `b` (not inside a word).

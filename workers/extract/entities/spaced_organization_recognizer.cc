@@ -22,6 +22,11 @@ class SpacedOrganizationRecognizer : public Recognizer {
     std::sort(heads_.begin(), heads_.end(), [](const std::string& a, const std::string& b) {
       return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
+    for (const std::string& head : heads_) {
+      const char32_t first = CodepointAt(head, 0);
+      head_first_.Insert(first);
+      all_hangul_ = all_hangul_ && IsHangul(first);
+    }
   }
 
   absl::string_view name() const override { return "spaced_organization"; }
@@ -31,10 +36,11 @@ class SpacedOrganizationRecognizer : public Recognizer {
     for (size_t wi = 1; wi < words.size(); ++wi) {
       const Word& w = words[wi];
       const absl::string_view word = doc->WordText(wi);
-      if (word.size() < 6) continue;
+      // The first syllable rejects most words before any comparison.
+      if (word.size() < 6 || (all_hangul_ && !head_first_.Contains(CodepointAt(word, 0)))) continue;
       size_t head_len = 0;
       for (const std::string& head : heads_) {
-        if (word[0] == head[0] && absl::StartsWith(word, head) && doc->korean().IsParticleTail(word.substr(head.size()))) {
+        if (absl::StartsWith(word, head) && doc->korean().IsParticleTail(word.substr(head.size()))) {
           head_len = head.size();
           break;
         }
@@ -53,6 +59,8 @@ class SpacedOrganizationRecognizer : public Recognizer {
 
  private:
   std::vector<std::string> heads_;
+  SyllableSet head_first_;
+  bool all_hangul_ = true;  // else the first-syllable filter cannot be used
 };
 
 }  // namespace
