@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Korean names with an age or affiliation in parentheses.
 TEST(AgedPersonRecognizerTest, Table) {
   const RecognizerTestBed bed({{"korean_surnames", "임\n배\n양\n"},
@@ -30,9 +28,7 @@ TEST(AgedPersonRecognizerTest, Table) {
       {"김치가(23) 있다", {}},
       {"이사회(2023) 결정", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {aged.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {aged.get()});
 }
 
 }  // namespace

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Parenthesised aliases and 이하 names, and their later occurrences.
 TEST(AliasRecognizerTest, Table) {
   const RecognizerTestBed bed({{"non_name_abbreviations", "AI\n"}, {"alias_introducers", "이하\n"}},
@@ -31,9 +29,7 @@ TEST(AliasRecognizerTest, Table) {
       {"아마존웹서비스(AI) 사업", {"아마존웹서비스|ORG|아마존웹서비스"}},
       {"AWS가 먼저 나온다. 아마존웹서비스(AWS)", {"아마존웹서비스|ORG|아마존웹서비스", "AWS|ORG|아마존웹서비스"}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), alias.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), alias.get()});
 }
 
 }  // namespace

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // A context alias counts only after a mention of its context entity.
 TEST(ContextAliasRecognizerTest, Table) {
   const RecognizerTestBed bed({}, "Nemotron 3\tPRODUCT\t네모트론3\n"
@@ -25,9 +23,7 @@ TEST(ContextAliasRecognizerTest, Table) {
       {"나노 기술이 발전했다.", {}},
       {"나노 기술이 발전했다. 네모트론3를 공개했다.", {"네모트론3|PRD|Nemotron 3"}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), context.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), context.get()});
 }
 
 }  // namespace

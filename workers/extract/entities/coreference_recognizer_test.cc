@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Later surnames join earlier full names only with evidence.
 TEST(CoreferenceRecognizerTest, Table) {
   const RecognizerTestBed bed({{"korean_surnames", "손\n"}, {"foreign_given_names", "크리스\n"}},
@@ -37,11 +35,7 @@ TEST(CoreferenceRecognizerTest, Table) {
       // Without a title a bare syllable is not a person.
       {"젠슨 황 CEO는 말했다. 황 씨앗", {"젠슨 황|PER|젠슨 황"}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), titled.get(), coreference.get(), surname.get()}),
-                ElementsAreArray(c.want))
-        << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), titled.get(), coreference.get(), surname.get()});
 }
 
 }  // namespace

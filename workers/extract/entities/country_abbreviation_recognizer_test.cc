@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // One-syllable country abbreviations chained with '·'.
 TEST(CountryAbbreviationRecognizerTest, Table) {
   const RecognizerTestBed bed({{"country_abbreviations", "미\t미국\n중\t중국\n한\t한국\n일\t일본\n"}}, "");
@@ -26,9 +24,7 @@ TEST(CountryAbbreviationRecognizerTest, Table) {
       {"미·중갈등", {}},
       {"미·독 관계", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {countries.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {countries.get()});
 }
 
 }  // namespace

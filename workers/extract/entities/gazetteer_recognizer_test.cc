@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Gazetteer names: particles, derived words, homographs, products with a
 // version and edition, dual-typed names.
 TEST(GazetteerRecognizerTest, Table) {
@@ -37,9 +35,7 @@ TEST(GazetteerRecognizerTest, Table) {
       {"라마 모델이나 딥시크와 경쟁한다.", {"딥시크|PRD|딥시크"}},
       {"딥시크가 투자를 받았다.", {"딥시크|ORG|딥시크"}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get()});
 }
 
 }  // namespace

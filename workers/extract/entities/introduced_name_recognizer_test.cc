@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Names in apposition after an occupation.
 TEST(IntroducedNameRecognizerTest, Table) {
   const RecognizerTestBed bed({{"name_introducers", "가수\n배우\n디자이너\n"}, {"foreign_name_bad_ends", "이\n다\n"}}, "");
@@ -25,9 +23,7 @@ TEST(IntroducedNameRecognizerTest, Table) {
       {"배우 생활을 접었다", {}},
       {"배우 회장이 왔다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {introduced.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {introduced.get()});
 }
 
 }  // namespace

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Capitalised Latin names ending in a corporate word.
 TEST(LatinOrganizationRecognizerTest, Table) {
   const RecognizerTestBed bed({{"latin_corporate_words", "Labs\nInc\nCorp\nCorporation\n"}}, "");
@@ -26,9 +24,7 @@ TEST(LatinOrganizationRecognizerTest, Table) {
       {"the new Labs open", {}},
       {"Scale Labsx", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {latin->get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {latin->get()});
 }
 
 TEST(LatinOrganizationRecognizerTest, EmptyListIsAnError) {

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // A bare 민주당 is read by the document's other names.
 TEST(PartyNameRecognizerTest, Table) {
   const RecognizerTestBed bed({{"ambiguous_parties", "민주당\t미국 민주당\t더불어민주당\n"},
@@ -31,9 +29,7 @@ TEST(PartyNameRecognizerTest, Table) {
       {"민주당은 성명을 냈다.", {"민주당|ORG|미국 민주당"}},
       {"미국 민주당과 국민의힘, 그리고 민주당", {"미국 민주당|ORG|미국 민주당", "국민의힘|ORG|국민의힘", "민주당|ORG|미국 민주당"}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), party.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), party.get()});
 }
 
 }  // namespace

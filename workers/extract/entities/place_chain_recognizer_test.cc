@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Addresses are one LOCATION; known places side by side stay apart.
 TEST(PlaceChainRecognizerTest, Table) {
   const RecognizerTestBed bed({{"province_names", "경기\n전남\n"}, {"admin_suffixes", "시\n구\n동\n"}, {"short_districts", "중구\n"}},
@@ -31,9 +29,7 @@ TEST(PlaceChainRecognizerTest, Table) {
       {"중국 베이징에서", {"중국|LOC|중국", "베이징|LOC|베이징"}},
       {"경기 결과가 나왔다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), chain.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), chain.get()});
 }
 
 }  // namespace

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // A city and its organisation join; a country stays the nationality.
 TEST(PlaceUnitRecognizerTest, Table) {
   const RecognizerTestBed bed({{"org_suffixes", "은행\n대표팀\n"}},
@@ -27,9 +25,7 @@ TEST(PlaceUnitRecognizerTest, Table) {
       {"한국 축구대표팀이 이겼다.", {"한국|LOC|한국", "축구대표팀|ORG|축구대표팀"}},
       {"애틀랜타에서 열렸다.", {"애틀랜타|LOC|애틀랜타"}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), org.get(), unit.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), org.get(), unit.get()});
 }
 
 }  // namespace

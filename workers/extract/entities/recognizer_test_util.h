@@ -17,6 +17,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 #include "workers/extract/entities/document.h"
 #include "workers/extract/entities/entity_lexicon.h"
 #include "workers/extract/entities/entity_test_util.h"
@@ -83,6 +85,13 @@ class RecognizerTestBed {
     Document doc(text, *gazetteer_, *lexicon_);
     for (const Recognizer* r : recognizers) r->Run(&doc);
     return RenderMentions(text, doc.TakeMentions({}));
+  }
+  // Checks every row of `cases` against Run(row.text, recognizers).
+  void ExpectTable(const std::vector<RecognizerCase>& cases,
+                   std::initializer_list<const Recognizer*> recognizers) const {
+    for (const RecognizerCase& c : cases) {
+      EXPECT_THAT(Run(c.text, recognizers), ::testing::ElementsAreArray(c.want)) << c.text;
+    }
   }
   // The same for a whole pipeline.
   std::vector<std::string> RunAll(absl::string_view text, const std::vector<RecognizerPtr>& pipeline) const {

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Names with their romanisation; organisations by a corporate head word;
 // glosses whose initials do not agree are not names.
 TEST(RomanizedNameRecognizerTest, Table) {
@@ -32,9 +30,7 @@ TEST(RomanizedNameRecognizerTest, Table) {
       {"스마트 시티(Smart City)를 짓는다.", {}},
       {"토마스 쿠리안(THOMAS KURIAN)은 말했다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {romanized.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {romanized.get()});
 }
 
 }  // namespace

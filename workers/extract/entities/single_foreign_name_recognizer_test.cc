@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // One transliterated word before a minister's or head of state's title.
 TEST(SingleForeignNameRecognizerTest, Table) {
   const RecognizerTestBed bed({{"titles", "총리\n"}, {"single_name_titles", "장관\n총리\n"}}, "국방부\tORG\n");
@@ -25,9 +23,7 @@ TEST(SingleForeignNameRecognizerTest, Table) {
       {"존 케리 장관은 말했다.", {}},
       {"케리 회장은 말했다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {single.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {single.get()});
 }
 
 }  // namespace

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // A transliterated name and a free-standing organisation word.
 TEST(SpacedOrganizationRecognizerTest, Table) {
   const RecognizerTestBed bed({{"spaced_org_heads", "대학\n대학교\n캐피털\n"}, {"generic_org_prefixes", "국내\n"}}, "");
@@ -25,9 +23,7 @@ TEST(SpacedOrganizationRecognizerTest, Table) {
       {"국내 대학은 많다.", {}},
       {"이번 대학은 크다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {spaced.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {spaced.get()});
 }
 
 }  // namespace

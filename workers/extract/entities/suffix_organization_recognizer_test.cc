@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // Organisations by suffix, with generic prefixes, weak suffixes and vetoes.
 TEST(SuffixOrganizationRecognizerTest, Table) {
   const RecognizerTestBed bed({{"org_suffixes", "경찰서\n협회\n은행\n센터\n당\n지검\n부\n"},
@@ -34,9 +32,7 @@ TEST(SuffixOrganizationRecognizerTest, Table) {
       {"미국정부는 반대했다.", {}},
       {"형사11부는 선고했다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {org.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {org.get()});
 }
 
 }  // namespace

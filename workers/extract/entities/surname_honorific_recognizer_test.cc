@@ -30,9 +30,7 @@ TEST(SurnameHonorificRecognizerTest, Table) {
       {"모씨가 왔다.", {}},
       {"김치를 담갔다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {honorific.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {honorific.get()});
 }
 
 // Without 군 in the list, B군 is no person: the list decides.

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // A bare surname before a title.
 TEST(SurnameTitleRecognizerTest, Table) {
   const RecognizerTestBed bed({{"titles", "대변인\n"},
@@ -29,9 +27,7 @@ TEST(SurnameTitleRecognizerTest, Table) {
       {"크리스 정 대표는 말했다.", {}},
       {"김 말했다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {surname.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {surname.get()});
 }
 
 }  // namespace

@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // People before and after titles, with organisations, modifiers and
 // affiliations between.
 TEST(TitledPersonRecognizerTest, Table) {
@@ -35,9 +33,7 @@ TEST(TitledPersonRecognizerTest, Table) {
       {"정부 대표가 말했다.", {}},
       {"이번 회장은 바빴다.", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {gazetteer.get(), titled.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {gazetteer.get(), titled.get()});
 }
 
 }  // namespace

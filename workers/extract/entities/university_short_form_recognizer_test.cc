@@ -12,8 +12,6 @@ namespace extract {
 namespace entities {
 namespace {
 
-using ::testing::ElementsAreArray;
-
 // A university's short form before an academic title or team.
 TEST(UniversityShortFormRecognizerTest, Table) {
   const RecognizerTestBed bed({{"university_context", "교수\n연구팀\n"}}, "");
@@ -25,9 +23,7 @@ TEST(UniversityShortFormRecognizerTest, Table) {
       {"최대 교수", {}},
       {"하버드대 출신이다", {}},
   };
-  for (const RecognizerCase& c : cases) {
-    EXPECT_THAT(bed.Run(c.text, {university.get()}), ElementsAreArray(c.want)) << c.text;
-  }
+  bed.ExpectTable(cases, {university.get()});
 }
 
 }  // namespace
