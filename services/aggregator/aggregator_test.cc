@@ -330,6 +330,74 @@ TEST(Aggregator, CreditsMoneyToTheAttributedEntityOnly) {
   EXPECT_EQ(view->amounts_by_entity(0).totals(0).total(), "180000000");
 }
 
+// A document of one story: its organisations and one sum, as the extract
+// stage marks them.
+v1::StageRequest StoryDocument(const std::string& job, const std::string& id,
+                               const std::string& text, const std::vector<std::string>& names,
+                               const std::string& money, const std::string& value) {
+  v1::StageRequest request;
+  request.set_job_id(job);
+  v1::DocumentResult* result = request.mutable_result();
+  result->set_id(id);
+  result->set_text(text);
+  result->add_sentences()->set_end(text.size());
+  for (const std::string& name : names) {
+    v1::Entity* e = result->add_entities();
+    e->set_begin(text.find(name));
+    e->set_end(text.find(name) + name.size());
+    e->set_canonical(name);
+    e->set_type(v1::ENTITY_TYPE_ORGANIZATION);
+  }
+  v1::Amount* amount = result->add_amounts();
+  amount->set_begin(text.find(money));
+  amount->set_end(text.find(money) + money.size());
+  amount->set_kind(v1::AMOUNT_KIND_MONEY);
+  amount->set_value(value);
+  amount->set_currency("USD");
+  return request;
+}
+
+// A share price is a level: listed under its entity, not added to the
+// money the entity invested.
+TEST(Aggregator, ListsButDoesNotSumPricesAndMarketValues) {
+  std::unique_ptr<Aggregator> aggregator = NewAggregator();
+  v1::StageRequest request = StoryDocument(
+      "j", "levels", "엔비디아가 20억달러를 투자했고 주가는 130달러, 시총은 3조달러다.",
+      {"엔비디아"}, "20억달러", "2000000000");
+  v1::DocumentResult* result = request.mutable_result();
+  const std::string text = result->text();
+  for (const auto& [money, value] : {std::pair<std::string, std::string>{"130달러", "130"},
+                                     {"3조달러", "3000000000000"}}) {
+    v1::Amount* amount = result->add_amounts();
+    amount->set_begin(text.find(money));
+    amount->set_end(text.find(money) + money.size());
+    amount->set_kind(v1::AMOUNT_KIND_MONEY);
+    amount->set_value(value);
+    amount->set_currency("USD");
+  }
+  const v1::AmountRelation relations[] = {v1::AMOUNT_RELATION_INVEST, v1::AMOUNT_RELATION_PRICE,
+                                          v1::AMOUNT_RELATION_MARKET_VALUE};
+  for (int i = 0; i < 3; ++i) {
+    v1::AmountAttribution* a = result->add_attributions();
+    a->set_amount_index(i);
+    a->set_entity_index(0);
+    a->set_canonical("엔비디아");
+    a->set_relation(relations[i]);
+  }
+  ASSERT_THAT(Record(*aggregator, request), IsOk());
+  absl::StatusOr<v1::CorpusView> view = aggregator->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->amounts_by_entity_size(), 1);
+  const v1::EntityAmounts& nvidia = view->amounts_by_entity(0);
+  ASSERT_EQ(nvidia.amounts_size(), 3);
+  EXPECT_TRUE(nvidia.amounts(0).summed());
+  EXPECT_FALSE(nvidia.amounts(1).summed());
+  EXPECT_FALSE(nvidia.amounts(2).summed());
+  ASSERT_EQ(nvidia.totals_size(), 1);
+  EXPECT_EQ(nvidia.totals(0).total(), "2000000000");
+  EXPECT_EQ(nvidia.totals(0).amounts(), 1u);
+}
+
 // Two rewrites of one wire story: other words, same parties and sum.
 TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
   const std::string store =
@@ -366,33 +434,6 @@ TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
   ASSERT_EQ(view->story_clusters_size(), 1);
   EXPECT_EQ(view->story_clusters(0).story_id(), "j/wire");
   EXPECT_THAT(view->story_clusters(0).document_ids(), ElementsAre("wire", "copy"));
-}
-
-// A document of one story: its organisations and one sum, as the extract
-// stage marks them.
-v1::StageRequest StoryDocument(const std::string& job, const std::string& id,
-                               const std::string& text, const std::vector<std::string>& names,
-                               const std::string& money, const std::string& value) {
-  v1::StageRequest request;
-  request.set_job_id(job);
-  v1::DocumentResult* result = request.mutable_result();
-  result->set_id(id);
-  result->set_text(text);
-  result->add_sentences()->set_end(text.size());
-  for (const std::string& name : names) {
-    v1::Entity* e = result->add_entities();
-    e->set_begin(text.find(name));
-    e->set_end(text.find(name) + name.size());
-    e->set_canonical(name);
-    e->set_type(v1::ENTITY_TYPE_ORGANIZATION);
-  }
-  v1::Amount* amount = result->add_amounts();
-  amount->set_begin(text.find(money));
-  amount->set_end(text.find(money) + money.size());
-  amount->set_kind(v1::AMOUNT_KIND_MONEY);
-  amount->set_value(value);
-  amount->set_currency("USD");
-  return request;
 }
 
 // Jobs number their documents alike (doc-1, doc-2 ...): two jobs' different

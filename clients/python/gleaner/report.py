@@ -164,6 +164,12 @@ def _document_amounts(documents) -> Dict[str, dict]:
     return out
 
 
+def _short(document_id: str) -> str:
+    """A document id for a table cell: a path's last part (the full id is
+    the cell's hover title)."""
+    return document_id.rsplit("/", 1)[-1]
+
+
 def _amounts_section(documents, corpus_view, limit, listed=8) -> str:
     found = (_view_amounts(corpus_view) if corpus_view and "amounts_by_entity" in corpus_view
              else _document_amounts(documents))
@@ -175,8 +181,10 @@ def _amounts_section(documents, corpus_view, limit, listed=8) -> str:
                            for currency, total in sorted(entry["totals"].items()))
         relations = collections.Counter(a["relation"] or "other" for a in entry["amounts"])
         kinds = ", ".join(f"{_e(r)} {n}" for r, n in relations.most_common())
-        shown = "; ".join(f'{_e(a["text"])} <small>({_e(a["relation"] or "other")}, '
-                          f'{_e(a["document_id"])})</small>' for a in entry["amounts"][:listed])
+        shown = "; ".join(f'{_e(a["text"])} <small title="{_e(a["document_id"])}">'
+                          f'({_e(a["relation"] or "other")}, {_e(_short(a["document_id"]))}'
+                          f'{"" if a["summed"] else ", not summed"})</small>'
+                          for a in entry["amounts"][:listed])
         if len(entry["amounts"]) > listed:
             shown += f"; … {len(entry['amounts']) - listed} more"
         rows.append(f'<tr class="entity-amounts"><td>{_e(name)}</td>'
@@ -185,7 +193,8 @@ def _amounts_section(documents, corpus_view, limit, listed=8) -> str:
     return (f'<section id="amounts-by-entity"><h2>Money by entity</h2>'
             f'<p>Each money amount credited to the entity it belongs to (investor, acquirer, '
             f'the company whose revenue it is ...), with its relation; totals are exact, per '
-            f'currency, and count a converted amount once.</p>{chart}'
+            f'currency, and count a converted amount once; share prices, market values and '
+            f'valuations are levels, listed but not summed.</p>{chart}'
             f'<table><tr><th>entity</th><th>amounts</th><th>total, per currency</th>'
             f'<th>relations</th><th>amounts (relation, document)</th></tr>'
             f'{"".join(rows)}</table></section>')
