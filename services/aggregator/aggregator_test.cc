@@ -330,6 +330,17 @@ TEST(Aggregator, CreditsMoneyToTheAttributedEntityOnly) {
   EXPECT_EQ(view->amounts_by_entity(0).totals(0).total(), "180000000");
 }
 
+// Marks the first `money` of the result's text as a dollar amount.
+void AddMoney(v1::DocumentResult& result, const std::string& money, const std::string& value) {
+  const size_t at = result.text().find(money);
+  v1::Amount* amount = result.add_amounts();
+  amount->set_begin(at);
+  amount->set_end(at + money.size());
+  amount->set_kind(v1::AMOUNT_KIND_MONEY);
+  amount->set_value(value);
+  amount->set_currency("USD");
+}
+
 // A document of one story: its organisations and one sum, as the extract
 // stage marks them.
 v1::StageRequest StoryDocument(const std::string& job, const std::string& id,
@@ -348,12 +359,7 @@ v1::StageRequest StoryDocument(const std::string& job, const std::string& id,
     e->set_canonical(name);
     e->set_type(v1::ENTITY_TYPE_ORGANIZATION);
   }
-  v1::Amount* amount = result->add_amounts();
-  amount->set_begin(text.find(money));
-  amount->set_end(text.find(money) + money.size());
-  amount->set_kind(v1::AMOUNT_KIND_MONEY);
-  amount->set_value(value);
-  amount->set_currency("USD");
+  AddMoney(*result, money, value);
   return request;
 }
 
@@ -365,15 +371,9 @@ TEST(Aggregator, ListsButDoesNotSumPricesAndMarketValues) {
       "j", "levels", "엔비디아가 20억달러를 투자했고 주가는 130달러, 시총은 3조달러다.",
       {"엔비디아"}, "20억달러", "2000000000");
   v1::DocumentResult* result = request.mutable_result();
-  const std::string text = result->text();
   for (const auto& [money, value] : {std::pair<std::string, std::string>{"130달러", "130"},
                                      {"3조달러", "3000000000000"}}) {
-    v1::Amount* amount = result->add_amounts();
-    amount->set_begin(text.find(money));
-    amount->set_end(text.find(money) + money.size());
-    amount->set_kind(v1::AMOUNT_KIND_MONEY);
-    amount->set_value(value);
-    amount->set_currency("USD");
+    AddMoney(*result, money, value);
   }
   const v1::AmountRelation relations[] = {v1::AMOUNT_RELATION_INVEST, v1::AMOUNT_RELATION_PRICE,
                                           v1::AMOUNT_RELATION_MARKET_VALUE};
