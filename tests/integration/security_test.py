@@ -241,7 +241,7 @@ class SecurityTest(unittest.TestCase):
                                         grpc.StatusCode.UNAVAILABLE)
 
     def test_a_server_without_tls_files_or_plaintext_does_not_start(self):
-        for kind in ("extract", "coordinator"):
+        for kind in ("dedup", "sentence", "extract", "aggregator", "coordinator"):
             with self.subTest(kind):
                 with self.assertRaises(RuntimeError) as raised:
                     cluster.Server(kind, security=_NoSecurity())
