@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything and runs every test: the plain
 # build, then the C++ tests again under ASan + UBSan, then each fuzz target
-# for a bounded time (GLEANER_FUZZ_SECONDS, 15). Extra arguments go to the
+# for a bounded time (GLEANER_FUZZ_SECONDS, 10). Extra arguments go to the
 # plain `bazel test`. Ends with a plain "N passed, N failed" line (test
 # targets of both runs plus fuzz targets).
 set -uo pipefail
@@ -33,7 +33,7 @@ bazel_tests //... --config=asan --test_lang_filters=cc --keep_going --test_outpu
 
 echo "== fuzz targets"
 log=$(mktemp)
-tools/fuzz.sh --seconds "${GLEANER_FUZZ_SECONDS:-15}" 2>&1 | tee "$log"
+tools/fuzz.sh --seconds "${GLEANER_FUZZ_SECONDS:-10}" 2>&1 | tee "$log"
 fuzz_status=${PIPESTATUS[0]}
 p=$(grep -cE '^fuzz: [a-z_]+ passed' "$log")
 f=$(grep -cE '^fuzz: [a-z_]+ FAILED' "$log")

@@ -23,21 +23,10 @@ std::string JournalPath(const JobJournalOptions& options, const std::string& job
   return absl::StrCat(options.dir, "/", job_id, ".journal");
 }
 
+// Abseil's errno mapping (NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED,
+// RESOURCE_EXHAUSTED, ...) is the one the dedup index log and the CLI use too.
 absl::Status FileError(absl::string_view what, const std::string& path, int err) {
-  const std::string message = absl::StrCat(what, " ", path, ": ", std::strerror(err));
-  switch (err) {
-    case ENOENT:
-      return absl::NotFoundError(message);
-    case EEXIST:
-      return absl::AlreadyExistsError(message);
-    case EACCES:
-    case EPERM:
-      return absl::PermissionDeniedError(message);
-    case ENOSPC:
-      return absl::ResourceExhaustedError(message);
-    default:
-      return absl::InternalError(message);
-  }
+  return absl::ErrnoToStatus(err, absl::StrCat(what, " ", path));
 }
 
 bool Completed(const v1::DocumentResult& result, v1::Stage stage) {

@@ -61,11 +61,23 @@ class SqlSession {
  public:
   virtual ~SqlSession() = default;
   // Runs one statement.
-  virtual absl::Status Execute(absl::string_view sql,
-                               absl::Span<const SqlParam> params = {}) = 0;
+  absl::Status Execute(absl::string_view sql, absl::Span<const SqlParam> params = {}) {
+    return Run(sql, params, nullptr);
+  }
   // Runs one statement and returns its rows.
-  virtual absl::StatusOr<std::vector<SqlRow>> Query(
-      absl::string_view sql, absl::Span<const SqlParam> params = {}) = 0;
+  absl::StatusOr<std::vector<SqlRow>> Query(absl::string_view sql,
+                                            absl::Span<const SqlParam> params = {}) {
+    std::vector<SqlRow> rows;
+    absl::Status status = Run(sql, params, &rows);
+    if (!status.ok()) return status;
+    return rows;
+  }
+
+ protected:
+  // What each driver implements: binds `params` to the `?` placeholders of
+  // `sql`, runs it, and appends its rows to `rows` unless that is null.
+  virtual absl::Status Run(absl::string_view sql, absl::Span<const SqlParam> params,
+                           std::vector<SqlRow>* rows) = 0;
 };
 
 // The SQL dialect differences the store's statements depend on.

@@ -26,21 +26,9 @@ class PostgresSession : public SqlSession {
  public:
   explicit PostgresSession(PGconn* conn) : conn_(conn) {}
 
-  absl::Status Execute(absl::string_view sql,
-                       absl::Span<const SqlParam> params) override {
-    return Run(sql, params, nullptr);
-  }
-
-  absl::StatusOr<std::vector<SqlRow>> Query(
-      absl::string_view sql, absl::Span<const SqlParam> params) override {
-    std::vector<SqlRow> rows;
-    GLEANER_RETURN_IF_ERROR(Run(sql, params, &rows));
-    return rows;
-  }
-
  private:
   absl::Status Run(absl::string_view sql, absl::Span<const SqlParam> params,
-                   std::vector<SqlRow>* rows) {
+                   std::vector<SqlRow>* rows) override {
     const std::string numbered = NumberPlaceholders(sql);
     std::vector<std::string> ints;
     ints.reserve(params.size());

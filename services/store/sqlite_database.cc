@@ -28,18 +28,6 @@ class SqliteSession : public SqlSession {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
   }
 
-  absl::Status Execute(absl::string_view sql,
-                       absl::Span<const SqlParam> params) override {
-    return Run(sql, params, nullptr);
-  }
-
-  absl::StatusOr<std::vector<SqlRow>> Query(
-      absl::string_view sql, absl::Span<const SqlParam> params) override {
-    std::vector<SqlRow> rows;
-    GLEANER_RETURN_IF_ERROR(Run(sql, params, &rows));
-    return rows;
-  }
-
  private:
   absl::StatusOr<sqlite3_stmt*> Prepare(absl::string_view sql) {
     auto it = cache_.find(sql);
@@ -78,7 +66,7 @@ class SqliteSession : public SqlSession {
   }
 
   absl::Status Run(absl::string_view sql, absl::Span<const SqlParam> params,
-                   std::vector<SqlRow>* rows) {
+                   std::vector<SqlRow>* rows) override {
     GLEANER_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
     sqlite3_reset(stmt);
     sqlite3_clear_bindings(stmt);

@@ -37,21 +37,10 @@ uint32_t GetFixed32(const char* p) {
   return v;
 }
 
+// Reads errno now, before anything else can change it. The mapping is
+// Abseil's (ENOSPC and EDQUOT are RESOURCE_EXHAUSTED, ...).
 absl::Status ErrnoError(absl::string_view what, const std::string& path) {
-  const int err = errno;
-  const std::string message = absl::StrCat(what, " ", path, ": ", std::strerror(err));
-  switch (err) {
-    case ENOENT:
-      return absl::NotFoundError(message);
-    case EACCES:
-    case EPERM:
-      return absl::PermissionDeniedError(message);
-    case ENOSPC:
-    case EDQUOT:
-      return absl::ResourceExhaustedError(message);
-    default:
-      return absl::InternalError(message);
-  }
+  return absl::ErrnoToStatus(errno, absl::StrCat(what, " ", path));
 }
 
 absl::Status WriteAll(int fd, const char* data, size_t n, const std::string& path) {

@@ -241,7 +241,9 @@ bool MatchesWordList(absl::string_view lead,
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<KoreanEndings>> KoreanEndings::Create() {
-  return FromText(EndingsData());
+  absl::StatusOr<absl::string_view> text = FindEmbeddedFile(EndingsFiles(), "endings.txt");
+  if (!text.ok()) return text.status();
+  return FromText(*text);
 }
 
 absl::StatusOr<std::unique_ptr<KoreanEndings>> KoreanEndings::FromText(

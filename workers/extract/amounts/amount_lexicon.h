@@ -1,7 +1,7 @@
 // The amount extractor's rules as data: currency words, percent words,
 // counters and units, currency symbols, qualifier words and context word
 // lists, read from the TSV files in data/amounts/ that are embedded into the
-// binary at build time (embed_lexicon.sh).
+// binary at build time (data/embedded_files.bzl).
 //
 //   absl::StatusOr<const AmountLexicon*> lex = AmountLexicon::Default();
 //   for (const UnitDef& u : (*lex)->units()) ...   // 달러 MONEY USD, 명 QUANTITY
@@ -29,6 +29,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "data/embedded_file.h"
 #include "workers/extract/amounts/amount.h"
 #include "workers/extract/amounts/text_scan.h"
 
@@ -37,11 +38,8 @@ namespace workers {
 namespace extract {
 namespace amounts {
 
-// One embedded data file.
-struct LexiconFile {
-  absl::string_view name;      // base name, e.g. "currencies.tsv"
-  absl::string_view contents;  // the file, byte for byte
-};
+// One lexicon file: its base name ("currencies.tsv") and contents.
+using LexiconFile = EmbeddedFile;
 
 // Returns the files of data/amounts/ as embedded at build time.
 absl::Span<const LexiconFile> DefaultLexiconFiles();

@@ -85,13 +85,13 @@ absl::StatusOr<Relation> RelationFromName(absl::string_view name) {
 }
 
 absl::StatusOr<std::unique_ptr<const AttributionLexicon>> AttributionLexicon::Default() {
-  return Parse(entities::DefaultAttributionFiles());
+  return Parse(DefaultAttributionFiles());
 }
 
 absl::StatusOr<std::unique_ptr<const AttributionLexicon>> AttributionLexicon::Parse(
-    absl::Span<const entities::EmbeddedFile> files) {
+    absl::Span<const EmbeddedFile> files) {
   std::unique_ptr<AttributionLexicon> lexicon(new AttributionLexicon());
-  for (const entities::EmbeddedFile& file : files) {
+  for (const EmbeddedFile& file : files) {
     const absl::string_view base = file.name.substr(file.name.rfind('/') + 1);
     if (base == "relations.tsv") {
       GLEANER_RETURN_IF_ERROR(lexicon->ParseRelations(file.name, file.contents));

@@ -29,7 +29,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "workers/extract/entities/default_gazetteer_data.h"
+#include "data/embedded_file.h"
 
 namespace gleaner {
 namespace workers {
@@ -83,13 +83,8 @@ enum class WordList {
 };
 
 // Returns the files of data/attribution/ as embedded at build time, named
-// "data/attribution/<file>" (the attribution_data_cc genrule runs
-// entities/embed_gazetteer.sh, so the function lives in its namespace).
-}  // namespace attribution
-namespace entities {
+// "data/attribution/<file>".
 absl::Span<const EmbeddedFile> DefaultAttributionFiles();
-}  // namespace entities
-namespace attribution {
 
 // Immutable after parsing; thread-safe; not copyable.
 class AttributionLexicon {
@@ -100,7 +95,7 @@ class AttributionLexicon {
   // file name, relation, list or flag is kInvalidArgument with
   // "name:LINE: reason".
   static absl::StatusOr<std::unique_ptr<const AttributionLexicon>> Parse(
-      absl::Span<const entities::EmbeddedFile> files);
+      absl::Span<const EmbeddedFile> files);
 
   AttributionLexicon(const AttributionLexicon&) = delete;
   AttributionLexicon& operator=(const AttributionLexicon&) = delete;

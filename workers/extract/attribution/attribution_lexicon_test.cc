@@ -33,7 +33,7 @@ TEST(AttributionLexicon, DefaultParsesAndSortsLongestFirst) {
 }
 
 TEST(AttributionLexicon, ParsesFlagsAndLists) {
-  const entities::EmbeddedFile files[] = {
+  const EmbeddedFile files[] = {
       {"data/attribution/relations.tsv", "# c\nfund\t자금\tweak\nacquire\t사들\tprefix\n"},
       {"data/attribution/words.tsv", "subject\t이\npartner\t와의\npartner\t와\n"},
   };
@@ -49,20 +49,20 @@ TEST(AttributionLexicon, ParsesFlagsAndLists) {
 }
 
 TEST(AttributionLexicon, BadLinesNameFileAndLine) {
-  const entities::EmbeddedFile bad_relation[] = {
+  const EmbeddedFile bad_relation[] = {
       {"data/attribution/relations.tsv", "invest\t투자\nloan\t대출\n"}};
   EXPECT_THAT(AttributionLexicon::Parse(bad_relation).status(),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("relations.tsv:2: unknown relation 'loan'")));
-  const entities::EmbeddedFile bad_flag[] = {
+  const EmbeddedFile bad_flag[] = {
       {"data/attribution/relations.tsv", "invest\t투자\tbig\n"}};
   EXPECT_THAT(AttributionLexicon::Parse(bad_flag).status(),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("unknown flag 'big'")));
-  const entities::EmbeddedFile bad_list[] = {{"data/attribution/words.tsv", "verb\t한다\n"}};
+  const EmbeddedFile bad_list[] = {{"data/attribution/words.tsv", "verb\t한다\n"}};
   EXPECT_THAT(AttributionLexicon::Parse(bad_list).status(),
               StatusIs(absl::StatusCode::kInvalidArgument,
                        HasSubstr("words.tsv:1: unknown word list 'verb'")));
-  const entities::EmbeddedFile unknown_file[] = {{"data/attribution/x.tsv", ""}};
+  const EmbeddedFile unknown_file[] = {{"data/attribution/x.tsv", ""}};
   EXPECT_THAT(AttributionLexicon::Parse(unknown_file).status(),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("x.tsv")));
 }

@@ -760,6 +760,13 @@ std::vector<Attribution> Attributor::AttributeSentence(
     absl::Span<const Amount> amounts) const {
   sentence.end = std::min(sentence.end, text.size());
   sentence.begin = std::min(sentence.begin, sentence.end);
+  // Most sentences hold no sum of money: reading their parties and cues
+  // (a search per cue word) would cost more than the rest of extraction.
+  const bool has_money = std::any_of(amounts.begin(), amounts.end(), [&](const Amount& a) {
+    return a.kind == AmountKind::kMoney && a.conversion_of < 0 && a.begin >= sentence.begin &&
+           a.end <= sentence.end;
+  });
+  if (!has_money) return {};
   return SentenceRules(*lexicon_, text, sentence, mentions, amounts).Run();
 }
 

@@ -12,14 +12,21 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "data/embedded_file.h"
 
 namespace gleaner {
 namespace workers {
 namespace extract {
 namespace dates {
 
+// Returns the files of data/dates/ as embedded at build time, by base name.
+absl::Span<const EmbeddedFile> DatesDataFiles();
+
 // Returns the contents of data/dates/<name>; kNotFound for an unknown name.
-absl::StatusOr<absl::string_view> DatesDataFile(absl::string_view name);
+inline absl::StatusOr<absl::string_view> DatesDataFile(absl::string_view name) {
+  return FindEmbeddedFile(DatesDataFiles(), name);
+}
 
 // One data row: the fields of a non-comment, non-empty line split on tabs.
 struct WordListRow {
