@@ -103,7 +103,8 @@ TEST(AggregatorScaling, An8MegabytePageCostsAbout8TimesA1MegabytePage) {
 // large page takes, must each take a small fraction of its time.
 TEST(AggregatorScaling, ALargePageDoesNotHoldUpAnotherJob) {
   AggregatorOptions options;
-  options.store = absl::StrCat("sqlite:", ::testing::TempDir(), "/concurrent.db");
+  options.store =
+      absl::StrCat("sqlite:", ::testing::TempDir(), "/concurrent.db");
   absl::StatusOr<std::unique_ptr<Aggregator>> aggregator =
       Aggregator::Create(options);
   ASSERT_THAT(aggregator.status(), IsOk());
@@ -113,7 +114,8 @@ TEST(AggregatorScaling, ALargePageDoesNotHoldUpAnotherJob) {
   std::thread large_job([&] {
     v1::StageResponse response;
     const absl::Time start = absl::Now();
-    EXPECT_THAT((*aggregator)->Process({"job-large", large}, &response), IsOk());
+    EXPECT_THAT((*aggregator)->Process({"job-large", large}, &response),
+                IsOk());
     large_time = absl::Now() - start;
     large_done = true;
   });
@@ -124,7 +126,8 @@ TEST(AggregatorScaling, ALargePageDoesNotHoldUpAnotherJob) {
         RepeatedPage(absl::StrCat("small-", small_documents), 200);
     v1::StageResponse response;
     const absl::Time start = absl::Now();
-    EXPECT_THAT((*aggregator)->Process({"job-small", small}, &response), IsOk());
+    EXPECT_THAT((*aggregator)->Process({"job-small", small}, &response),
+                IsOk());
     slowest = std::max(slowest, absl::Now() - start);
     ++small_documents;
   }

@@ -53,9 +53,9 @@ TEST(ConstantTimeEquals, EqualOnlyForTheSameBytes) {
   };
   const Case cases[] = {
       {"0123456789abcdef", true},
-      {"x123456789abcdef", false},  // differs in the first byte
-      {"0123456789abcdeF", false},  // ... in the last byte
-      {"0123456789abcde", false},   // a prefix
+      {"x123456789abcdef", false},   // differs in the first byte
+      {"0123456789abcdeF", false},   // ... in the last byte
+      {"0123456789abcde", false},    // a prefix
       {"0123456789abcdef0", false},  // one byte more
       // The secret twice: compared against the secret repeated, it would
       // match byte for byte; the lengths still differ.

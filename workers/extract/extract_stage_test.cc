@@ -184,7 +184,8 @@ TEST(ExtractStage, AWallOfDigitsIsNoAmount) {
   ASSERT_THAT(stage, IsOk());
   v1::DocumentResult document;
   document.set_id("digits");
-  document.set_text(std::string(200000, '9') + "조원을 투자했다. 삼성전자가 3조원을 썼다.");
+  document.set_text(std::string(200000, '9') +
+                    "조원을 투자했다. 삼성전자가 3조원을 썼다.");
   v1::StageResponse response;
   ASSERT_THAT((*stage)->Process({"job", document}, &response), IsOk());
   ASSERT_EQ(response.extract().amounts_size(), 1);
