@@ -19,7 +19,7 @@ const std::vector<Command>& Commands() {
        "Runs the whole pipeline in this process (no servers) on files,\n"
        "directories, JSON Lines files of {id, source, text|content} records\n"
        "(*.jsonl) and '-' (records on stdin).",
-       {"output", "format", "corpus_view", "progress", "dedup_index", "gazetteer",
+       {"output", "format", "corpus_view", "progress", "dedup_index", "gazetteer", "lexicon",
         "max_in_flight", "parallelism", "store", "view_all_jobs", "view_source",
         "published_from", "published_to"}},
       {"submit",

@@ -20,6 +20,7 @@ absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> EmbeddedPipeline::Create(
                                std::move(options.sentence)));
   workers::extract::ExtractStageOptions extract_options;
   extract_options.gazetteer_paths = std::move(options.gazetteer_paths);
+  extract_options.lexicon_paths = std::move(options.lexicon_paths);
   extract_options.max_number_digits = options.pipeline.limits.max_number_digits;
   GLEANER_ASSIGN_OR_RETURN(
       embedded->extract_,

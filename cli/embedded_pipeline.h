@@ -28,6 +28,8 @@ struct EmbeddedOptions {
   workers::dedup::DedupOptions dedup;
   // Extra gazetteer files.
   std::vector<std::string> gazetteer_paths;
+  // Extra entity word-list files (EntityExtractorOptions::lexicon_paths).
+  std::vector<std::string> lexicon_paths;
   // Sentence splitting (the default suits news and informal text).
   workers::sentence::SentenceStageOptions sentence;
   // The store (in memory unless a `gleaner run --store` names one).

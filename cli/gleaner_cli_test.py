@@ -210,6 +210,29 @@ class OutputTest(unittest.TestCase):
         self.assertTrue(docs["stdin:3"].failed)
         self.assertIn("failed            2", out.stderr)
 
+    def test_lexicon_flag_adds_word_list_entries(self):
+        lexicon = os.path.join(self.tmp, "my_lists.tsv")
+        with open(lexicon, "w", encoding="utf-8") as f:
+            f.write("# extra titles and organisation suffixes\ntitles\t주무관\norg_suffixes\t재건단\n")
+        line = '{"id":"d","text":"박지훈 주무관은 한빛재건단이 맡는다고 설명했다."}\n'
+
+        def entities(*flags):
+            out = run("run", "-", "--progress=false", *flags, stdin=line)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            return [(e.text, e.type) for e in gleaner.from_json(out.stdout.splitlines()[0]).entities]
+
+        self.assertEqual(entities(), [])
+        self.assertEqual(entities("--lexicon=" + lexicon),
+                         [("박지훈", "PERSON"), ("한빛재건단", "ORGANIZATION")])
+        missing = run("run", "-", "--progress=false", "--lexicon=/no/such/lists.tsv", stdin=line)
+        self.assertEqual(missing.returncode, 3)
+        self.assertIn("/no/such/lists.tsv", missing.stderr)
+        with open(lexicon, "a", encoding="utf-8") as f:
+            f.write("no tab here\n")
+        bad = run("run", "-", "--progress=false", "--lexicon=" + lexicon, stdin=line)
+        self.assertEqual(bad.returncode, 2, bad.stderr)
+        self.assertIn("my_lists.tsv:4:", bad.stderr)
+
     def test_summary_table_names_top_entities_and_largest_amounts(self):
         out = run("run", *support.CORPUS, "--output=" + os.path.join(self.tmp, "s.jsonl"),
                   "--progress=false")

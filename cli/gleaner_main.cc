@@ -97,6 +97,9 @@ ABSL_FLAG(std::string, dedup_index, "",
           "run: directory of a persistent dedup index (default: in memory).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
           "run: extra gazetteer TSV files, comma-separated.");
+ABSL_FLAG(std::vector<std::string>, lexicon, {},
+          "run: extra entity word-list files (list<TAB>entry lines: titles, "
+          "org_suffixes, ...; see docs/entities.md), comma-separated.");
 ABSL_FLAG(bool, sentence_punctuation_only, false,
           "run: end sentences only at . ? ! and line breaks, for text known "
           "to be edited news (default: also after Korean final endings, "
@@ -420,6 +423,7 @@ absl::StatusOr<uint64_t> Run(const std::vector<std::string>& inputs) {
     options.aggregator.store = absl::GetFlag(FLAGS_store);
   }
   options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
+  options.lexicon_paths = absl::GetFlag(FLAGS_lexicon);
   options.sentence.splitter.split_on_endings =
       !absl::GetFlag(FLAGS_sentence_punctuation_only);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EmbeddedPipeline> embedded,

@@ -23,6 +23,15 @@ namespace {
 std::string MemberKey(absl::string_view job_id, absl::string_view document_id) {
   return absl::StrCat(job_id, "\n", document_id);
 }
+
+// A story is named after its first document, with the document's job:
+// jobs number their documents alike (doc-1 ...), and a bare document id
+// would merge two jobs' different stories in a view of all jobs. Derived
+// from stored data only, so a restart that replays the store gives the
+// same names.
+std::string StoryId(absl::string_view job_id, absl::string_view document_id) {
+  return absl::StrCat(job_id, "/", document_id);
+}
 }  // namespace
 
 absl::Status Aggregator::RebuildStories() {
@@ -37,6 +46,8 @@ absl::Status Aggregator::RebuildStories() {
           bad.Update(print.status());
           return;
         }
+        // Older stores encoded the bare document id.
+        print->id = StoryId(job_id, document_id);
         story_of_[MemberKey(job_id, document_id)] =
             clusterer_.Add(*std::move(print));
       }));
@@ -49,7 +60,7 @@ absl::Status Aggregator::RecordAndCluster(absl::string_view job_id,
   stories::StoryFingerprint print;
   if (digest.counted) {
     print = stories::FingerprintOf(result);
-    print.id = result.id();
+    print.id = StoryId(job_id, result.id());
     digest.fingerprint = stories::EncodeFingerprint(print);
   }
   absl::MutexLock lock(&story_mu_);

@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 
@@ -329,6 +330,74 @@ TEST(Aggregator, CreditsMoneyToTheAttributedEntityOnly) {
   EXPECT_EQ(view->amounts_by_entity(0).totals(0).total(), "180000000");
 }
 
+// Marks the first `money` of the result's text as a dollar amount.
+void AddMoney(v1::DocumentResult& result, const std::string& money, const std::string& value) {
+  const size_t at = result.text().find(money);
+  v1::Amount* amount = result.add_amounts();
+  amount->set_begin(at);
+  amount->set_end(at + money.size());
+  amount->set_kind(v1::AMOUNT_KIND_MONEY);
+  amount->set_value(value);
+  amount->set_currency("USD");
+}
+
+// A document of one story: its organisations and one sum, as the extract
+// stage marks them.
+v1::StageRequest StoryDocument(const std::string& job, const std::string& id,
+                               const std::string& text, const std::vector<std::string>& names,
+                               const std::string& money, const std::string& value) {
+  v1::StageRequest request;
+  request.set_job_id(job);
+  v1::DocumentResult* result = request.mutable_result();
+  result->set_id(id);
+  result->set_text(text);
+  result->add_sentences()->set_end(text.size());
+  for (const std::string& name : names) {
+    v1::Entity* e = result->add_entities();
+    e->set_begin(text.find(name));
+    e->set_end(text.find(name) + name.size());
+    e->set_canonical(name);
+    e->set_type(v1::ENTITY_TYPE_ORGANIZATION);
+  }
+  AddMoney(*result, money, value);
+  return request;
+}
+
+// A share price is a level: listed under its entity, not added to the
+// money the entity invested.
+TEST(Aggregator, ListsButDoesNotSumPricesAndMarketValues) {
+  std::unique_ptr<Aggregator> aggregator = NewAggregator();
+  v1::StageRequest request = StoryDocument(
+      "j", "levels", "엔비디아가 20억달러를 투자했고 주가는 130달러, 시총은 3조달러다.",
+      {"엔비디아"}, "20억달러", "2000000000");
+  v1::DocumentResult* result = request.mutable_result();
+  for (const auto& [money, value] : {std::pair<std::string, std::string>{"130달러", "130"},
+                                     {"3조달러", "3000000000000"}}) {
+    AddMoney(*result, money, value);
+  }
+  const v1::AmountRelation relations[] = {v1::AMOUNT_RELATION_INVEST, v1::AMOUNT_RELATION_PRICE,
+                                          v1::AMOUNT_RELATION_MARKET_VALUE};
+  for (int i = 0; i < 3; ++i) {
+    v1::AmountAttribution* a = result->add_attributions();
+    a->set_amount_index(i);
+    a->set_entity_index(0);
+    a->set_canonical("엔비디아");
+    a->set_relation(relations[i]);
+  }
+  ASSERT_THAT(Record(*aggregator, request), IsOk());
+  absl::StatusOr<v1::CorpusView> view = aggregator->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->amounts_by_entity_size(), 1);
+  const v1::EntityAmounts& nvidia = view->amounts_by_entity(0);
+  ASSERT_EQ(nvidia.amounts_size(), 3);
+  EXPECT_TRUE(nvidia.amounts(0).summed());
+  EXPECT_FALSE(nvidia.amounts(1).summed());
+  EXPECT_FALSE(nvidia.amounts(2).summed());
+  ASSERT_EQ(nvidia.totals_size(), 1);
+  EXPECT_EQ(nvidia.totals(0).total(), "2000000000");
+  EXPECT_EQ(nvidia.totals(0).amounts(), 1u);
+}
+
 // Two rewrites of one wire story: other words, same parties and sum.
 TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
   const std::string store =
@@ -363,8 +432,56 @@ TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
   absl::StatusOr<v1::CorpusView> view = restarted->GetView(ViewOf("j"));
   ASSERT_THAT(view.status(), IsOk());
   ASSERT_EQ(view->story_clusters_size(), 1);
-  EXPECT_EQ(view->story_clusters(0).story_id(), "wire");
+  EXPECT_EQ(view->story_clusters(0).story_id(), "j/wire");
   EXPECT_THAT(view->story_clusters(0).document_ids(), ElementsAre("wire", "copy"));
+}
+
+// Jobs number their documents alike (doc-1, doc-2 ...): two jobs' different
+// stories that both start at doc-1 stay two stories in a view of all jobs,
+// with the same ids after a restart.
+TEST(Aggregator, StoryIdsAreUniqueAcrossJobsAndStableAcrossRestarts) {
+  const std::string store = absl::StrCat("sqlite:", ::testing::TempDir(), "/story_ids.db");
+  const auto nvidia = [](const std::string& job, const std::string& id, const std::string& text) {
+    return StoryDocument(job, id, text, {"엔비디아", "오픈AI"}, "20억달러", "2000000000");
+  };
+  const auto kakao = [](const std::string& job, const std::string& id, const std::string& text) {
+    return StoryDocument(job, id, text, {"카카오", "네이버"}, "7억달러", "700000000");
+  };
+  std::vector<std::string> before;
+  {
+    std::unique_ptr<Aggregator> aggregator = NewAggregator(store);
+    ASSERT_THAT(Record(*aggregator, nvidia("a", "doc-1", "엔비디아가 오픈AI에 20억달러를 투자했다.")),
+                IsOk());
+    ASSERT_THAT(Record(*aggregator, nvidia("a", "doc-2", "오픈AI는 엔비디아에서 20억달러를 받는다.")),
+                IsOk());
+    ASSERT_THAT(Record(*aggregator, kakao("b", "doc-1", "카카오가 네이버와 7억달러 계약을 맺었다.")),
+                IsOk());
+    ASSERT_THAT(Record(*aggregator, kakao("b", "doc-2", "네이버는 카카오와 7억달러에 합의했다.")),
+                IsOk());
+    v1::GetViewRequest all;
+    all.set_all_jobs(true);
+    absl::StatusOr<v1::CorpusView> view = aggregator->GetView(all);
+    ASSERT_THAT(view.status(), IsOk());
+    ASSERT_EQ(view->story_clusters_size(), 2);
+    for (const v1::StoryCluster& cluster : view->story_clusters()) {
+      before.push_back(cluster.story_id());
+      EXPECT_THAT(cluster.document_ids(), ElementsAre("doc-1", "doc-2"));
+      ASSERT_EQ(cluster.job_ids_size(), 2);
+      EXPECT_EQ(cluster.job_ids(0), cluster.job_ids(1)) << "a story of two jobs' documents";
+    }
+    EXPECT_THAT(before, ElementsAre("a/doc-1", "b/doc-1"));
+  }
+  std::unique_ptr<Aggregator> restarted = NewAggregator(store);
+  // A new document of the first story after the restart joins it.
+  ASSERT_THAT(Record(*restarted, nvidia("c", "doc-1", "엔비디아, 오픈AI에 20억달러 투자")), IsOk());
+  v1::GetViewRequest all;
+  all.set_all_jobs(true);
+  absl::StatusOr<v1::CorpusView> view = restarted->GetView(all);
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->story_clusters_size(), 2);
+  EXPECT_EQ(view->story_clusters(0).story_id(), before[0]);
+  EXPECT_THAT(view->story_clusters(0).job_ids(), ElementsAre("a", "a", "c"));
+  EXPECT_EQ(view->story_clusters(1).story_id(), before[1]);
 }
 
 }  // namespace

@@ -79,6 +79,13 @@ bool Summable(const v1::Amount& amount, int index) {
          !(amount.has_range_partner() && amount.range_partner() < index);
 }
 
+// A share price, market value or valuation is a level, not a flow: two
+// reports of a company's market value (or yesterday's and today's share
+// price) add up to nothing an analyst means, so they are listed, not summed.
+bool IsLevel(absl::string_view relation) {
+  return relation == "price" || relation == "market_value" || relation == "valuation";
+}
+
 // Distinct counted entities of the document, numbered in first-mention
 // order, with mentions; and per sentence the ids it names.
 struct EntityTable {
@@ -121,7 +128,7 @@ class MoneyCredits {
               std::string relation) {
     const v1::Amount& amount = result_.amounts(index);
     absl::StatusOr<Decimal> value = Decimal::FromString(amount.value());
-    const bool summed = Summable(amount, index) && value.ok();
+    const bool summed = Summable(amount, index) && value.ok() && !IsLevel(relation);
     if (summed) {
       auto& [total, count] = totals_[{entity, amount.currency()}];
       total.Add(*value);

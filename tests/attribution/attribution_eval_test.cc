@@ -20,32 +20,25 @@
 #include "cli/pipeline_test_documents.h"
 #include "gtest/gtest.h"
 #include "proto/gleaner/v1/document.pb.h"
+#include "tests/attribution/attribution_scoring.h"
 #include "text/utf8.h"
 
 namespace gleaner {
 namespace {
 
+using attribution_eval::FormatTally;
+using attribution_eval::GoldRow;
+using attribution_eval::ParseGoldFields;
+using attribution_eval::ResultAttributions;
+using attribution_eval::Score;
+using attribution_eval::Tally;
+
 constexpr char kGoldPath[] = "testdata/attribution/attribution_gold.tsv";
 // Code points of context before an amount that, with its text, name it.
 constexpr int kLeftContext = 12;
 
-struct GoldRow {
-  std::string split;                      // dev or heldout
-  std::set<std::string> entities;         // empty: no owner
-  bool conversion = false;
-  std::set<std::string> relations;
-  std::set<std::string> counterparties;
-};
-
 // seed, left context, amount text, occurrence.
 using AmountKey = std::tuple<std::string, std::string, std::string, int>;
-
-std::set<std::string> Alternatives(const std::string& field) {
-  std::set<std::string> out;
-  if (field.empty() || field == "none") return out;
-  for (absl::string_view part : absl::StrSplit(field, '|')) out.emplace(part);
-  return out;
-}
 
 std::map<AmountKey, GoldRow> ReadGold() {
   std::map<AmountKey, GoldRow> gold;
@@ -55,13 +48,8 @@ std::map<AmountKey, GoldRow> ReadGold() {
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string> f = absl::StrSplit(line, '\t');
     if (f.size() < 8) f.resize(8);
-    GoldRow row;
-    row.split = f[1];
-    row.conversion = f[5] == "conversion";
-    if (!row.conversion) row.entities = Alternatives(f[5]);
-    row.relations = Alternatives(f[6]);
-    row.counterparties = Alternatives(f[7]);
-    gold[{f[0], absl::StrReplaceAll(f[2], {{"\\n", "\n"}}), f[3], std::stoi(f[4])}] = row;
+    gold[{f[0], absl::StrReplaceAll(f[2], {{"\\n", "\n"}}), f[3], std::stoi(f[4])}] =
+        ParseGoldFields(f[1], f[5], f[6], f[7]);
   }
   return gold;
 }
@@ -77,26 +65,6 @@ std::string LeftContext(const std::string& text, size_t begin) {
   return text.substr(i, begin - i);
 }
 
-std::string RelationName(v1::AmountRelation relation) {
-  std::string name = v1::AmountRelation_Name(relation);
-  name.erase(0, std::string("AMOUNT_RELATION_").size());
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
-}
-
-struct Tally {
-  int predicted = 0, gold = 0, correct = 0, entity_correct = 0;
-  int counterparty_gold = 0, counterparty_correct = 0;
-  int conversions = 0, conversions_linked = 0;
-  double Precision() const { return predicted == 0 ? 0 : 1.0 * correct / predicted; }
-  double Recall() const { return gold == 0 ? 0 : 1.0 * correct / gold; }
-};
-
-bool Names(const v1::DocumentResult& result, int index, const std::set<std::string>& names) {
-  const v1::Entity& e = result.entities(index);
-  return names.count(e.canonical()) > 0 || names.count(e.text()) > 0;
-}
-
 class AttributionEval : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -108,34 +76,6 @@ class AttributionEval : public ::testing::Test {
 };
 std::vector<v1::DocumentResult>* AttributionEval::results_ = nullptr;
 
-// Scores one money amount; returns false when the gold has no row for it.
-bool Score(const v1::DocumentResult& result, int a, const GoldRow& gold,
-           const std::map<int, const v1::AmountAttribution*>& by_amount,
-           const std::set<int>& listed_conversions, Tally& tally) {
-  const auto found = by_amount.find(a);
-  if (gold.conversion) {
-    ++tally.conversions;
-    if (found == by_amount.end() && listed_conversions.count(a) > 0) ++tally.conversions_linked;
-    return true;
-  }
-  const v1::AmountAttribution* p = found == by_amount.end() ? nullptr : found->second;
-  const bool has_entity = p != nullptr && p->has_entity_index();
-  if (has_entity) ++tally.predicted;
-  if (!gold.entities.empty()) ++tally.gold;
-  if (!has_entity || !Names(result, p->entity_index(), gold.entities)) return true;
-  ++tally.entity_correct;
-  if (gold.relations.count(RelationName(p->relation())) == 0) return true;
-  ++tally.correct;
-  if (!gold.counterparties.empty()) {
-    ++tally.counterparty_gold;
-    if (p->has_counterparty_index() &&
-        Names(result, p->counterparty_index(), gold.counterparties)) {
-      ++tally.counterparty_correct;
-    }
-  }
-  return true;
-}
-
 TEST_F(AttributionEval, PrecisionAndRecallOnTheAnnotatedCorpus) {
   const std::map<AmountKey, GoldRow> gold = ReadGold();
   ASSERT_GE(gold.size(), 150u) << "gold file missing from the runfiles: " << kGoldPath;
@@ -144,12 +84,7 @@ TEST_F(AttributionEval, PrecisionAndRecallOnTheAnnotatedCorpus) {
   int money = 0, unannotated = 0;
   for (const v1::DocumentResult& result : *results_) {
     const std::string seed = Basename(result.source());
-    std::map<int, const v1::AmountAttribution*> by_amount;
-    std::set<int> listed_conversions;
-    for (const v1::AmountAttribution& a : result.attributions()) {
-      by_amount[a.amount_index()] = &a;
-      listed_conversions.insert(a.conversions().begin(), a.conversions().end());
-    }
+    const ResultAttributions attributions(result);
     std::map<std::tuple<std::string, std::string>, int> seen;
     for (int a = 0; a < result.amounts_size(); ++a) {
       const v1::Amount& amount = result.amounts(a);
@@ -163,17 +98,12 @@ TEST_F(AttributionEval, PrecisionAndRecallOnTheAnnotatedCorpus) {
         std::cout << "not annotated: " << seed << " " << left << "[" << amount.text() << "]\n";
         continue;
       }
-      Score(result, a, row->second, by_amount, listed_conversions, tallies[row->second.split]);
-      Score(result, a, row->second, by_amount, listed_conversions, tallies["all"]);
+      Score(result, a, row->second, attributions, tallies[row->second.split]);
+      Score(result, a, row->second, attributions, tallies["all"]);
     }
   }
   for (const auto& [split, t] : tallies) {
-    std::cout << absl::StrFormat(
-        "%-8s P=%.3f (%d/%d) R=%.3f (%d/%d) entity-only P=%.3f counterparty %d/%d "
-        "conversions linked %d/%d\n",
-        split, t.Precision(), t.correct, t.predicted, t.Recall(), t.correct, t.gold,
-        t.predicted == 0 ? 0.0 : 1.0 * t.entity_correct / t.predicted,
-        t.counterparty_correct, t.counterparty_gold, t.conversions_linked, t.conversions);
+    std::cout << FormatTally(split, t) << "\n";
   }
   // The gold covers what the extractor finds; a few changed amounts are
   // tolerated so that the amount extractor can still improve.

@@ -1,9 +1,13 @@
 """The aggregator killed mid-batch (a real SIGKILL of the real process) and
 restarted on the same store loses nothing it acknowledged; resending the
 batch (retries are safe) gives exactly the view of an uninterrupted run.
+Once on SQLite and once on a real PostgreSQL server (initdb in a temporary
+directory, on loopback); the uninterrupted reference run is on SQLite, so the
+two backends' views are also compared.
 """
 
 import os
+import subprocess
 import tempfile
 import threading
 import unittest
@@ -71,18 +75,44 @@ def in_document_order(corpus_view):
     return corpus_view
 
 
-class AggregatorRestartTest(unittest.TestCase):
+class PostgresServer:
+    """services/store's throwaway PostgreSQL server, alive until close()."""
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            [cluster.runfile("services/store/postgres_test_server_main")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.store = None
+        for line in self.process.stdout:
+            if line.startswith("POSTGRES "):
+                self.store = line[len("POSTGRES "):].strip()
+                break
+        if self.store is None:
+            self.process.wait()
+            raise RuntimeError("postgres_test_server_main did not start a server")
+
+    def close(self):
+        self.process.stdin.close()  # the server is stopped and deleted
+        self.process.wait(timeout=120)
+        self.process.stdout.close()
+
+
+class SqliteRestartTest(unittest.TestCase):
+    """The kill and restart on the default backend."""
 
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="gleaner-restart-")
         self.requests = [request(n) for n in range(DOCUMENTS)]
 
-    def start(self, name):
-        return cluster.Server("aggregator", [
-            f"--store=sqlite:{os.path.join(self.tmp, name)}"])
+    def store(self):
+        """The --store of the killed and restarted aggregator."""
+        return "sqlite:" + os.path.join(self.tmp, "store.db")
+
+    def start(self, store):
+        return cluster.Server("aggregator", [f"--store={store}"])
 
     def test_sigkill_mid_batch_loses_nothing_acknowledged(self):
-        server = self.start("store.db")
+        server = self.start(self.store())
         try:
             channel = grpc.insecure_channel(server.address)
             stub = aggregator_service_pb2_grpc.AggregatorStub(channel)
@@ -106,7 +136,7 @@ class AggregatorRestartTest(unittest.TestCase):
         finally:
             server.kill()
 
-        restarted = self.start("store.db")
+        restarted = self.start(self.store())
         try:
             channel = grpc.insecure_channel(restarted.address)
             stub = aggregator_service_pb2_grpc.AggregatorStub(channel)
@@ -132,7 +162,7 @@ class AggregatorRestartTest(unittest.TestCase):
         finally:
             restarted.kill()
 
-        clean = self.start("clean.db")
+        clean = self.start("sqlite:" + os.path.join(self.tmp, "clean.db"))
         try:
             channel = grpc.insecure_channel(clean.address)
             stub = aggregator_service_pb2_grpc.AggregatorStub(channel)
@@ -145,6 +175,19 @@ class AggregatorRestartTest(unittest.TestCase):
         self.assertEqual(in_document_order(resumed), in_document_order(expected))
         total = sum(int(e.totals[0].total) for e in resumed.amounts_by_entity)
         self.assertEqual(total, sum((n + 1) * 100000000 for n in range(DOCUMENTS)))
+
+
+class PostgresRestartTest(SqliteRestartTest):
+    """The same on PostgreSQL: the store a team shares."""
+
+    def setUp(self):
+        super().setUp()
+        self.postgres = PostgresServer()
+        self.addCleanup(self.postgres.close)
+        self.assertTrue(self.postgres.store.startswith("postgresql:"), self.postgres.store)
+
+    def store(self):
+        return self.postgres.store
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 // The extract worker server:
-//   gleaner_extract --port=7003 [--gazetteer=mine.tsv,other.tsv]
+//   gleaner_extract --port=7003 [--gazetteer=mine.tsv,other.tsv] [--lexicon=my_titles.tsv]
 #include <iostream>
 #include <string>
 #include <vector>
@@ -17,12 +17,15 @@
 ABSL_FLAG(int, port, 7003, "Port to listen on (0 picks a free one).");
 ABSL_FLAG(std::vector<std::string>, gazetteer, {},
           "Extra gazetteer TSV files, comma-separated.");
+ABSL_FLAG(std::vector<std::string>, lexicon, {},
+          "Extra entity word-list files (list<TAB>entry lines), comma-separated.");
 
 int main(int argc, char** argv) {
   gleaner::BlockShutdownSignals();
   absl::ParseCommandLine(argc, argv);
   gleaner::workers::extract::ExtractStageOptions stage_options;
   stage_options.gazetteer_paths = absl::GetFlag(FLAGS_gazetteer);
+  stage_options.lexicon_paths = absl::GetFlag(FLAGS_lexicon);
   stage_options.max_number_digits = gleaner::DocumentLimits().max_number_digits;
   auto stage = gleaner::workers::extract::ExtractStage::Create(stage_options);
   if (!stage.ok()) {

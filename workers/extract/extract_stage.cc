@@ -200,6 +200,7 @@ absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(
     ExtractStageOptions options) {
   EntityExtractorOptions entity_options;
   entity_options.gazetteer_paths = std::move(options.gazetteer_paths);
+  entity_options.lexicon_paths = std::move(options.lexicon_paths);
   GLEANER_ASSIGN_OR_RETURN(std::unique_ptr<EntityExtractor> entities,
                            EntityExtractor::Create(entity_options));
   amounts::AmountExtractorOptions amount_options;

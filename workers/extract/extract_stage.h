@@ -25,6 +25,9 @@ namespace extract {
 struct ExtractStageOptions {
   // Extra gazetteer files (TSV), on top of the shipped one.
   std::vector<std::string> gazetteer_paths;
+  // Extra entity word lists (`list<TAB>entry` lines), on top of the shipped
+  // ones (EntityExtractorOptions::lexicon_paths).
+  std::vector<std::string> lexicon_paths;
   // Fill dates and amount periods (true); off only to measure the stage
   // without them.
   bool dates = true;
@@ -38,8 +41,9 @@ struct ExtractStageOptions {
 // Thread-safe; not copyable.
 class ExtractStage : public StageProcessor {
  public:
-  // Compiles the patterns and loads the gazetteers; kInvalidArgument (with
-  // file and line) for a bad gazetteer file, kNotFound for a missing one.
+  // Compiles the patterns and loads the gazetteers and word lists;
+  // kInvalidArgument (with file and line) for a bad gazetteer or lexicon
+  // file, kNotFound for a missing one.
   static absl::StatusOr<std::unique_ptr<ExtractStage>> Create(
       ExtractStageOptions options = {});
 

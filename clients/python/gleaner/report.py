@@ -2,14 +2,19 @@
 
 Reads a run's JSON Lines (and, when given, its corpus view JSON) and writes
 a single HTML file with inline CSS and SVG charts: no script, font or image
-is fetched when it is viewed. Sections: top entities, money by entity,
-co-occurrence (entities named in the same sentence), duplicate clusters,
-and every document's text with entity mentions and amounts highlighted.
+is fetched when it is viewed. Sections: top entities, money by entity (each
+amount credited to the entity it belongs to, with its relation, and exact
+totals per currency; conversions never counted twice), story clusters,
+co-occurrence (same sentence and same document), documents per source,
+duplicate clusters, and every document's text with entity mentions and
+amounts highlighted. With a corpus view (the aggregator's) the sections
+show the view; without one they are computed from the documents alike.
 
     gleaner.report.write(documents, "report.html", corpus_view=view_dict)
 """
 
 import collections
+import decimal
 import html
 import itertools
 import json
@@ -94,38 +99,104 @@ def _top_entities(counts, limit) -> str:
 
 
 def money_by_entity(documents) -> Dict[str, list]:
-    """Money amounts in sentences naming each organisation or person, as
-    the aggregator attributes them: {canonical: [Amount, ...]}. Conversions
-    (the 9조원 of 62억달러(약 9조원)) restate another amount and are left out."""
+    """Money credited to each entity by the extract stage's attributions:
+    {canonical: [{"amount", "relation", "document_id", "counterparty"}]}, in
+    document order. An amount whose sentence names no owner is credited to
+    no one; a conversion (the 9조원 of 62억달러(약 9조원)) has no attribution
+    of its own, so no sum is counted twice."""
     found = collections.defaultdict(list)
-    for doc, sentence in _sentences(documents):
-        names = {e.canonical or e.text for e in sentence["entities"]
-                 if e.type in ("ORGANIZATION", "PERSON")}
-        for amount in sentence["amounts"]:
-            if amount.kind != "MONEY" or amount.value is None or amount.conversion_of is not None:
+    for doc in documents:
+        if doc.skipped_as_duplicate:
+            continue
+        for attribution in doc.attributions:
+            if attribution.entity_index is None or attribution.amount_index >= len(doc.amounts):
                 continue
-            for name in names:
-                found[name].append(amount)
+            amount = doc.amounts[attribution.amount_index]
+            if amount.kind != "MONEY":
+                continue
+            owner = doc.entities[attribution.entity_index]
+            found[attribution.canonical or owner.canonical or owner.text].append({
+                "amount": amount, "relation": attribution.relation.lower(),
+                "document_id": doc.id, "counterparty": attribution.counterparty})
     return found
 
 
-def _amounts_section(documents, limit) -> str:
-    found = money_by_entity(documents)
-    # Amounts in different currencies are not added up: no exchange rates.
-    ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
-    chart = _bar_chart(ranked[:15], lambda i: i[0], lambda i: len(i[1]))
+def currency_totals(amounts) -> Dict[str, str]:
+    """Exact decimal totals per currency of amounts that have a value (no
+    exchange rates: currencies are never added together)."""
+    totals = collections.defaultdict(decimal.Decimal)
+    for amount in amounts:
+        if amount.value is not None and amount.currency:
+            totals[amount.currency] += decimal.Decimal(str(amount.value))
+    return {currency: _plain(total) for currency, total in sorted(totals.items())}
+
+
+def _plain(value: decimal.Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _view_amounts(corpus_view) -> Dict[str, dict]:
+    """The view's amounts per entity: {canonical: {"amounts", "totals"}}."""
+    out = {}
+    for entry in corpus_view.get("amounts_by_entity", []):
+        amounts = [{"text": a.get("amount", {}).get("text", ""),
+                    "value": a.get("amount", {}).get("value", ""),
+                    "currency": a.get("amount", {}).get("currency", ""),
+                    "relation": a.get("relation", ""), "document_id": a.get("document_id", ""),
+                    "summed": a.get("summed", False)}
+                   for a in entry.get("amounts", [])]
+        totals = {t.get("currency", ""): t.get("total", "") for t in entry.get("totals", [])}
+        out[entry.get("canonical", "")] = {"amounts": amounts, "totals": totals}
+    return out
+
+
+def _document_amounts(documents) -> Dict[str, dict]:
+    """The same from the documents' attributions."""
+    out = {}
+    for name, credited in money_by_entity(documents).items():
+        amounts = [{"text": c["amount"].text, "value": c["amount"].value or "",
+                    "currency": c["amount"].currency, "relation": c["relation"],
+                    "document_id": c["document_id"], "summed": c["amount"].value is not None}
+                   for c in credited]
+        out[name] = {"amounts": amounts,
+                     "totals": currency_totals(c["amount"] for c in credited)}
+    return out
+
+
+def _short(document_id: str) -> str:
+    """A document id for a table cell: a path's last part (the full id is
+    the cell's hover title)."""
+    return document_id.rsplit("/", 1)[-1]
+
+
+def _amounts_section(documents, corpus_view, limit, listed=8) -> str:
+    found = (_view_amounts(corpus_view) if corpus_view and "amounts_by_entity" in corpus_view
+             else _document_amounts(documents))
+    ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]["amounts"]), kv[0]))[:limit]
+    chart = _bar_chart(ranked[:15], lambda i: i[0], lambda i: len(i[1]["amounts"]))
     rows = []
-    for name, amounts in ranked:
-        largest = {}
-        for amount in amounts:
-            if amount.currency not in largest or amount.value > largest[amount.currency].value:
-                largest[amount.currency] = amount
-        cells = ", ".join(f"{_e(a.text)} ({_e(c)})" for c, a in sorted(largest.items()))
-        rows.append(f'<tr><td>{_e(name)}</td><td class="n">{len(amounts)}</td>'
-                    f'<td>{cells}</td></tr>')
+    for name, entry in ranked:
+        totals = ", ".join(f"{_e(total)} {_e(currency)}"
+                           for currency, total in sorted(entry["totals"].items()))
+        relations = collections.Counter(a["relation"] or "other" for a in entry["amounts"])
+        kinds = ", ".join(f"{_e(r)} {n}" for r, n in relations.most_common())
+        shown = "; ".join(f'{_e(a["text"])} <small title="{_e(a["document_id"])}">'
+                          f'({_e(a["relation"] or "other")}, {_e(_short(a["document_id"]))}'
+                          f'{"" if a["summed"] else ", not summed"})</small>'
+                          for a in entry["amounts"][:listed])
+        if len(entry["amounts"]) > listed:
+            shown += f"; … {len(entry['amounts']) - listed} more"
+        rows.append(f'<tr class="entity-amounts"><td>{_e(name)}</td>'
+                    f'<td class="n">{len(entry["amounts"])}</td><td class="totals">{totals}</td>'
+                    f'<td>{kinds}</td><td>{shown}</td></tr>')
     return (f'<section id="amounts-by-entity"><h2>Money by entity</h2>'
-            f'<p>Money amounts in sentences that name the entity.</p>{chart}'
-            f'<table><tr><th>entity</th><th>amounts</th><th>largest, per currency</th></tr>'
+            f'<p>Each money amount credited to the entity it belongs to (investor, acquirer, '
+            f'the company whose revenue it is ...), with its relation; totals are exact, per '
+            f'currency, and count a converted amount once; share prices, market values and '
+            f'valuations are levels, listed but not summed.</p>{chart}'
+            f'<table><tr><th>entity</th><th>amounts</th><th>total, per currency</th>'
+            f'<th>relations</th><th>amounts (relation, document)</th></tr>'
             f'{"".join(rows)}</table></section>')
 
 
@@ -149,8 +220,32 @@ def cooccurrence(documents) -> collections.Counter:
     return pairs
 
 
-def _cooccurrence_section(documents, counts, size=10) -> str:
-    pairs = cooccurrence(documents)
+def _view_pairs(corpus_view):
+    """The view's co-occurrences: ({(a, b): same sentence}, {(a, b): same document})."""
+    sentences, docs = collections.Counter(), collections.Counter()
+    for c in corpus_view.get("co_occurrences", []):
+        key = tuple(sorted((c.get("canonical_a", ""), c.get("canonical_b", ""))))
+        sentences[key] = int(c.get("same_sentence", 0))
+        docs[key] = int(c.get("same_document", 0))
+    return sentences, docs
+
+
+def document_cooccurrence(documents) -> collections.Counter:
+    """Documents naming both entities of each pair (canonical names, sorted)."""
+    pairs = collections.Counter()
+    for doc in documents:
+        if doc.skipped_as_duplicate:
+            continue
+        names = sorted({e.canonical or e.text for e in doc.entities if not e.flagged})
+        pairs.update(itertools.combinations(names, 2))
+    return pairs
+
+
+def _cooccurrence_section(documents, counts, corpus_view, size=10) -> str:
+    if corpus_view and "co_occurrences" in corpus_view:
+        pairs, same_document = _view_pairs(corpus_view)
+    else:
+        pairs, same_document = cooccurrence(documents), document_cooccurrence(documents)
     names = [c["canonical"] for c in counts[:size]]
     cell, left, top = 34, 150, 150
     top_value = max([pairs[tuple(sorted((a, b)))] for a in names for b in names if a != b] or [0]) or 1
@@ -172,11 +267,48 @@ def _cooccurrence_section(documents, counts, size=10) -> str:
                 svg.append(f'<text x="{left + j * cell + 16}" y="{top + i * cell + 21}" '
                            f'text-anchor="middle" font-size="11">{n}</text>')
     svg.append("</svg>")
-    rows = "".join(f"<tr><td>{_e(a)}</td><td>{_e(b)}</td><td class='n'>{n}</td></tr>"
+    rows = "".join(f"<tr><td>{_e(a)}</td><td>{_e(b)}</td><td class='n'>{n}</td>"
+                   f"<td class='n'>{same_document[(a, b)]}</td></tr>"
                    for (a, b), n in pairs.most_common(15))
     return (f'<section id="cooccurrence"><h2>Co-occurrence</h2>'
-            f'<p>Sentences naming both entities.</p>{"".join(svg) if names else ""}'
-            f'<table><tr><th>entity</th><th>entity</th><th>sentences</th></tr>{rows}</table>'
+            f'<p>Sentences naming both entities (the chart), and documents naming both.</p>'
+            f'{"".join(svg) if names else ""}'
+            f'<table><tr><th>entity</th><th>entity</th><th>sentences</th><th>documents</th></tr>'
+            f'{rows}</table></section>')
+
+
+def _stories_section(corpus_view) -> str:
+    """The view's story clusters: documents reporting one event in other words."""
+    clusters = (corpus_view or {}).get("story_clusters", [])
+    items = []
+    for cluster in clusters:
+        ids = cluster.get("document_ids", [])
+        jobs = cluster.get("job_ids", [])
+        members = ", ".join(_e(f"{job}/{doc}" if job else doc)
+                            for doc, job in itertools.zip_longest(ids, jobs, fillvalue=""))
+        items.append(f'<li class="story"><b>{_e(cluster.get("story_id", ""))}</b>: '
+                     f'{len(ids)} documents: {members}</li>')
+    body = "".join(items) or ("<li>No story with two documents.</li>" if corpus_view
+                              else "<li>Story clusters need a corpus view (--corpus-view).</li>")
+    return (f'<section id="stories"><h2>Story clusters</h2>'
+            f'<p>Documents that report the same event (same parties and sums) in different '
+            f'words, beyond text-level duplicates.</p><ul>{body}</ul></section>')
+
+
+def _sources_section(documents, corpus_view) -> str:
+    if corpus_view and "source_counts" in corpus_view:
+        counts = [(c.get("source", ""), int(c.get("documents", 0)), int(c.get("duplicates", 0)))
+                  for c in corpus_view["source_counts"]]
+    else:
+        by_source = collections.defaultdict(lambda: [0, 0])
+        for doc in documents:
+            by_source[doc.source][0] += 1
+            by_source[doc.source][1] += 1 if doc.skipped_as_duplicate else 0
+        counts = [(source, n, d) for source, (n, d) in sorted(by_source.items())]
+    rows = "".join(f"<tr><td>{_e(source)}</td><td class='n'>{n}</td><td class='n'>{d}</td></tr>"
+                   for source, n, d in sorted(counts, key=lambda c: (-c[1], c[0])))
+    return (f'<section id="sources"><h2>Documents per source</h2>'
+            f'<table><tr><th>source</th><th>documents</th><th>duplicates</th></tr>{rows}</table>'
             f'</section>')
 
 
@@ -193,7 +325,11 @@ def duplicate_clusters(documents, corpus_view=None) -> List[List[str]]:
 
 def _duplicates_section(documents, corpus_view) -> str:
     clusters = duplicate_clusters(documents, corpus_view)
-    body = "".join(f"<li>{len(ids)} documents: " + ", ".join(_e(i) for i in ids) + "</li>"
+    representatives = {tuple(c.get("document_ids", [])): c.get("representative", "")
+                       for c in (corpus_view or {}).get("duplicate_clusters", [])}
+    body = "".join(f"<li>{len(ids)} documents: " + ", ".join(_e(i) for i in ids)
+                   + (f" (representative {_e(representatives[tuple(ids)])})"
+                      if representatives.get(tuple(ids)) else "") + "</li>"
                    for ids in clusters) or "<li>No duplicates.</li>"
     return f'<section id="duplicates"><h2>Duplicate clusters</h2><ul>{body}</ul></section>'
 
@@ -263,8 +399,10 @@ def render(documents, corpus_view: Optional[dict] = None, title: str = "Gleaner 
             f"<title>{_e(title)}</title><style>{_STYLE}</style></head><body>"
             f"<h1>{_e(title)}</h1>{stats}"
             + _top_entities(counts, top)
-            + _amounts_section(documents, top)
-            + _cooccurrence_section(documents, counts)
+            + _amounts_section(documents, corpus_view, top)
+            + _stories_section(corpus_view)
+            + _cooccurrence_section(documents, counts, corpus_view)
+            + _sources_section(documents, corpus_view)
             + _duplicates_section(documents, corpus_view)
             + _documents_section(documents, max_documents)
             + "</body></html>")

@@ -1,5 +1,7 @@
 """The HTML report rendered by headless Chromium (Debian's `chromium`):
-the page shows the corpus's top entities and highlights every mention."""
+the page shows the corpus's top entities, the money credited to each entity
+with exact totals, the story clusters, co-occurrence and sources of the
+corpus view, and highlights every mention."""
 
 import html.parser
 import os
@@ -43,6 +45,8 @@ class Page(html.parser.HTMLParser):
         self.marks = {}  # article id -> [(class, text)]
         self.mark = None
         self.external = []
+        self.rows = {}  # section id -> [[cell text, ...], ...]
+        self.cell = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -59,8 +63,15 @@ class Page(html.parser.HTMLParser):
             self.marks[self.article] = []
         elif tag == "mark" and self.article:
             self.mark = [attrs.get("class", ""), ""]
+        elif tag == "tr" and self.section:
+            self.rows.setdefault(self.section, []).append([])
+        elif tag in ("td", "th") and self.section in self.rows:
+            self.cell = ""
 
     def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.rows[self.section][-1].append(self.cell)
+            self.cell = None
         if tag == "mark" and self.mark is not None:
             self.marks[self.article].append(tuple(self.mark))
             self.mark = None
@@ -72,6 +83,8 @@ class Page(html.parser.HTMLParser):
             self.text[self.section] += data
         if self.mark is not None:
             self.mark[1] += data
+        if self.cell is not None:
+            self.cell += data
 
 
 class ReportBrowserTest(unittest.TestCase):
@@ -112,12 +125,59 @@ class ReportBrowserTest(unittest.TestCase):
             self.assertGreater(len(amount_marks), 0, doc.id)
 
     def test_sections_are_all_there(self):
-        for section in ("top-entities", "amounts-by-entity", "cooccurrence", "duplicates",
-                        "documents"):
+        for section in ("top-entities", "amounts-by-entity", "stories", "cooccurrence",
+                        "sources", "duplicates", "documents"):
             self.assertIn(section, self.page.text)
         # The aggregator's entity with the most money is on the page.
         most = max(self.view["amounts_by_entity"], key=lambda e: len(e.get("amounts", [])))
         self.assertIn(most["canonical"], self.page.text["amounts-by-entity"])
+
+    def row_of(self, section, first):
+        """The table row of `section` whose first cell is `first`."""
+        rows = [r for r in self.page.rows.get(section, []) if r and r[0] == first]
+        self.assertEqual(len(rows), 1, f"{section}: {first}")
+        return rows[0]
+
+    def test_money_is_credited_with_relations_and_exact_totals(self):
+        ranked = sorted(self.view["amounts_by_entity"],
+                        key=lambda e: (-len(e.get("amounts", [])), e["canonical"]))
+        self.assertGreaterEqual(len(ranked), 5)
+        for entry in ranked[:5]:
+            row = self.row_of("amounts-by-entity", entry["canonical"])
+            self.assertEqual(row[1], str(len(entry["amounts"])))
+            for total in entry.get("totals", []):
+                self.assertIn(f'{total["total"]} {total["currency"]}', row[2])
+            for amount in entry["amounts"]:
+                self.assertIn(amount.get("relation") or "other", row[3])
+        # Issue 16's seed: 380억달러 is 오픈AI's once; its conversion 약 54조원 is
+        # listed under no one.
+        openai = self.row_of("amounts-by-entity", "오픈AI")
+        self.assertIn("380억달러", openai[4])
+        self.assertNotIn("54조원", self.page.text["amounts-by-entity"])
+
+    def test_story_clusters_of_the_view_are_shown(self):
+        clusters = self.view.get("story_clusters", [])
+        self.assertGreater(len(clusters), 0)
+        shown = self.page.text["stories"]
+        for cluster in clusters:
+            self.assertIn(cluster["story_id"], shown)
+            for job, doc in zip(cluster["job_ids"], cluster["document_ids"]):
+                self.assertIn(f"{job}/{doc}", shown)
+
+    def test_cooccurrence_counts_sentences_and_documents(self):
+        # proto3 JSON leaves zero counts out.
+        top = max(self.view["co_occurrences"], key=lambda c: c.get("same_sentence", 0))
+        a, b = sorted((top["canonical_a"], top["canonical_b"]))
+        row = [r for r in self.page.rows["cooccurrence"] if r[:2] == [a, b]]
+        self.assertEqual(len(row), 1, (a, b))
+        self.assertEqual(row[0][2:], [str(top.get("same_sentence", 0)),
+                                      str(top.get("same_document", 0))])
+
+    def test_documents_per_source(self):
+        for count in self.view["source_counts"]:
+            row = self.row_of("sources", count["source"])
+            self.assertEqual(row[1], str(count.get("documents", 0)))
+            self.assertEqual(row[2], str(count.get("duplicates", 0)))
 
     def test_page_is_self_contained(self):
         self.assertEqual(self.page.external, [])

@@ -20,13 +20,24 @@
 // best-matching earlier fingerprint (ties: the earlier story); one that
 // matches none starts a story. Matching is not transitive-closed on
 // purpose: a chain of one-entity overlaps does not merge unrelated stories.
+//
+// Add looks only at earlier fingerprints that can match, found through an
+// index by key (sum or party): a match shares at least `need` of the new
+// fingerprint's k keys (a sum, a party and three keys in all; or three
+// parties), so it shares one of the k - need + 1 keys with the shortest
+// postings, and only those postings are read. A store replaying its
+// fingerprints after a restart costs about linear time, not quadratic (a
+// famous party or round sum is never read when rarer keys suffice); the
+// stories are exactly those of comparing with every earlier fingerprint.
 #ifndef GLEANER_SERVICES_AGGREGATOR_STORIES_STORY_CLUSTERS_H_
 #define GLEANER_SERVICES_AGGREGATOR_STORIES_STORY_CLUSTERS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/types/span.h"
 #include "services/aggregator/stories/story_fingerprint.h"
 
@@ -65,9 +76,22 @@ class StoryClusterer {
   size_t size() const { return prints_.size(); }
 
  private:
+  using Postings = absl::flat_hash_map<std::string, std::vector<uint32_t>>;
+
+  // The earlier fingerprints that may match `print`, ascending.
+  std::vector<uint32_t> Candidates(const StoryFingerprint& print);
+  // Adds the postings of the `count` keys of `keys` with the shortest
+  // postings in `index` to the candidates (each once).
+  void CollectRarest(const Postings& index, const std::vector<std::string>& keys, size_t count,
+                     std::vector<uint32_t>& out);
+
   StoryClusterOptions options_;
   std::vector<StoryFingerprint> prints_;
   std::vector<std::string> story_of_;  // story id of prints_[i]
+  Postings by_key_;                    // "s:" sum or "e:" party -> prints naming it
+  Postings sumless_by_entity_;         // party -> prints naming it and no sum
+  std::vector<uint32_t> visited_;      // per print: the last Add that collected it
+  uint32_t add_count_ = 0;
 };
 
 // Returns the story id of each fingerprint, as StoryClusterer::Add gives

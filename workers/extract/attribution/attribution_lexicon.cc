@@ -43,6 +43,10 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kEstimates, "estimate"},
     {WordList::kReporters, "reporter"},
     {WordList::kQuotatives, "quotative"},
+    {WordList::kReportClauses, "report_clause"},
+    {WordList::kNameSuffixes, "name_suffix"},
+    {WordList::kTitlePrefixes, "title_prefix"},
+    {WordList::kDenominations, "denomination"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {
@@ -128,6 +132,8 @@ absl::Status AttributionLexicon::ParseRelations(absl::string_view name,
           cue.prefix = true;
         } else if (flag == "weak") {
           cue.weak = true;
+        } else if (flag == "penalty") {
+          cue.penalty = true;
         } else {
           return LineError(name, line, absl::StrCat("unknown flag '", flag, "'"));
         }

@@ -61,6 +61,7 @@ struct Cue {
   Relation relation = Relation::kOther;
   bool prefix = false;  // matches only at a word start
   bool weak = false;    // used only when no other cue is near
+  bool penalty = false;  // a fine: owned by the one it is imposed on (에게), if named
 };
 
 // Word lists of words.tsv (the list name in the file in parentheses).
@@ -79,6 +80,10 @@ enum class WordList {
   kEstimates,           // (estimate) 예상치 전망치: others' forecasts, owned by no one
   kReporters,           // (reporter) canonical names of media and research firms
   kQuotatives,          // (quotative) 다고 라고: the clause is someone's report
+  kReportClauses,       // (report_clause) 따르면 결과,: what precedes is the news's source
+  kNameSuffixes,        // (name_suffix) 씨: between a name and its particle (정씨는)
+  kTitlePrefixes,       // (title_prefix) 전: before a title head noun (강 전 감독은)
+  kDenominations,       // (denomination) 권: `5만원권`, a note, no one's money
   kCount,
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "services/common/status_macros.h"
 #include "text/char_class.h"
@@ -67,6 +68,9 @@ struct Party {
   bool reporter = false;  // a media or research firm
   bool product = false;   // a product: owns figures only by possessive
   bool place = false;     // a location: may own a figure, is no counterparty
+  bool person = false;
+  bool titled = false;       // the particle follows a title head noun (`의원에게`)
+  bool affiliation = false;  // `박지원 민주당 의원에게`: 민주당 only qualifies the person
 };
 
 // A cue word found in the sentence.
@@ -74,6 +78,7 @@ struct CueHit {
   size_t begin = 0, end = 0;
   Relation relation = Relation::kOther;
   bool weak = false;
+  bool penalty = false;
 };
 
 char32_t CharAt(absl::string_view text, size_t i) {
@@ -160,6 +165,7 @@ class SentenceRules {
                 SentenceRange sentence, absl::Span<const EntityMention> mentions,
                 absl::Span<const Amount> amounts)
       : lex_(lexicon), text_(text), sentence_(sentence), amounts_(amounts) {
+    FindQuotes();
     FindParties(mentions);
     FindCues();
   }
@@ -168,7 +174,11 @@ class SentenceRules {
   std::vector<Attribution> Run();
 
  private:
+  void FindQuotes();
+  // The quotation holding `at`, or nullptr.
+  const std::pair<size_t, size_t>* QuoteAround(size_t at) const;
   void FindParties(absl::Span<const EntityMention> mentions);
+  void JoinAffiliations();
   void ReadMarker(Party& party) const;
   bool JoinedByDot(size_t p) const;
   void ShareChainedRoles();
@@ -191,8 +201,9 @@ class SentenceRules {
   // the sentence (a speaker outside a quote is not the owner of its sums).
   void SetScope(size_t at);
   bool InScope(const Party& party) const {
-    return party.begin >= scope_begin_ && party.end <= scope_end_;
+    return party.begin >= scope_begin_ && party.end <= scope_end_ && !party.affiliation;
   }
+  bool IsDenomination(size_t end) const;
   int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
 
@@ -202,6 +213,7 @@ class SentenceRules {
   absl::Span<const Amount> amounts_;
   std::vector<Party> parties_;  // in text order, aliases in parentheses left out
   std::vector<CueHit> cues_;    // in text order
+  std::vector<std::pair<size_t, size_t>> quotes_;  // [open, close] of quotations, in order
   size_t scope_begin_ = 0;      // the current amount's scope (SetScope)
   size_t scope_end_ = 0;
 };
@@ -223,10 +235,66 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
     party.reporter = Contains(reporters, m.canonical);
     party.product = m.type == EntityType::kProduct;
     party.place = m.type == EntityType::kLocation;
+    party.person = m.type == EntityType::kPerson;
     ReadMarker(party);
     parties_.push_back(party);
   }
+  JoinAffiliations();
   ShareChainedRoles();
+}
+
+// `박지원(71) 민주당 의원에게`: the organisation between a person and the
+// person's title is an affiliation; the title's particle is the person's.
+void SentenceRules::JoinAffiliations() {
+  for (size_t p = 0; p + 1 < parties_.size(); ++p) {
+    Party& person = parties_[p];
+    Party& title = parties_[p + 1];
+    if (!person.person || person.marker != Marker::kNone || !title.titled) continue;
+    const size_t gap = SkipParenthetical(text_, person.end, sentence_.end);
+    if (gap + 1 != title.begin || text_[gap] != ' ') continue;
+    person.marker = title.marker;
+    person.marker_end = title.marker_end;
+    person.titled = true;
+    title.affiliation = true;
+  }
+}
+
+void SentenceRules::FindQuotes() {
+  size_t double_open = absl::string_view::npos, single_open = absl::string_view::npos;
+  for (size_t i = sentence_.begin; i < sentence_.end; i += Utf8CharLength(text_, i)) {
+    const char32_t c = CharAt(text_, i);
+    // An apostrophe inside a Latin word (`OpenAI's`) is not a quote.
+    const bool apostrophe = c == U'\'' && i > 0 && absl::ascii_isalpha(text_[i - 1]);
+    size_t* open = nullptr;
+    bool opens = false, closes = false;
+    if (c == U'“' || c == U'”' || c == U'"') {
+      open = &double_open;
+      opens = c == U'“' || (c == U'"' && double_open == absl::string_view::npos);
+      closes = c == U'”' || (c == U'"' && double_open != absl::string_view::npos);
+    } else if (c == U'‘' || c == U'’' || (c == U'\'' && !apostrophe)) {
+      open = &single_open;
+      opens = c == U'‘' || (c == U'\'' && single_open == absl::string_view::npos);
+      closes = c == U'’' || (c == U'\'' && single_open != absl::string_view::npos);
+    }
+    if (open == nullptr) continue;
+    if (opens && !closes) {
+      *open = i;
+    } else if (closes && *open != absl::string_view::npos) {
+      quotes_.emplace_back(*open, i);
+      *open = absl::string_view::npos;
+    }
+  }
+}
+
+const std::pair<size_t, size_t>* SentenceRules::QuoteAround(size_t at) const {
+  const std::pair<size_t, size_t>* inner = nullptr;
+  for (const auto& quote : quotes_) {
+    if (quote.first < at && at < quote.second &&
+        (inner == nullptr || quote.second - quote.first < inner->second - inner->first)) {
+      inner = &quote;
+    }
+  }
+  return inner;
 }
 
 // True when parties p and p + 1 are joined by a middle dot (`애플·엔비디아`).
@@ -262,10 +330,18 @@ void SentenceRules::ReadMarker(Party& party) const {
   while (i < limit && IsClosingQuote(CharAt(text_, i))) i += Utf8CharLength(text_, i);
   i = SkipParenthetical(text_, i, limit);
   while (i < limit && IsClosingQuote(CharAt(text_, i))) i += Utf8CharLength(text_, i);
-  // A head noun between the name and its particle: `중국 당국이`.
+  // `정씨는`, `A씨에게`: a suffix of the name comes before the particle.
+  i += MatchWordAt(text_, i, limit, lex_.Words(WordList::kNameSuffixes), /*open_end=*/true);
+  // A head noun between the name and its particle: `중국 당국이`, or a
+  // former title: `강 전 감독은`.
   if (i < limit && text_[i] == ' ') {
+    size_t head_at = i + 1;
+    const size_t prefix = MatchWordAt(text_, head_at, limit, lex_.Words(WordList::kTitlePrefixes));
+    if (prefix > 0 && head_at + prefix < limit && text_[head_at + prefix] == ' ') {
+      head_at += prefix + 1;
+    }
     const size_t head =
-        MatchWordAt(text_, i + 1, limit, lex_.Words(WordList::kHeadNouns), /*open_end=*/true);
+        MatchWordAt(text_, head_at, limit, lex_.Words(WordList::kHeadNouns), /*open_end=*/true);
     if (head == 0) {
       // `X 역시` is a subject; any other word after a space is not a particle.
       const size_t also = MatchWordAt(text_, i, limit, lex_.Words(WordList::kSubjectParticles));
@@ -277,7 +353,8 @@ void SentenceRules::ReadMarker(Party& party) const {
       }
       return;
     }
-    i = SkipParenthetical(text_, i + 1 + head, limit);  // `최고재무책임자(CFO)는`
+    i = SkipParenthetical(text_, head_at + head, limit);  // `최고재무책임자(CFO)는`
+    party.titled = true;
   }
   // A headline's topic: `넷플릭스, 워너브러더스 106조 원에 인수`.
   if (i < limit && text_[i] == ',' && party.begin == SkipLabel(text_, sentence_.begin, limit)) {
@@ -317,7 +394,7 @@ void SentenceRules::FindCues() {
       const size_t begin = sentence_.begin + at;
       if (cue.prefix && IsHangulSyllable(CharBefore(text_, begin))) continue;
       std::fill(taken.begin() + at, taken.begin() + at + cue.word.size(), true);
-      cues_.push_back({begin, begin + cue.word.size(), cue.relation, cue.weak});
+      cues_.push_back({begin, begin + cue.word.size(), cue.relation, cue.weak, cue.penalty});
     }
   }
   std::sort(cues_.begin(), cues_.end(),
@@ -343,7 +420,12 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
   const CueHit* before = nullptr;
   const CueHit* after = nullptr;
   const CueHit* weak = nullptr;
+  // A cue quoted elsewhere in the sentence (`'순이익 절반을 배당하겠다'고 속여
+  // ... A를 받아`) is someone's words, not the name of the amount.
+  const auto* amount_quote = QuoteAround(begin);
+  const auto visible = [&](const CueHit& cue) { return QuoteAround(cue.begin) == amount_quote; };
   for (const CueHit& cue : cues_) {
+    if (!visible(cue)) continue;
     if (cue.end <= begin && cue.begin >= before_limit && cue.end + kCueBeforeWindow >= begin) {
       // `매출과 A`: the cue is coordinated with the figure before A.
       if (MatchWordAt(text_, cue.end, begin, lex_.Words(WordList::kPartnerParticles)) > 0 ||
@@ -375,7 +457,7 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
   // A generic word (투입, 규모) yields to a specific cue later in the clause:
   // `106조 원을 투입해 ... 스튜디오 부문과 HBO 맥스를 인수하기로`.
   for (const CueHit& cue : cues_) {
-    if (cue.begin >= end && cue.end <= after_limit && !cue.weak &&
+    if (visible(cue) && cue.begin >= end && cue.end <= after_limit && !cue.weak &&
         !ClauseBreakBetween(end, cue.begin)) {
       return &cue;
     }
@@ -424,22 +506,26 @@ bool SentenceRules::FigureSubjectBetween(size_t begin, size_t end, const CueHit*
 void SentenceRules::SetScope(size_t at) {
   scope_begin_ = sentence_.begin;
   scope_end_ = sentence_.end;
-  size_t open = absl::string_view::npos;
-  for (size_t i = sentence_.begin; i < sentence_.end; i += Utf8CharLength(text_, i)) {
-    const char32_t c = CharAt(text_, i);
-    const bool opens = c == U'“' || (c == U'"' && open == absl::string_view::npos);
-    const bool closes = c == U'”' || (c == U'"' && open != absl::string_view::npos);
-    if (opens && !closes) {
-      open = i;
-    } else if (closes && open != absl::string_view::npos) {
-      if (open < at && at < i) {
-        scope_begin_ = open;
-        scope_end_ = i;
-        return;
-      }
-      open = absl::string_view::npos;
-    }
+  if (const auto* quote = QuoteAround(at)) {
+    scope_begin_ = quote->first;
+    scope_end_ = quote->second;
+    return;
   }
+  // `X에 따르면`, `X가 분석한 결과,`: what precedes is the news's source.
+  const absl::string_view before = text_.substr(sentence_.begin, at - sentence_.begin);
+  for (const std::string& word : lex_.Words(WordList::kReportClauses)) {
+    const size_t found = before.rfind(word);
+    if (found == absl::string_view::npos || QuoteAround(sentence_.begin + found) != nullptr) {
+      continue;
+    }
+    scope_begin_ = std::max(scope_begin_, sentence_.begin + found + word.size());
+  }
+}
+
+// `5만원권`: a banknote, no one's money.
+bool SentenceRules::IsDenomination(size_t end) const {
+  return MatchWordAt(text_, end, sentence_.end, lex_.Words(WordList::kDenominations),
+                     /*open_end=*/true) > 0;
 }
 
 void SentenceRules::Credit(int party, absl::string_view rule, double confidence,
@@ -456,6 +542,10 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
                                  const CueHit* cue, Attribution& out) const {
   if (IsEstimate(before_limit, begin, end)) {
     out.rule = "estimate";
+    return;
+  }
+  if (IsDenomination(amounts_[out.amount].end)) {
+    out.rule = "denomination";
     return;
   }
   if (TryFollowing(end, out) || TryParenthetical(begin, out) ||
@@ -584,11 +674,14 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
 // investment, acquisition or deal the only party named (its investee,
 // target or partner).
 bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out) const {
-  int source = -1, subject = -1, partner = -1, other = -1, named = 0;
+  int source = -1, subject = -1, partner = -1, other = -1, recipient = -1, named = 0;
   for (size_t p = 0; p < parties_.size() && parties_[p].end <= begin; ++p) {
     const Party& party = parties_[p];
     if (party.reporter || party.product || !InScope(party)) continue;
     ++named;
+    // A place owns a figure by particle only when a cue says which
+    // (`중국은 ... 보조금 A`); `동남아는 2달러에서 10달러로` is a destination's fare.
+    if (party.place && cue == nullptr) continue;
     // A subject reaches over coordinated clauses (Korean drops a repeated
     // subject); the other roles stay inside their clause.
     if (party.marker != Marker::kSubject && ClauseBreakBetween(party.end, begin)) continue;
@@ -604,6 +697,9 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
         partner = index;
         break;
       case Marker::kRecipient:
+        recipient = index;
+        other = index;
+        break;
       case Marker::kObject:
         other = index;
         break;
@@ -613,6 +709,9 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
   }
   if (source >= 0 && out.relation == Relation::kInvest) {
     Credit(source, "source", 0.75, out);
+  } else if (cue != nullptr && cue->penalty && recipient >= 0) {
+    // `검찰이 박지원 의원에게 벌금 500만원을 구형했다`: the fined one's.
+    Credit(recipient, "penalized", 0.65, out);
   } else if (subject >= 0) {
     Credit(subject, "subject_particle", 0.7, out);
   } else if (partner >= 0 && out.relation == Relation::kContract) {

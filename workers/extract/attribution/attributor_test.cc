@@ -18,7 +18,8 @@ using entities::EntityMention;
 using entities::EntityType;
 
 // A sentence with its mentions and amounts marked by hand: names in [..]
-// (an ORG), money in {..}, a conversion of the money before it in {{..}}.
+// (an ORG; [P:..] a person, [L:..] a place), money in {..}, a conversion of
+// the money before it in {{..}}.
 struct Marked {
   std::string text;
   std::vector<EntityMention> mentions;
@@ -35,14 +36,19 @@ Marked Mark(const std::string& marked) {
       const std::string close = c == '[' ? "]" : conversion ? "}}" : "}";
       const size_t open_size = conversion ? 2 : 1;
       const size_t stop = marked.find(close, i + open_size);
-      const std::string inner = marked.substr(i + open_size, stop - i - open_size);
+      std::string inner = marked.substr(i + open_size, stop - i - open_size);
+      EntityType type = EntityType::kOrganization;
+      if (c == '[' && inner.size() > 2 && inner[1] == ':') {
+        type = inner[0] == 'P' ? EntityType::kPerson : EntityType::kLocation;
+        inner.erase(0, 2);
+      }
       const size_t begin = out.text.size();
       out.text += inner;
       if (c == '[') {
         EntityMention m;
         m.begin = begin;
         m.end = out.text.size();
-        m.type = EntityType::kOrganization;
+        m.type = type;
         m.canonical = inner;
         out.mentions.push_back(m);
       } else {
@@ -168,6 +174,40 @@ TEST_F(AttributorTest, Rules) {
       {"규모는 {3440억 위안}으로 앞선 사업 규모를 넘어섰다.", {{"", Relation::kOther, ""}}},
       // headline topic.
       {"[넷플릭스], [워너브러더스] {106조 원}에 전격 인수", {{"넷플릭스", Relation::kAcquire, ""}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+// Rules for general news (courts, crime, prices), written after the first
+// measurement on KLUE sentences (docs/attribution.md); the examples are
+// made up, not the measured sentences.
+TEST_F(AttributorTest, GeneralNewsRules) {
+  const Case cases[] = {
+      // a name suffix and a former title before the particle.
+      {"[P:김]씨는 지난달 {3억원}을 받아 챙겼다.", {{"김", Relation::kOther, ""}}},
+      {"[P:최] 전 사장은 {2천만원}을 돌려받았다.", {{"최", Relation::kOther, ""}}},
+      // a fine belongs to the one it is imposed on, not the prosecutor; the
+      // party between a person and the title is an affiliation.
+      {"[검찰]이 [P:이도윤](58) [한빛당] 의원에게 벌금 {700만원}을 구형했다.",
+       {{"이도윤", Relation::kOther, ""}}},
+      {"[P:한서진]씨는 벌금 {300만원}에 약식기소됐다.", {{"한서진", Relation::kOther, ""}}},
+      // the news's source (`... 결과에 따르면`, `... 분석한 결과,`) owns nothing after it.
+      {"[한국소비자원]이 조사한 결과에 따르면 가구당 월평균 {40만원}을 쓴 것으로 나타났다.",
+       {{"", Relation::kOther, ""}}},
+      {"[대한증권]이 분석한 결과, 매출은 {120억원}으로 늘었다.", {{"", Relation::kRevenue, ""}}},
+      // an amount inside a quoted title belongs to no one outside it; a cue
+      // inside a quotation does not name an amount outside it.
+      {"[미래당]은 '과태료 {10만원} 시대'라는 글을 올렸다.", {{"", Relation::kOther, ""}}},
+      {"[P:오]씨는 '매출 절반을 주겠다'고 속여 {5억원}을 받았다.", {{"오", Relation::kOther, ""}}},
+      // a banknote is no one's money; a place owns a figure only with a cue.
+      {"[경찰청]은 {1만원}권 위조지폐가 늘었다고 밝혔다.", {{"", Relation::kOther, ""}}},
+      {"[L:유럽]은 {3달러}에서 {9달러}로 오른다.",
+       {{"", Relation::kOther, ""}, {"", Relation::kOther, ""}}},
+      {"[L:일본]은 반도체 보조금 {5조원}을 편성했다.", {{"일본", Relation::kFund, ""}}},
+      // pay, and the worth of goods over a verb further away.
+      {"[한국전력] 초임이 {4천만원}으로 가장 높았다.", {{"한국전력", Relation::kOther, ""}}},
+      {"[P:윤]씨 등은 사들인 노트북 300대, {2억원} 어치를 넘겼다.",
+       {{"윤", Relation::kOther, ""}}},
   };
   for (const Case& c : cases) Check(c);
 }

@@ -27,6 +27,9 @@
 //     mention of a related entity (나노 after 네모트론3: Nemotron 3 Nano).
 //  4. COREFERENCE: a later surname (베조스, 황 CEO) resolves to the full
 //     name of a person mentioned earlier in the document.
+// Each kind of evidence is one recogniser (recognizer.h, one file each),
+// run in that order over a Document; their word lists are data
+// (data/entities/*.txt, extended by lexicon_paths).
 #ifndef GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
 #define GLEANER_WORKERS_EXTRACT_ENTITIES_ENTITY_EXTRACTOR_H_
 
@@ -39,8 +42,9 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "re2/re2.h"
+#include "workers/extract/entities/entity_mention.h"
 #include "workers/extract/entities/gazetteer.h"
+#include "workers/extract/entities/lexicon.h"
 #include "workers/extract/entities/name_tagger.h"
 
 namespace gleaner {
@@ -48,30 +52,18 @@ namespace workers {
 namespace extract {
 namespace entities {
 
-enum class MatchMethod { kGazetteer, kPattern, kAlias, kCoreference };
-
-// Returns "GAZETTEER", "PATTERN", "ALIAS" or "COREFERENCE".
-absl::string_view MatchMethodName(MatchMethod m);
-
-// A byte range [begin, end) of a boilerplate or duplicate block.
-struct FlaggedRange {
-  size_t begin = 0, end = 0;
-};
-
-struct EntityMention {
-  size_t begin = 0, end = 0;  // UTF-8 byte offsets into the text, particles excluded
-  EntityType type = EntityType::kOrganization;
-  std::string canonical;
-  MatchMethod method = MatchMethod::kGazetteer;
-  bool flagged = false;  // inside a FlaggedRange (boilerplate or duplicate block)
-  std::vector<std::pair<std::string, std::string>> metadata;  // from the gazetteer, e.g. ticker
-};
+class EntityLexicon;
+class Recognizer;
 
 struct EntityExtractorOptions {
   // Extra gazetteer TSV files, loaded after (and overriding) the shipped data.
   std::vector<std::string> gazetteer_paths;
   // Whether to load the shipped gazetteer (true).
   bool include_default_gazetteer = true;
+  // User lexicon files (`list<TAB>entry` lines, see lexicon.h and
+  // docs/entities.md) adding titles, organisation suffixes, vetoes ... to
+  // the shipped lists.
+  std::vector<std::string> lexicon_paths;
   // Whether the shipped learned tagger (NameTagger::Default()) joins the
   // rules (false: with it, 11 rule-table rows and 5 news-suite rows still
   // disagree, and the gold falls to 0.973; see docs/entities.md).
@@ -101,8 +93,9 @@ struct NameTaggerUse {
 // Thread-safe after Create(); not copyable.
 class EntityExtractor {
  public:
-  // Loads the gazetteer and compiles the patterns. Errors come from
-  // Gazetteer::Load (NotFound, InvalidArgument "path:LINE: reason").
+  // Loads the gazetteer and the word lists and builds the recognisers.
+  // Errors come from Gazetteer::Load and Lexicons::Load (NotFound,
+  // InvalidArgument "path:LINE: reason").
   static absl::StatusOr<std::unique_ptr<EntityExtractor>> Create(EntityExtractorOptions options = {});
   // Uses an already loaded gazetteer (for benchmarks and tests).
   // `tagger.tagger` must outlive the extractor.
@@ -126,25 +119,19 @@ class EntityExtractor {
   std::vector<EntityMention> ExtractByRules(absl::string_view text) const;
 
  private:
-  class Document;
-
-  explicit EntityExtractor(std::unique_ptr<const Gazetteer> gazetteer);
-  absl::Status Init();
-
-  // A short name that counts only near a mention of another entity: with
-  // metadata context=Nemotron 3;context_alias=Nano|나노, a bare "나노" shortly
-  // after "Nemotron 3" is Nemotron 3 Nano.
-  struct ContextRule {
-    uint32_t entry;
-    std::string context;
-    std::vector<std::string> aliases;
-  };
+  EntityExtractor(std::unique_ptr<const Gazetteer> gazetteer, std::unique_ptr<const Lexicons> lexicons);
+  // `lexicons` nullptr: the shipped lists.
+  static absl::StatusOr<std::unique_ptr<EntityExtractor>> CreateWith(std::unique_ptr<const Gazetteer> gazetteer,
+                                                                     std::unique_ptr<const Lexicons> lexicons,
+                                                                     NameTaggerUse tagger);
+  // Runs the recognisers over `text`.
+  std::vector<EntityMention> RunRules(absl::string_view text, absl::Span<const FlaggedRange> flagged) const;
 
   std::unique_ptr<const Gazetteer> gazetteer_;
+  std::unique_ptr<const Lexicons> owned_lexicons_;  // the user's lists; nullptr: Lexicons::Default()
+  std::unique_ptr<const EntityLexicon> lexicon_;
+  std::vector<std::unique_ptr<const Recognizer>> pipeline_;
   NameTaggerUse tagger_;
-  std::vector<ContextRule> context_rules_;
-  // A Latin organisation name ending in a corporate word ("Scale Labs").
-  std::unique_ptr<const RE2> latin_org_re_;
 };
 
 }  // namespace entities

@@ -535,6 +535,45 @@ TEST(EntityExtractorTest, BareDemocraticPartyFollowsThePoliticsOfTheStory) {
               ElementsAre("민주당|ORG|미국 민주당", "공화당|ORG|미국 공화당"));
 }
 
+// A user's lexicon file adds entries to the shipped word lists: a title
+// makes the name before it a person, an organisation suffix makes a word an
+// organisation, in this extractor only.
+TEST(EntityExtractorTest, UserLexiconAddsTitlesAndSuffixes) {
+  const std::string text = "박지훈 주무관은 한빛재건단이 맡는다고 설명했다";
+  EXPECT_THAT(SharedExtractor().Extract(text), ::testing::IsEmpty());
+  const std::string path = ::testing::TempDir() + "/extra_lexicon.tsv";
+  {
+    std::ofstream out(path);
+    out << "# my lists\ntitles\t주무관\norg_suffixes\t재건단\n";
+  }
+  EntityExtractorOptions options;
+  options.lexicon_paths = {path};
+  auto extractor = EntityExtractor::Create(options);
+  ASSERT_THAT(extractor, IsOk());
+  EXPECT_THAT(RenderMentions(text, (*extractor)->Extract(text)),
+              ElementsAre("박지훈|PER|박지훈", "한빛재건단|ORG|한빛재건단"));
+  // The shipped lists are still there.
+  const std::string shipped = "신동빈 회장이 말했다";
+  EXPECT_THAT(RenderMentions(shipped, (*extractor)->Extract(shipped)), ElementsAre("신동빈|PER|신동빈"));
+  std::remove(path.c_str());
+}
+
+TEST(EntityExtractorTest, BadUserLexiconFailsCreate) {
+  const std::string path = ::testing::TempDir() + "/bad_lexicon.tsv";
+  {
+    std::ofstream out(path);
+    out << "titles\t주무관\n주무관\n";
+  }
+  EntityExtractorOptions options;
+  options.lexicon_paths = {path};
+  EXPECT_THAT(EntityExtractor::Create(options),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(":2: want `list<TAB>entry`")));
+  std::remove(path.c_str());
+  options.lexicon_paths = {"/nonexistent_lexicon.tsv"};
+  EXPECT_THAT(EntityExtractor::Create(options),
+              StatusIs(absl::StatusCode::kNotFound, HasSubstr("nonexistent_lexicon")));
+}
+
 TEST(EntityExtractorTest, BadUserGazetteerFailsCreate) {
   const std::string path = ::testing::TempDir() + "/bad_names.tsv";
   {

@@ -1,5 +1,6 @@
 #include "workers/extract/entities/lexicon.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -85,6 +86,20 @@ absl::Status Lexicons::AddUserFile(absl::string_view text, absl::string_view fil
     lists_[name].emplace(entry);
   }
   return absl::OkStatus();
+}
+
+std::vector<std::pair<std::string, std::string>> Lexicons::GetPairs(absl::string_view name) const {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (absl::string_view entry : Get(name)) {
+    const size_t tab = entry.find('\t');
+    if (tab == absl::string_view::npos) continue;
+    pairs.emplace_back(absl::StripAsciiWhitespace(entry.substr(0, tab)),
+                       absl::StripAsciiWhitespace(entry.substr(tab + 1)));
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    return a.first.size() != b.first.size() ? a.first.size() > b.first.size() : a < b;
+  });
+  return pairs;
 }
 
 const WordSet& Lexicons::Get(absl::string_view name) const {

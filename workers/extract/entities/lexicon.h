@@ -14,6 +14,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -55,6 +57,10 @@ class Lexicons {
 
   // Returns the list called `name`; an empty list if there is none.
   const WordSet& Get(absl::string_view name) const;
+  // Returns a two-column list's entries (`key<TAB>value` lines, e.g.
+  // country_abbreviations: `미<TAB>미국`) split at the first tab, the
+  // longest key first (ties by key); an entry without a tab is skipped.
+  std::vector<std::pair<std::string, std::string>> GetPairs(absl::string_view name) const;
 
  private:
   Lexicons() = default;

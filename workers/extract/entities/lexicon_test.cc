@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -36,12 +37,26 @@ TEST(LexiconsTest, UserFileLineWithoutTabIsAnErrorWithItsLine) {
   EXPECT_NE(status.message().find("mine.tsv:2:"), absl::string_view::npos);
 }
 
+TEST(LexiconsTest, TwoColumnListsSplitAtTheFirstTabLongestKeyFirst) {
+  const std::vector<Lexicons::Source> sources = {{"country_abbreviations", "미\t미국\n러시아\tRussia\nbad\n"}};
+  std::unique_ptr<Lexicons> lexicons = Lexicons::FromSources(sources);
+  // A user file's entry may hold a second tab: the pair's value follows it.
+  ASSERT_TRUE(lexicons->AddUserFile("country_abbreviations\t호\t호주\n", "mine.tsv").ok());
+  const auto pairs = lexicons->GetPairs("country_abbreviations");
+  ASSERT_EQ(pairs.size(), 3u);  // "bad" has no tab
+  EXPECT_EQ(pairs[0], std::make_pair(std::string("러시아"), std::string("Russia")));
+  EXPECT_EQ(pairs[1], std::make_pair(std::string("미"), std::string("미국")));
+  EXPECT_EQ(pairs[2], std::make_pair(std::string("호"), std::string("호주")));
+}
+
 TEST(LexiconsTest, MissingUserFileIsNotFound) {
   EXPECT_EQ(Lexicons::Load({"/nonexistent/lexicon.tsv"}).status().code(), absl::StatusCode::kNotFound);
 }
 
 TEST(LexiconsTest, ShippedListsAreEmbedded) {
   EXPECT_TRUE(Lexicons::Default().Get("titles").contains("회장"));
+  EXPECT_FALSE(Lexicons::Default().Get("latin_corporate_words").empty());
+  EXPECT_FALSE(Lexicons::Default().GetPairs("country_abbreviations").empty());
   EXPECT_TRUE(Lexicons::Default().Get("korean_surnames").contains("김"));
 }
 
