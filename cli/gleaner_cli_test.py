@@ -80,6 +80,11 @@ class CommandLineTest(unittest.TestCase):
         again = run("run", f"--dedup_index={index}", "--output=/dev/null", *support.CORPUS)
         self.assertEqual(again.returncode, 3)
         self.assertIn("intact records follow", again.stderr)
+        # The dedup server refuses it too, instead of coming up SERVING
+        # with half the index (issue 14).
+        with self.assertRaises(RuntimeError) as refused:
+            cluster.Server("dedup", [f"--index_dir={index}"])
+        self.assertIn("intact records follow", str(refused.exception))
         self.assertEqual(os.path.getsize(log), size)  # nothing was truncated
 
 

@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -20,9 +21,24 @@ constexpr char kBearer[] = "Bearer ";
 
 }  // namespace
 
+bool ConstantTimeEquals(absl::string_view candidate, absl::string_view secret) {
+  // Every byte of the candidate is compared (against the secret repeated,
+  // when lengths differ) and the differences only accumulated, so the loop
+  // runs candidate.size() times whatever the contents.
+  unsigned char differ = candidate.size() == secret.size() ? 0 : 1;
+  for (size_t i = 0; i < candidate.size(); ++i) {
+    differ |= static_cast<unsigned char>(candidate[i]) ^
+              static_cast<unsigned char>(secret[i % secret.size()]);
+  }
+  return differ == 0;
+}
+
 absl::StatusOr<std::unique_ptr<ClientAuthenticator>> ClientAuthenticator::Parse(
     absl::string_view contents) {
-  absl::flat_hash_map<std::string, std::string> clients;
+  // token -> client name, to refuse a token given twice (reading the file
+  // is not a secret-dependent path a caller can time).
+  absl::flat_hash_map<std::string, std::string> names;
+  std::vector<Client> clients;
   int line_number = 0;
   for (absl::string_view line : absl::StrSplit(contents, '\n')) {
     ++line_number;
@@ -40,12 +56,14 @@ absl::StatusOr<std::unique_ptr<ClientAuthenticator>> ClientAuthenticator::Parse(
                        fields[0], "' is shorter than ", kMinTokenBytes,
                        " bytes"));
     }
-    if (!clients.emplace(std::string(fields[1]), std::string(fields[0]))
-             .second) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "token file line ", line_number, ": token already given to '",
-          clients[std::string(fields[1])], "'"));
+    auto [known, added] =
+        names.emplace(std::string(fields[1]), std::string(fields[0]));
+    if (!added) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("token file line ", line_number,
+                       ": token already given to '", known->second, "'"));
     }
+    clients.push_back({std::string(fields[1]), std::string(fields[0])});
   }
   if (clients.empty()) {
     return absl::InvalidArgumentError("token file names no client");
@@ -73,11 +91,17 @@ absl::StatusOr<std::string> ClientAuthenticator::AuthenticateHeader(
         "the call carries no bearer token (authorization: Bearer TOKEN)");
   }
   authorization.remove_prefix(sizeof(kBearer) - 1);
-  auto it = clients_.find(authorization);
-  if (it == clients_.end()) {
+  // Every client's token is compared, even after a match: which client
+  // matched (and whether any did) must not show in the time taken.
+  const Client* match = nullptr;
+  for (const Client& client : clients_) {
+    const bool equal = ConstantTimeEquals(authorization, client.token);
+    match = equal ? &client : match;
+  }
+  if (match == nullptr) {
     return absl::UnauthenticatedError("unknown bearer token");
   }
-  return it->second;
+  return match->name;
 }
 
 absl::StatusOr<std::string> ClientAuthenticator::Authenticate(

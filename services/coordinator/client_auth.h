@@ -16,8 +16,9 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "grpcpp/server_context.h"
@@ -27,6 +28,12 @@ namespace coordinator {
 
 // Tokens shorter than this are refused when the file is read (16 bytes).
 inline constexpr size_t kMinTokenBytes = 16;
+
+// Returns whether `candidate` equals `secret`, in a time that depends only on
+// candidate.size() (which the caller already knows), never on where the two
+// first differ or on the secret's length: no early exit, unlike `==`.
+// REQUIRES: !secret.empty().
+bool ConstantTimeEquals(absl::string_view candidate, absl::string_view secret);
 
 // Immutable after construction, so thread-safe. Not copyable.
 class ClientAuthenticator {
@@ -44,7 +51,9 @@ class ClientAuthenticator {
   ClientAuthenticator& operator=(const ClientAuthenticator&) = delete;
 
   // Returns the name of the client whose bearer token the call carries;
-  // kUnauthenticated when the call has none or an unknown one.
+  // kUnauthenticated when the call has none or an unknown one. The token is
+  // compared with every client's in constant time (ConstantTimeEquals), so
+  // the time taken tells a caller nothing about how close a guess was.
   absl::StatusOr<std::string> Authenticate(
       const grpc::ServerContext& context) const;
 
@@ -53,12 +62,17 @@ class ClientAuthenticator {
       absl::string_view authorization) const;
 
  private:
-  explicit ClientAuthenticator(
-      absl::flat_hash_map<std::string, std::string> clients)
+  struct Client {
+    std::string token;
+    std::string name;
+  };
+
+  explicit ClientAuthenticator(std::vector<Client> clients)
       : clients_(std::move(clients)) {}
 
-  // token -> client name.
-  const absl::flat_hash_map<std::string, std::string> clients_;
+  // Every client, in file order. A list scanned in full, not a hash map:
+  // a map lookup hashes and compares the guess with early exits.
+  const std::vector<Client> clients_;
 };
 
 }  // namespace coordinator

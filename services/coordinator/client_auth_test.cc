@@ -45,6 +45,54 @@ TEST(ClientAuthenticator, RefusesMissingOrUnknownTokens) {
               StatusIs(absl::StatusCode::kUnauthenticated, HasSubstr("unknown")));
 }
 
+TEST(ConstantTimeEquals, EqualOnlyForTheSameBytes) {
+  const std::string secret = "0123456789abcdef";
+  struct Case {
+    std::string candidate;
+    bool equal;
+  };
+  const Case cases[] = {
+      {"0123456789abcdef", true},
+      {"x123456789abcdef", false},   // differs in the first byte
+      {"0123456789abcdeF", false},   // ... in the last byte
+      {"0123456789abcde", false},    // a prefix
+      {"0123456789abcdef0", false},  // one byte more
+      // The secret twice: compared against the secret repeated, it would
+      // match byte for byte; the lengths still differ.
+      {"0123456789abcdef0123456789abcdef", false},
+      {"", false},
+      {std::string("0123456789abcdef\0", 17), false},  // a trailing NUL
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(ConstantTimeEquals(c.candidate, secret), c.equal) << c.candidate;
+  }
+}
+
+TEST(ClientAuthenticator, ComparesTheWholeTokenOfEveryClient) {
+  auto auth = ClientAuthenticator::Parse(
+      "first  aaaaaaaaaaaaaaaaaaaa\n"
+      "second aaaaaaaaaaaaaaaaaaab\n"
+      "third  aaaaaaaaaaaaaaaaaaaabbbb\n");
+  ASSERT_THAT(auth.status(), IsOk());
+  // Tokens sharing a prefix each find their own client, the last line's too.
+  EXPECT_THAT((*auth)->AuthenticateHeader("Bearer aaaaaaaaaaaaaaaaaaaa"),
+              IsOkAndHolds("first"));
+  EXPECT_THAT((*auth)->AuthenticateHeader("Bearer aaaaaaaaaaaaaaaaaaab"),
+              IsOkAndHolds("second"));
+  EXPECT_THAT((*auth)->AuthenticateHeader("Bearer aaaaaaaaaaaaaaaaaaaabbbb"),
+              IsOkAndHolds("third"));
+  // A token with something appended, cut short, or one byte off is nobody's.
+  for (const char* guess :
+       {"Bearer aaaaaaaaaaaaaaaaaaaab", "Bearer aaaaaaaaaaaaaaaaaaa",
+        "Bearer aaaaaaaaaaaaaaaaaaac", "Bearer aaaaaaaaaaaaaaaaaaaabbb",
+        "Bearer aaaaaaaaaaaaaaaaaaaa ", "Bearer "}) {
+    EXPECT_THAT((*auth)->AuthenticateHeader(guess),
+                StatusIs(absl::StatusCode::kUnauthenticated,
+                         HasSubstr("unknown bearer token")))
+        << guess;
+  }
+}
+
 TEST(ClientAuthenticator, RefusesBadFiles) {
   EXPECT_THAT(ClientAuthenticator::Parse("newsroom\n"),
               StatusIs(absl::StatusCode::kInvalidArgument,

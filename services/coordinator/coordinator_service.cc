@@ -107,14 +107,22 @@ absl::StatusOr<CoordinatorService::OpenedJob> CoordinatorService::OpenJob(
       return absl::FailedPreconditionError(
           "this coordinator keeps no job journal (--journal_dir), so jobs cannot be resumed");
     }
-    GLEANER_ASSIGN_OR_RETURN(opened.journal,
-                             JobJournal::Resume(options_.journal, options.resume_job_id()));
-    const JobLedger ledger = opened.journal->ledger();
     // Another client's job answers as an unknown one: its existence is not
-    // shown either.
-    if (ledger.started().owner() != owner) {
+    // shown either. The owner is read before the job is taken: Resume's
+    // kUnavailable ("still running on another stream") would tell another
+    // client that the job exists, and its lock would hold the job from its
+    // owner.
+    std::string journal_owner;
+    const absl::StatusOr<v1::JobStatus> journaled = JobJournal::ReadStatus(
+        options_.journal, options.resume_job_id(), &journal_owner);
+    GLEANER_RETURN_IF_ERROR(journaled.status());
+    if (journal_owner != owner) {
       return absl::NotFoundError(absl::StrCat("unknown job '", options.resume_job_id(), "'"));
     }
+    GLEANER_ASSIGN_OR_RETURN(
+        opened.journal,
+        JobJournal::Resume(options_.journal, options.resume_job_id()));
+    const JobLedger ledger = opened.journal->ledger();
     opened.job_id = options.resume_job_id();
     opened.options = ledger.started().options();
     return opened;

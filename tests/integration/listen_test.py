@@ -5,6 +5,7 @@ the test sends no traffic at all.
 """
 
 import ipaddress
+import os
 import unittest
 
 from tests.integration import cluster
@@ -42,6 +43,32 @@ def listening_addresses(port):
     return found
 
 
+def listening_addresses_of(pid):
+    """(address, port) of every socket process `pid` listens on: its socket
+    inodes (/proc/PID/fd) looked up in the kernel's tables."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue  # closed meanwhile
+        if target.startswith("socket:["):
+            inodes.add(target[len("socket:["):-1])
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            with open(table, encoding="ascii") as f:
+                rows = f.read().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if fields[3] == LISTEN_STATE and fields[9] in inodes:
+                address, hex_port = fields[1].split(":")
+                found.append((decode(address), int(hex_port, 16)))
+    return found
+
+
 IPV4_LOOPBACK = "127.0.0.1"
 
 
@@ -53,6 +80,24 @@ class ListenTest(unittest.TestCase):
                 server = cluster.Server(kind)
                 try:
                     self.assertEqual(listening_addresses(server.port), [IPV4_LOOPBACK])
+                finally:
+                    server.kill()
+
+    def test_metrics_and_health_ports_bind_loopback_too(self):
+        # Every socket the process listens on, not only the ports it prints.
+        for kind in ("dedup", "aggregator"):
+            with self.subTest(kind):
+                server = cluster.Server(kind, ["--metrics_port=0", "--health_port=0"])
+                try:
+                    sockets = listening_addresses_of(server.process.pid)
+                    ports = {port for _, port in sockets}
+                    self.assertIn(server.port, ports)
+                    self.assertIn(server.metrics_port, ports)
+                    # The health server's too. (gRPC 1.51 opens two
+                    # SO_REUSEPORT sockets per port; asked for port 0, the
+                    # second gets a port of its own.)
+                    self.assertGreaterEqual(len(ports), 3, sockets)
+                    self.assertEqual({address for address, _ in sockets}, {IPV4_LOOPBACK})
                 finally:
                     server.kill()
 

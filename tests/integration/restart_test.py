@@ -38,8 +38,9 @@ class RestartTest(unittest.TestCase):
         assert len(cls.embedded) == DOCUMENTS
 
     def _submit_killing(self, c, victim):
-        """Submits the inputs; after KILL_AFTER results SIGKILLs `victim` and
-        starts it again. Returns the results as JSON rows."""
+        """Submits the inputs (asking for the corpus view); after KILL_AFTER
+        results SIGKILLs `victim` and starts it again. Returns the results as
+        JSON rows, and the batch."""
         seen = []
         restarted = threading.Event()
 
@@ -51,9 +52,10 @@ class RestartTest(unittest.TestCase):
                 restarted.set()
 
         with gleaner_client.GleanerClient(c.coordinator.address) as client:
-            batch = client.submit_files(self.inputs, on_result=on_result)
+            batch = client.submit_files(self.inputs, on_result=on_result,
+                                        include_corpus_view=True)
         self.assertTrue(restarted.is_set(), "the batch ended before the kill")
-        return [json.loads(gleaner_client.to_json_line(r)) for r in batch.results]
+        return [json.loads(gleaner_client.to_json_line(r)) for r in batch.results], batch
 
     def _assert_every_document_complete(self, rows):
         self.assertEqual(len(rows), DOCUMENTS)
@@ -63,7 +65,7 @@ class RestartTest(unittest.TestCase):
 
     def test_dedup_killed_and_restarted_mid_batch_loses_no_verdict(self):
         with cluster.Cluster(dedup_shards=2) as c:
-            rows = self._submit_killing(c, c.dedup[1])
+            rows, _ = self._submit_killing(c, c.dedup[1])
         self._assert_every_document_complete(rows)
         # Same verdicts as one in-process index: order was kept across the
         # restart, and nothing acknowledged was lost.
@@ -74,8 +76,12 @@ class RestartTest(unittest.TestCase):
 
     def test_aggregator_killed_and_restarted_mid_batch_loses_no_stage(self):
         with cluster.Cluster() as c:
-            rows = self._submit_killing(c, c.aggregator)
+            rows, batch = self._submit_killing(c, c.aggregator)
         self._assert_every_document_complete(rows)
+        # The restarted aggregator's view covers the whole job (issue 14:
+        # 783 of 3,000 documents, with no warning).
+        self.assertEqual(batch.corpus_view.documents, DOCUMENTS)
+        self.assertEqual(batch.summary.failed_documents, 0)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,12 @@ resumed on another replica sharing the journal; a coordinator SIGTERMed
 mid-batch (draining) and the CLI resuming by itself once it is back; the
 CLI's exit status for an interrupted run.
 
+Every cluster runs as deployed: mutual TLS between the services (certificates
+made by openssl at test time) and a bearer token per client. A second client
+("bob") tries to take over and to read the first client's job while it runs
+and while it waits to be resumed, and learns nothing: its answers are those
+for a job id nobody ever had.
+
 Synchronisation is on real events (a server's LISTENING line, the job id on
 the CLI's stderr, the job's progress read over GetJobStatus), each polled
 with a bound; nothing sleeps to wait.
@@ -12,6 +18,7 @@ import collections
 import json
 import os
 import re
+import secrets
 import signal
 import subprocess
 import tempfile
@@ -83,11 +90,39 @@ class Submission:
         return self.process.wait(timeout=timeout)
 
 
-def completed(address, job_id):
-    with grpc.insecure_channel(address) as channel:
+def coordinator_call(security, server, client, call):
+    """Runs call(stub, metadata) on a TLS channel to `server` as `client`."""
+    credentials = grpc.ssl_channel_credentials(root_certificates=security.pem("ca.crt"))
+    with grpc.secure_channel(server.address, credentials) as channel:
         stub = gleaner_client.coordinator_service_pb2_grpc.CoordinatorStub(channel)
-        status = stub.GetJobStatus(pb2.GetJobStatusRequest(job_id=job_id), timeout=10)
-        return status.progress.completed
+        return call(stub, [("authorization", f"Bearer {security.tokens[client]}")])
+
+
+def job_status(security, server, job_id, client="alice"):
+    return coordinator_call(security, server, client, lambda stub, metadata: stub.GetJobStatus(
+        pb2.GetJobStatusRequest(job_id=job_id), timeout=10, metadata=metadata))
+
+
+def resume_stream(security, server, job_id, client):
+    """Opens a Submit stream resuming `job_id` and reads its first answer."""
+    def first_response(stub, metadata):
+        options = pb2.SubmitRequest(options=pb2.BatchOptions(resume_job_id=job_id))
+        return next(stub.Submit(iter([options]), timeout=10, metadata=metadata))
+    return coordinator_call(security, server, client, first_response)
+
+
+def refusal(call):
+    """(code, details) of the grpc.RpcError that call() raises."""
+    try:
+        call()
+    except grpc.RpcError as error:
+        return error.code(), error.details()
+    raise AssertionError("the call was not refused")
+
+
+def unknown_job_id():
+    """A well-formed job id that no coordinator ever gave out."""
+    return "job-" + secrets.token_hex(16)
 
 
 class ResumeTest(unittest.TestCase):
@@ -95,6 +130,27 @@ class ResumeTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="gleaner-resume-")
+        cls.security = cluster.Security.create(clients=("alice", "bob"))
+
+    def completed(self, server, job_id):
+        return job_status(self.security, server, job_id).progress.completed
+
+    def assert_bob_learns_nothing(self, servers, job_id, state):
+        """Bob's GetJobStatus and resume of alice's job (in `state`) answer
+        exactly as for a job id nobody had."""
+        nobody = unknown_job_id()
+        self.assertEqual(job_status(self.security, servers[0], job_id).state, state)
+        for server in servers:
+            for what, call in (("status", job_status), ("resume", resume_stream)):
+                with self.subTest(server=server.port, call=what, state=state):
+                    code, details = refusal(
+                        lambda: call(self.security, server, job_id, "bob"))
+                    self.assertEqual(code, grpc.StatusCode.NOT_FOUND, details)
+                    _, nobodys = refusal(lambda: call(self.security, server, nobody, "bob"))
+                    self.assertEqual(details.replace(job_id, "JOB"),
+                                     nobodys.replace(nobody, "JOB"))
+        # Bob's refused attempts took nothing: the job is where it was.
+        self.assertEqual(job_status(self.security, servers[0], job_id).state, state)
 
     def assert_every_document_once(self, out, count):
         ids = read_ids(out)
@@ -115,21 +171,22 @@ class ResumeTest(unittest.TestCase):
         write_documents(docs, count)
         out = os.path.join(self.tmp, "kill-results.jsonl")
         view = os.path.join(self.tmp, "kill-view.json")
-        with cluster.Cluster() as c:
+        with cluster.Cluster(security=self.security) as c:
             replica = c.add_coordinator()  # shares the journal volume
             first = Submission(*c.client_flags, "--coordinator=" + c.coordinator.address, docs,
                                "--output=" + out, "--corpus_view=" + view,
                                "--resume_timeout=0")
             job_id = first.job_id()
-            poll(lambda: completed(c.coordinator.address, job_id) >= 500, 120,
+            poll(lambda: self.completed(c.coordinator, job_id) >= 500, 120,
                  "500 results")
-            # A replica that does not run the job answers from its journal.
-            with grpc.insecure_channel(replica.address) as channel:
-                stub = gleaner_client.coordinator_service_pb2_grpc.CoordinatorStub(channel)
-                running = stub.GetJobStatus(pb2.GetJobStatusRequest(job_id=job_id),
-                                            timeout=10)
+            # A replica that does not run the job answers alice from the
+            # shared journal...
+            running = job_status(self.security, replica, job_id)
             self.assertEqual(running.state, pb2.JobStatus.STATE_RUNNING)
             self.assertGreaterEqual(running.progress.completed, 1)
+            # ...while bob can neither take it over nor see it on either.
+            self.assert_bob_learns_nothing([c.coordinator, replica], job_id,
+                                           pb2.JobStatus.STATE_RUNNING)
             c.coordinator.kill()  # SIGKILL mid-batch
 
             # The partial run: exit 6, the exact resume command, results kept.
@@ -140,21 +197,31 @@ class ResumeTest(unittest.TestCase):
             self.assertLess(delivered_before, count)
 
             # The other replica reads the job from the shared journal...
-            with grpc.insecure_channel(replica.address) as channel:
-                stub = gleaner_client.coordinator_service_pb2_grpc.CoordinatorStub(channel)
-                status = stub.GetJobStatus(pb2.GetJobStatusRequest(job_id=job_id),
-                                           timeout=10)
+            status = job_status(self.security, replica, job_id)
             self.assertEqual(status.state, pb2.JobStatus.STATE_INTERRUPTED)
             self.assertGreaterEqual(status.progress.completed, delivered_before)
 
-            # ...and resumes it.
+            # ...where bob cannot resume it, with `gleaner submit` either:
+            # refused as an unknown job, no result written.
+            self.assert_bob_learns_nothing([replica], job_id, pb2.JobStatus.STATE_INTERRUPTED)
+            bob_out = os.path.join(self.tmp, "bob-results.jsonl")
+            open(bob_out, "w").close()
+            bob = cluster.gleaner("submit", "--progress=false",
+                                  *self.security.client_flags("bob"), "--resume=" + job_id,
+                                  "--coordinator=" + replica.address, docs,
+                                  "--output=" + bob_out, check=False)
+            self.assertEqual(bob.returncode, 3, bob.stderr)
+            self.assertIn(f"unknown job '{job_id}'", bob.stderr)
+            self.assertEqual(os.path.getsize(bob_out), 0)
+
+            # ...and alice resumes it.
             second = Submission(*c.client_flags, "--resume=" + job_id, "--coordinator=" + replica.address,
                                 docs, "--output=" + out, "--corpus_view=" + view)
             self.assertEqual(second.wait(), 0, second.stderr())
             self.assertIn(f"resumed job {job_id}", second.stderr())
-            with grpc.insecure_channel(replica.address) as channel:
-                stub = gleaner_client.coordinator_service_pb2_grpc.CoordinatorStub(channel)
-                done = stub.GetJobStatus(pb2.GetJobStatusRequest(job_id=job_id), timeout=10)
+            done = job_status(self.security, replica, job_id)
+            # Done, bob still sees nothing of it.
+            self.assert_bob_learns_nothing([replica], job_id, pb2.JobStatus.STATE_DONE)
         self.assert_every_document_once(out, count)
         self.assertEqual(done.state, pb2.JobStatus.STATE_DONE)
         self.assertEqual(done.summary.documents, count)
@@ -166,12 +233,13 @@ class ResumeTest(unittest.TestCase):
         docs = os.path.join(self.tmp, "term.jsonl")
         write_documents(docs, count)
         out = os.path.join(self.tmp, "term-results.jsonl")
-        with cluster.Cluster(coordinator_args=["--drain_grace=60s"]) as c:
+        with cluster.Cluster(coordinator_args=["--drain_grace=60s"],
+                             security=self.security) as c:
             port = c.coordinator.port
             run = Submission(*c.client_flags, "--coordinator=" + c.coordinator.address, docs,
                              "--output=" + out)
             job_id = run.job_id()
-            poll(lambda: completed(c.coordinator.address, job_id) >= 2000, 120,
+            poll(lambda: self.completed(c.coordinator, job_id) >= 2000, 120,
                  "2000 results")
             self.assertEqual(c.coordinator.terminate(), 0)  # SIGTERM: drains, exits
             self.assertIn('"open_streams_at_deadline":0', c.coordinator.stderr())
@@ -187,7 +255,7 @@ class ResumeTest(unittest.TestCase):
         write_documents(docs, 1)
         out = os.path.join(self.tmp, "one-results.jsonl")
         open(out, "w").close()
-        with cluster.Cluster() as c:
+        with cluster.Cluster(security=self.security) as c:
             run = cluster.gleaner("submit", "--progress=false", *c.client_flags, "--resume=job-nobody",
                                   "--coordinator=" + c.coordinator.address, docs,
                                   "--output=" + out, check=False)

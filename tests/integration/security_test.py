@@ -23,6 +23,7 @@ from proto.gleaner.v1 import dedup_service_pb2
 from proto.gleaner.v1 import dedup_service_pb2_grpc
 from proto.gleaner.v1 import document_pb2
 from proto.gleaner.v1 import extract_service_pb2_grpc
+from proto.gleaner.v1 import sentence_service_pb2_grpc
 from proto.gleaner.v1 import stage_pb2
 from tests.integration import cluster
 
@@ -171,6 +172,7 @@ class SecurityTest(unittest.TestCase):
         dedup = dedup_service_pb2_grpc.DedupStub(channel)
         aggregator = aggregator_service_pb2_grpc.AggregatorStub(channel)
         extract = extract_service_pb2_grpc.ExtractStub(channel)
+        sentence = sentence_service_pb2_grpc.SentenceStub(channel)
         return {
             # Register a victim's content under the attacker's id.
             "dedup.Process": lambda: dedup.Process(
@@ -186,11 +188,13 @@ class SecurityTest(unittest.TestCase):
                 timeout=DEADLINE),
             "extract.Process": lambda: extract.Process(
                 stage_request("attack", "x", "text"), timeout=DEADLINE),
+            "sentence.Process": lambda: sentence.Process(
+                stage_request("attack", "x", "text"), timeout=DEADLINE),
         }
 
     def test_internal_services_refuse_any_certificate_but_the_coordinators(self):
         servers = {"dedup": self.cluster.dedup[0], "aggregator": self.cluster.aggregator,
-                   "extract": self.cluster.extract[0]}
+                   "extract": self.cluster.extract[0], "sentence": self.cluster.sentence[0]}
         for kind, server in servers.items():
             # A certificate of the right CA with another name, and one of
             # another internal service: both are not the coordinator.
@@ -237,7 +241,7 @@ class SecurityTest(unittest.TestCase):
                                         grpc.StatusCode.UNAVAILABLE)
 
     def test_a_server_without_tls_files_or_plaintext_does_not_start(self):
-        for kind in ("extract", "coordinator"):
+        for kind in ("dedup", "sentence", "extract", "aggregator", "coordinator"):
             with self.subTest(kind):
                 with self.assertRaises(RuntimeError) as raised:
                     cluster.Server(kind, security=_NoSecurity())

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gtest/gtest.h"
+#include "services/common/document_limits.h"
 #include "services/common/status_matchers.h"
 
 namespace gleaner {
@@ -170,6 +171,26 @@ TEST(ExtractStage, AnswersWithEntitiesAndAmountsOfTheGivenTextOnly) {
   ASSERT_EQ(delta.amounts_size(), 1);
   EXPECT_EQ(delta.amounts(0).kind(), v1::AMOUNT_KIND_MONEY);
   EXPECT_EQ(delta.amounts(0).currency(), "USD");
+}
+
+// Issue 14: 200,000 nines before 조원 came back from the extract server as
+// one amount with a 200,012-digit value. The stage, built as the server
+// builds it from the limits table, finds no amount in the wall of digits
+// and still finds the ordinary one after it.
+TEST(ExtractStage, AWallOfDigitsIsNoAmount) {
+  ExtractStageOptions options;
+  options.max_number_digits = DocumentLimits().max_number_digits;
+  auto stage = ExtractStage::Create(options);
+  ASSERT_THAT(stage, IsOk());
+  v1::DocumentResult document;
+  document.set_id("digits");
+  document.set_text(std::string(200000, '9') +
+                    "조원을 투자했다. 삼성전자가 3조원을 썼다.");
+  v1::StageResponse response;
+  ASSERT_THAT((*stage)->Process({"job", document}, &response), IsOk());
+  ASSERT_EQ(response.extract().amounts_size(), 1);
+  EXPECT_EQ(response.extract().amounts(0).text(), "3조원");
+  EXPECT_EQ(response.extract().amounts(0).value(), "3000000000000");
 }
 
 }  // namespace

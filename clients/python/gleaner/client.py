@@ -14,6 +14,21 @@ plaintext, for a coordinator started with --plaintext.
     with gleaner.Client("gleaner:7000", root_certificates=open("ca.crt", "rb").read(),
                         token=open("newsroom.token").read().strip()) as client:
         ...
+
+A job interrupted by the coordinator (a crash, or draining on SIGTERM: the
+stream raises grpc.RpcError, UNAVAILABLE) is resumed by its id, on any
+coordinator sharing the job journal, sending again the documents that got no
+result; the coordinator answers each document of the job once:
+
+    submission = client.submit(records)
+    try:
+        for doc in submission:
+            keep(doc)
+    except grpc.RpcError:
+        submission = client.submit(records, resume=submission.job_id,
+                                   skip_ids=submission.received_ids)
+        for doc in submission:
+            keep(doc)
 """
 
 import os
@@ -139,13 +154,22 @@ class _Options:
 class Submission:
     """Results of one batch, yielded as they complete (not in input order).
 
-    After iteration, `summary` holds the batch totals, `corpus_view` the
-    corpus view (when asked for) and `job_id` the coordinator's job id.
+    `job_id` is the coordinator's job id from its first message on, and
+    `received_ids` the ids of the results yielded so far: what a resume
+    skips. After iteration, `summary` holds the batch totals (of the whole
+    job when resumed), `corpus_view` the corpus view (when asked for).
+    `interrupted` is set when the coordinator stopped taking documents
+    (draining) before iteration raised grpc.RpcError: resume the job.
     """
 
-    def __init__(self, responses, total=None, progress=False):
+    def __init__(self, responses, total=None, progress=False, resume=None):
         self._responses = responses
+        self._resume = resume
         self.job_id = ""
+        self.received_ids = set()
+        # Results the job delivered before this stream (resumed jobs).
+        self.delivered_before = 0
+        self.interrupted = None
         self.summary = None
         self.corpus_view = None
         self.corpus_view_error = ""
@@ -156,11 +180,16 @@ class Submission:
         kind = response.WhichOneof("response")
         if kind == "result":
             document = results.convert(response.result)
+            self.received_ids.add(document.id)
             if self._bar is not None:
                 self._bar.update(1)
             return document
         if kind == "progress":
+            if not self.job_id:
+                self._started(response.progress)
             self.job_id = response.progress.job_id
+        elif kind == "interrupted":
+            self.interrupted = results.convert(response.interrupted)
         elif kind == "end":
             self.summary = results.convert(response.end.summary)
             if response.end.HasField("corpus_view"):
@@ -169,6 +198,15 @@ class Submission:
             if self._bar is not None:
                 self._bar.close()
         return None
+
+    def _started(self, progress):
+        if self._resume and progress.job_id != self._resume:
+            # A coordinator older than resumable jobs started a new job.
+            self.cancel()
+            raise RuntimeError(f"the coordinator cannot resume job {self._resume} "
+                               f"(it started {progress.job_id})")
+        if self._resume:
+            self.delivered_before = progress.completed
 
     def __iter__(self) -> Iterator[results.Document]:
         for response in self._responses:
@@ -189,11 +227,16 @@ def _progress_bar(total):
     return tqdm(total=total, unit="doc", desc="gleaner")
 
 
-def _requests(documents, corpus_view, top_entities):
+def _requests(documents, corpus_view, top_entities, resume, skip_ids):
+    # A resumed job keeps the options it started with (the journal has them).
     yield coordinator_pb2.SubmitRequest(options=coordinator_pb2.BatchOptions(
-        include_corpus_view=corpus_view, top_entities=top_entities))
+        include_corpus_view=corpus_view, top_entities=top_entities,
+        resume_job_id=resume or ""))
+    skip_ids = frozenset(skip_ids)
     for item in documents:
-        yield coordinator_pb2.SubmitRequest(document=to_raw_document(item))
+        document = to_raw_document(item)
+        if document.id not in skip_ids:
+            yield coordinator_pb2.SubmitRequest(document=document)
 
 
 def _single(text, fields):
@@ -247,19 +290,26 @@ class Client(_ClientBase):
 
     def submit(self, documents: Iterable, *, corpus_view: bool = False,
                top_entities: int = 0, progress: bool = False,
-               total: Optional[int] = None) -> Submission:
+               total: Optional[int] = None, resume: Optional[str] = None,
+               skip_ids: Iterable[str] = ()) -> Submission:
         """Streams `documents` (consumed lazily) and returns a Submission that
         yields each Document as it completes.
 
         `progress=True` shows a tqdm bar on stderr (total from `total` or
-        len(documents)). Raises grpc.RpcError when the stream fails.
+        len(documents)). `resume=JOB_ID` resumes an interrupted job instead
+        of starting one: give the same documents (with ids of their own: a
+        text without one gets a new random id each time) and, as `skip_ids`,
+        the ids of the results already received, which are not sent again.
+        Raises grpc.RpcError when the stream fails (NOT_FOUND for a job
+        that is unknown or another client's), RuntimeError when the
+        coordinator started a new job instead of resuming.
         """
         if total is None and hasattr(documents, "__len__"):
             total = len(documents)
         responses = self._stub.Submit(
-            _requests(documents, corpus_view, top_entities),
+            _requests(documents, corpus_view, top_entities, resume, skip_ids),
             timeout=self._options.timeout, metadata=self._options.metadata)
-        return Submission(responses, total=total, progress=progress)
+        return Submission(responses, total=total, progress=progress, resume=resume)
 
     def analyze(self, text, **fields) -> results.Document:
         """Analyses one document: a string of text (or bytes, a dict, a path)."""
@@ -305,15 +355,19 @@ class AsyncClient(_ClientBase):
 
     async def submit(self, documents: Iterable, *, corpus_view: bool = False,
                      top_entities: int = 0, progress: bool = False,
-                     total: Optional[int] = None):
+                     total: Optional[int] = None, resume: Optional[str] = None,
+                     skip_ids: Iterable[str] = ()):
         """Async generator of Documents as they complete; the batch's
-        summary and corpus view end up in `self.last_submission`."""
+        summary, corpus view, job id and received ids end up in
+        `self.last_submission` (set before the first document). `resume`
+        and `skip_ids` as in Client.submit."""
         if total is None and hasattr(documents, "__len__"):
             total = len(documents)
-        call = self._stub.Submit(_requests(documents, corpus_view, top_entities),
+        call = self._stub.Submit(_requests(documents, corpus_view, top_entities,
+                                           resume, skip_ids),
                                  timeout=self._options.timeout,
                                  metadata=self._options.metadata)
-        submission = Submission(None, total=total, progress=progress)
+        submission = Submission(call, total=total, progress=progress, resume=resume)
         self.last_submission = submission
         async for response in call:
             document = submission._handle(response)
