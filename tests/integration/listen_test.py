@@ -25,10 +25,9 @@ def decode(hex_address):
     return str(address)
 
 
-def listening_addresses(port):
-    """The local addresses of the sockets listening on `port` (IPv4 and
-    IPv6), from the kernel's tables in /proc/net/tcp{,6}."""
-    found = []
+def listening_sockets():
+    """(address, port, inode) of every listening TCP socket (IPv4 and IPv6),
+    from the kernel's tables in /proc/net/tcp{,6}."""
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
             with open(table, encoding="ascii") as f:
@@ -37,10 +36,14 @@ def listening_addresses(port):
             continue
         for row in rows:
             fields = row.split()
-            address, hex_port = fields[1].split(":")
-            if int(hex_port, 16) == port and fields[3] == LISTEN_STATE:
-                found.append(decode(address))
-    return found
+            if fields[3] == LISTEN_STATE:
+                address, hex_port = fields[1].split(":")
+                yield decode(address), int(hex_port, 16), fields[9]
+
+
+def listening_addresses(port):
+    """The local addresses of the sockets listening on `port`."""
+    return [address for address, p, _ in listening_sockets() if p == port]
 
 
 def listening_addresses_of(pid):
@@ -54,19 +57,7 @@ def listening_addresses_of(pid):
             continue  # closed meanwhile
         if target.startswith("socket:["):
             inodes.add(target[len("socket:["):-1])
-    found = []
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        try:
-            with open(table, encoding="ascii") as f:
-                rows = f.read().splitlines()[1:]
-        except FileNotFoundError:
-            continue
-        for row in rows:
-            fields = row.split()
-            if fields[3] == LISTEN_STATE and fields[9] in inodes:
-                address, hex_port = fields[1].split(":")
-                found.append((decode(address), int(hex_port, 16)))
-    return found
+    return [(address, port) for address, port, inode in listening_sockets() if inode in inodes]
 
 
 IPV4_LOOPBACK = "127.0.0.1"
