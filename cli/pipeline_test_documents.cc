@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
@@ -93,11 +94,10 @@ std::vector<v1::RawDocument> HostileDocuments(
   return out;
 }
 
-std::vector<v1::DocumentResult> RunEmbedded(
+absl::StatusOr<std::vector<v1::DocumentResult>> RunEmbeddedPipeline(
     const std::vector<v1::RawDocument>& documents) {
-  auto embedded = EmbeddedPipeline::Create({});
-  EXPECT_TRUE(embedded.ok()) << embedded.status();
-  if (!embedded.ok()) return {};
+  absl::StatusOr<std::unique_ptr<EmbeddedPipeline>> embedded = EmbeddedPipeline::Create({});
+  if (!embedded.ok()) return embedded.status();
   absl::Mutex mu;
   std::map<std::string, v1::DocumentResult> by_id;
   auto job = (*embedded)->pipeline().StartJob(
@@ -105,15 +105,28 @@ std::vector<v1::DocumentResult> RunEmbedded(
         absl::MutexLock lock(&mu);
         by_id[result.id()] = std::move(result);
       });
+  absl::Status added = absl::OkStatus();
   for (const v1::RawDocument& document : documents) {
-    EXPECT_TRUE(job->Add(document).ok());
+    absl::Status status = job->Add(document);
+    if (!status.ok() && added.ok()) {
+      added = absl::Status(status.code(), absl::StrCat(document.id(), ": ", status.message()));
+    }
   }
   job->Finish();
+  if (!added.ok()) return added;
   std::vector<v1::DocumentResult> results;
   for (const v1::RawDocument& document : documents) {
     results.push_back(std::move(by_id[document.id()]));
   }
   return results;
+}
+
+std::vector<v1::DocumentResult> RunEmbedded(
+    const std::vector<v1::RawDocument>& documents) {
+  absl::StatusOr<std::vector<v1::DocumentResult>> results = RunEmbeddedPipeline(documents);
+  EXPECT_TRUE(results.ok()) << results.status();
+  if (!results.ok()) return {};
+  return *std::move(results);
 }
 
 }  // namespace cli

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "proto/gleaner/v1/document.pb.h"
 
 namespace gleaner {
@@ -21,7 +22,13 @@ std::vector<v1::RawDocument> HostileDocuments(
     const std::vector<v1::RawDocument>& corpus);
 
 // Runs `documents` through an embedded pipeline (in-memory dedup index) and
-// returns the results in input order.
+// returns the results in input order; an error when the pipeline cannot be
+// built or refuses a document (for tools outside a test).
+absl::StatusOr<std::vector<v1::DocumentResult>> RunEmbeddedPipeline(
+    const std::vector<v1::RawDocument>& documents);
+
+// RunEmbeddedPipeline for tests: a failure is a test failure, and the
+// results are empty.
 std::vector<v1::DocumentResult> RunEmbedded(
     const std::vector<v1::RawDocument>& documents);
 
