@@ -1,5 +1,6 @@
 #include "services/aggregator/aggregator.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -34,26 +35,32 @@ std::string StoryId(absl::string_view job_id, absl::string_view document_id) {
 }
 }  // namespace
 
-absl::Status Aggregator::RebuildStories() {
-  absl::MutexLock lock(&story_mu_);
-  absl::Status bad = absl::OkStatus();
-  GLEANER_RETURN_IF_ERROR(store_->ForEachFingerprint(
-      [&](const std::string& job_id, const std::string& document_id,
-          const std::string& encoded) {
-        absl::StatusOr<stories::StoryFingerprint> print =
-            stories::DecodeFingerprint(encoded);
-        if (!print.ok()) {
-          bad.Update(print.status());
-          return;
-        }
-        // Older stores encoded the bare document id.
-        print->id = StoryId(job_id, document_id);
-        story_of_[MemberKey(job_id, document_id)] =
-            clusterer_.Add(*std::move(print));
-      }));
-  return bad;
+void Aggregator::Replay(const store::StoredFingerprint& stored) {
+  replayed_through_ = std::max(replayed_through_, stored.arrival);
+  absl::StatusOr<stories::StoryFingerprint> print =
+      stories::DecodeFingerprint(stored.fingerprint);
+  if (!print.ok()) {
+    story_error_.Update(print.status());
+    return;
+  }
+  // Older stores encoded the bare document id.
+  print->id = StoryId(stored.job_id, stored.document_id);
+  story_of_[MemberKey(stored.job_id, stored.document_id)] =
+      clusterer_.Add(*std::move(print));
 }
 
+absl::Status Aggregator::RebuildStories() {
+  absl::MutexLock lock(&story_mu_);
+  GLEANER_RETURN_IF_ERROR(store_->ForEachFingerprint(
+      0, [&](const store::StoredFingerprint& stored)
+             ABSL_NO_THREAD_SAFETY_ANALYSIS { Replay(stored); }));
+  return story_error_;
+}
+
+// Story ids are a function of the store's arrival order alone: the store
+// hands over what other aggregators recorded since this one last looked,
+// under the lock that gives this document the next arrival, so every
+// aggregator on the store adds the same fingerprints in the same order.
 absl::Status Aggregator::RecordAndCluster(absl::string_view job_id,
                                           DocumentDigest digest,
                                           const v1::DocumentResult& result) {
@@ -64,10 +71,16 @@ absl::Status Aggregator::RecordAndCluster(absl::string_view job_id,
     digest.fingerprint = stories::EncodeFingerprint(print);
   }
   absl::MutexLock lock(&story_mu_);
-  GLEANER_ASSIGN_OR_RETURN(bool fresh, store_->Record(job_id, digest, result));
-  if (fresh && digest.counted) {
-    story_of_[MemberKey(job_id, result.id())] =
-        clusterer_.Add(std::move(print));
+  GLEANER_ASSIGN_OR_RETURN(
+      store::Recorded recorded,
+      store_->RecordInOrder(job_id, digest, result, replayed_through_,
+                            [&](const store::StoredFingerprint& stored)
+                                ABSL_NO_THREAD_SAFETY_ANALYSIS { Replay(stored); }));
+  if (recorded.fresh) {
+    replayed_through_ = recorded.arrival;
+    if (digest.counted) {
+      story_of_[MemberKey(job_id, result.id())] = clusterer_.Add(std::move(print));
+    }
   }
   return absl::OkStatus();
 }
@@ -80,6 +93,11 @@ absl::Status Aggregator::AddStoryClusters(const v1::GetViewRequest& request,
   absl::flat_hash_map<std::string, size_t> index;
   {
     absl::MutexLock lock(&story_mu_);
+    // Documents other aggregators recorded since this one last looked
+    // (every member listed above is among them or already replayed).
+    GLEANER_RETURN_IF_ERROR(store_->ForEachFingerprint(
+        replayed_through_, [&](const store::StoredFingerprint& stored)
+                               ABSL_NO_THREAD_SAFETY_ANALYSIS { Replay(stored); }));
     for (const auto& [job_id, document_id] : members) {
       auto story = story_of_.find(MemberKey(job_id, document_id));
       if (story == story_of_.end()) continue;

@@ -76,6 +76,11 @@ class Aggregator : public StageProcessor {
   // Replays the stored fingerprints in arrival order: the same story ids
   // as before the restart.
   absl::Status RebuildStories();
+  // Adds a stored fingerprint (of this or another aggregator on the store)
+  // to the story clusters; a fingerprint that does not decode is kept in
+  // story_error_.
+  void Replay(const store::StoredFingerprint& stored)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(story_mu_);
   // Records the document and, when it is new and counted, adds it to the
   // story clusters, in the store's arrival order.
   absl::Status RecordAndCluster(absl::string_view job_id, DocumentDigest digest,
@@ -98,6 +103,11 @@ class Aggregator : public StageProcessor {
   // "<job id>\n<document id>" -> story id.
   absl::flat_hash_map<std::string, std::string> story_of_
       ABSL_GUARDED_BY(story_mu_);
+  // The arrival of the last document replayed into clusterer_: every
+  // fingerprint up to it, whichever aggregator stored it, is in, in arrival
+  // order, so aggregators sharing a store give the same story ids.
+  int64_t replayed_through_ ABSL_GUARDED_BY(story_mu_) = 0;
+  absl::Status story_error_ ABSL_GUARDED_BY(story_mu_);
 };
 
 }  // namespace aggregator

@@ -88,6 +88,12 @@ struct SqlDialect {
   // across every process sharing the database ("" when the database
   // serialises writers itself, as SQLite does). One `?`: the job id.
   std::string lock_job_sql;
+  // A statement taking a store-wide lock for the transaction, held by a
+  // writer from choosing a document's arrival number to its commit, so that
+  // arrivals are unique and committed in order across processes (readers
+  // then always see a prefix of the arrival order); "" when the database
+  // serialises writers itself. No parameter.
+  std::string lock_arrival_sql;
 };
 
 // Thread-safe: transactions run one at a time per Database object.

@@ -94,8 +94,10 @@ class PostgresDatabase : public Database {
         session_(conn),
         // A transaction-scoped advisory lock per job: writers of one job
         // (several aggregators sharing the server) take turns on its
-        // totals; other jobs go on.
-        dialect_{"BYTEA", "SELECT pg_advisory_xact_lock(hashtext(?))"} {}
+        // totals; other jobs go on. The arrival lock is a two-key
+        // advisory lock, a key space apart from the one-key job locks.
+        dialect_{"BYTEA", "SELECT pg_advisory_xact_lock(hashtext(?))",
+                 "SELECT pg_advisory_xact_lock(1195724110, 1)"} {}
   ~PostgresDatabase() override { PQfinish(conn_); }
 
   absl::string_view backend() const override { return "postgresql"; }

@@ -1,6 +1,8 @@
 #include "services/store/view_store.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -202,8 +204,32 @@ absl::Status ViewStore::CreateSchema() {
 absl::StatusOr<bool> ViewStore::Record(absl::string_view job_id,
                                        const DocumentDigest& digest,
                                        const v1::DocumentResult& result) {
+  GLEANER_ASSIGN_OR_RETURN(
+      Recorded recorded,
+      RecordInOrder(job_id, digest, result, std::numeric_limits<int64_t>::max(),
+                    [](const StoredFingerprint&) {}));
+  return recorded.fresh;
+}
+
+namespace {
+
+constexpr char kFingerprintsAfter[] =
+    "SELECT arrival, job_id, document_id, fingerprint FROM documents "
+    "WHERE fingerprint <> '' AND arrival > ? ORDER BY arrival, job_id, document_id";
+
+void VisitFingerprints(const std::vector<SqlRow>& rows, const FingerprintVisitor& visit) {
+  for (const SqlRow& row : rows) visit({CellInt(row[0]), row[1], row[2], row[3]});
+}
+
+}  // namespace
+
+absl::StatusOr<Recorded> ViewStore::RecordInOrder(absl::string_view job_id,
+                                                  const DocumentDigest& digest,
+                                                  const v1::DocumentResult& result,
+                                                  int64_t replayed_through,
+                                                  const FingerprintVisitor& catch_up) {
   const std::string blob = result.SerializeAsString();
-  bool fresh = false;
+  Recorded recorded;
   GLEANER_RETURN_IF_ERROR(database_->Transaction([&](SqlSession& s)
                                                      -> absl::Status {
     GLEANER_RETURN_IF_ERROR(OpenJob(s, database_->dialect(), job_id));
@@ -212,6 +238,15 @@ absl::StatusOr<bool> ViewStore::Record(absl::string_view job_id,
         s.Query("SELECT 1 FROM documents WHERE job_id = ? AND document_id = ?",
                 {job_id, digest.document_id}));
     if (!seen.empty()) return absl::OkStatus();  // a retry
+    // From here to the commit no other writer of the store chooses an
+    // arrival: each statement below sees every earlier arrival committed.
+    const std::string& lock_arrival = database_->dialect().lock_arrival_sql;
+    if (!lock_arrival.empty()) GLEANER_RETURN_IF_ERROR(s.Query(lock_arrival).status());
+    if (replayed_through < std::numeric_limits<int64_t>::max()) {
+      GLEANER_ASSIGN_OR_RETURN(std::vector<SqlRow> missed,
+                               s.Query(kFingerprintsAfter, {replayed_through}));
+      VisitFingerprints(missed, catch_up);
+    }
     GLEANER_ASSIGN_OR_RETURN(
         std::vector<SqlRow> last,
         s.Query("SELECT COALESCE(MAX(arrival), 0) + 1 FROM documents"));
@@ -232,10 +267,10 @@ absl::StatusOr<bool> ViewStore::Record(absl::string_view job_id,
     GLEANER_RETURN_IF_ERROR(s.Execute(
         "UPDATE jobs SET documents = documents + 1 WHERE job_id = ?",
         {job_id}));
-    fresh = true;
+    recorded = {true, arrival};
     return absl::OkStatus();
   }));
-  return fresh;
+  return recorded;
 }
 
 absl::StatusOr<std::optional<v1::DocumentResult>> ViewStore::FindOriginal(
@@ -264,20 +299,14 @@ absl::StatusOr<std::optional<v1::DocumentResult>> ViewStore::FindOriginal(
   return stored;
 }
 
-absl::Status ViewStore::ForEachFingerprint(
-    const std::function<void(const std::string& job_id,
-                             const std::string& document_id,
-                             const std::string& fingerprint)>& visit) {
+absl::Status ViewStore::ForEachFingerprint(int64_t after, const FingerprintVisitor& visit) {
   std::vector<SqlRow> rows;
   GLEANER_RETURN_IF_ERROR(database_->Transaction([&](SqlSession& s)
                                                      -> absl::Status {
-    GLEANER_ASSIGN_OR_RETURN(
-        rows, s.Query("SELECT job_id, document_id, fingerprint FROM documents "
-                      "WHERE fingerprint <> '' ORDER BY arrival, job_id, "
-                      "document_id"));
+    GLEANER_ASSIGN_OR_RETURN(rows, s.Query(kFingerprintsAfter, {after}));
     return absl::OkStatus();
   }));
-  for (const SqlRow& row : rows) visit(row[0], row[1], row[2]);
+  VisitFingerprints(rows, visit);
   return absl::OkStatus();
 }
 

@@ -31,6 +31,21 @@ namespace store {
 // The schema version this code writes (gleaner_schema.version).
 inline constexpr int kSchemaVersion = 1;
 
+// A stored story fingerprint with the document's store-wide arrival number.
+struct StoredFingerprint {
+  int64_t arrival = 0;
+  std::string job_id;
+  std::string document_id;
+  std::string fingerprint;
+};
+using FingerprintVisitor = std::function<void(const StoredFingerprint&)>;
+
+// What Record did.
+struct Recorded {
+  bool fresh = false;   // false: the job already held the document (a retry)
+  int64_t arrival = 0;  // the document's arrival number when fresh
+};
+
 // Thread-safe; not copyable.
 class ViewStore {
  public:
@@ -50,6 +65,19 @@ class ViewStore {
                               const aggregator::DocumentDigest& digest,
                               const v1::DocumentResult& result);
 
+  // Record, in the one arrival order every process sharing the store sees:
+  // under a store-wide lock held to the commit, first calls `catch_up` for
+  // each fingerprint any process stored with an arrival after
+  // `replayed_through`, in arrival order (all of them committed, so a
+  // caller may keep them even when this record then fails), then records
+  // the document with the next arrival number. A caller that replays every
+  // fingerprint so (story clusters) sees the same sequence as any other.
+  absl::StatusOr<Recorded> RecordInOrder(absl::string_view job_id,
+                                         const aggregator::DocumentDigest& digest,
+                                         const v1::DocumentResult& result,
+                                         int64_t replayed_through,
+                                         const FingerprintVisitor& catch_up);
+
   // The stored result of `document_id` as first recorded by a job other
   // than `job_id` and counted there (not a duplicate), when its text equals
   // `text`; nullopt otherwise. Sets `origin` to where it was found.
@@ -65,12 +93,10 @@ class ViewStore {
   absl::StatusOr<v1::EntityDocumentsResponse> EntityDocuments(
       const v1::EntityDocumentsRequest& request);
 
-  // Calls `visit` for every stored story fingerprint, in arrival order (to
-  // rebuild story clusters after a restart).
-  absl::Status ForEachFingerprint(
-      const std::function<void(const std::string& job_id,
-                               const std::string& document_id,
-                               const std::string& fingerprint)>& visit);
+  // Calls `visit` for every stored story fingerprint with an arrival after
+  // `after` (0: all), in arrival order: to rebuild story clusters after a
+  // restart, and to catch up with what other processes stored.
+  absl::Status ForEachFingerprint(int64_t after, const FingerprintVisitor& visit);
 
   // (job id, document id) of the fingerprinted documents in the request's
   // scope, in arrival order.
