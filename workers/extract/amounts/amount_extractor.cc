@@ -362,6 +362,28 @@ bool QuantityIsValid(absl::string_view text, size_t span_begin, const NumberAndU
 
 }  // namespace
 
+// `300여만원`, `1억5천여만원`, `10여억원`: 여 ("and some") between a number
+// and a big scale. The number is read as if 여 were not there (300만,
+// 1억5천만) and marked approximate, as `330만여` is.
+void AmountExtractor::ReadYeoBeforeScale(absl::string_view text, size_t p,
+                                         const KoreanNumberOptions& ko,
+                                         NumberAndUnit* nu) const {
+  const size_t at = nu->num_end;
+  if (!HasAt(text, at, "여") ||
+      !(HasAt(text, at + 3, "만") || HasAt(text, at + 3, "억") || HasAt(text, at + 3, "조"))) {
+    return;
+  }
+  // The rest of a number is short: a big scale and the groups below it.
+  constexpr size_t kRest = 48;
+  const std::string joined = absl::StrCat(text.substr(p, at - p), text.substr(at + 3, kRest));
+  KoreanNumber whole;
+  if (!ConsumeKoreanNumber(joined, 0, ko, &whole) || whole.length <= at - p) return;
+  whole.length += 3;
+  nu->number = whole;
+  nu->num_end = p + whole.length;
+  nu->yeo = true;
+}
+
 bool AmountExtractor::ReadNumber(absl::string_view text, size_t p, bool hangul,
                                  NumberAndUnit* nu) const {
   KoreanNumberOptions ko;
@@ -370,6 +392,7 @@ bool AmountExtractor::ReadNumber(absl::string_view text, size_t p, bool hangul,
   if (!ConsumeKoreanNumber(text, p, ko, &nu->number)) return false;
   nu->num_begin = p;
   nu->num_end = p + nu->number.length;
+  ReadYeoBeforeScale(text, p, ko, nu);
   if (!hangul && !NumberEndsCleanly(text, nu->num_end)) {
     // 5-20%, 200억-300억 달러 may be ranges; the caller decides.
     if (text[nu->num_end] != '-' || !DigitAt(text, nu->num_end + 1)) return false;

@@ -102,6 +102,9 @@ class AmountExtractor {
 
   // The number reader with the unit after it (and 여, English scales).
   bool ReadNumber(absl::string_view text, size_t p, bool hangul, NumberAndUnit* nu) const;
+  // Extends the number just read over 여 before a big scale (300여만).
+  void ReadYeoBeforeScale(absl::string_view text, size_t p, const KoreanNumberOptions& ko,
+                          NumberAndUnit* nu) const;
   // The unit reader: the unit at p, allowing one space before it.
   bool ReadUnit(absl::string_view text, size_t p, bool allow_space, NumberAndUnit* nu) const;
   bool ReadDigitStart(absl::string_view text, size_t a, Candidate* c, size_t* resume) const;
