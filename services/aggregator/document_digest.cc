@@ -124,11 +124,13 @@ class MoneyCredits {
                DocumentDigest& digest)
       : result_(result), options_(options), digest_(digest) {}
 
+  // `per_unit`: the attribution's cue says the figure is per share (EPS).
   void Credit(const EntityRef& entity, int index, int sentence,
-              std::string relation) {
+              std::string relation, bool per_unit = false) {
     const v1::Amount& amount = result_.amounts(index);
     absl::StatusOr<Decimal> value = Decimal::FromString(amount.value());
-    const bool summed = Summable(amount, index) && value.ok() && !IsLevel(relation);
+    const bool summed =
+        Summable(amount, index) && value.ok() && !IsLevel(relation) && !per_unit;
     if (summed) {
       auto& [total, count] = totals_[{entity, amount.currency()}];
       total.Add(*value);
@@ -193,7 +195,7 @@ void CreditAmounts(const v1::DocumentResult& result, const EntityTable& table,
       const v1::Entity& entity = result.entities(a.entity_index());
       if (entity.flagged()) continue;
       credits.Credit({entity.canonical(), entity.type()}, index,
-                     sentence_of[index], RelationName(a.relation()));
+                     sentence_of[index], RelationName(a.relation()), a.per_unit());
     }
     credits.Finish();
     return;

@@ -194,6 +194,7 @@ void AttributionToProto(const attribution::Attribution& attribution,
   out->set_cue_begin(attribution.cue_begin);
   out->set_cue_end(attribution.cue_end);
   for (int conversion : attribution.conversions) out->add_conversions(conversion);
+  out->set_per_unit(attribution.per_unit);
 }
 
 absl::StatusOr<std::unique_ptr<ExtractStage>> ExtractStage::Create(

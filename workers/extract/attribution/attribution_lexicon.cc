@@ -47,6 +47,8 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kNameSuffixes, "name_suffix"},
     {WordList::kTitlePrefixes, "title_prefix"},
     {WordList::kDenominations, "denomination"},
+    {WordList::kInstrumentals, "instrumental"},
+    {WordList::kForecasts, "forecast"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {
@@ -134,6 +136,12 @@ absl::Status AttributionLexicon::ParseRelations(absl::string_view name,
           cue.weak = true;
         } else if (flag == "penalty") {
           cue.penalty = true;
+        } else if (flag == "payment") {
+          cue.payment = true;
+        } else if (flag == "sale") {
+          cue.sale = true;
+        } else if (flag == "per_unit") {
+          cue.per_unit = true;
         } else {
           return LineError(name, line, absl::StrCat("unknown flag '", flag, "'"));
         }

@@ -15,7 +15,10 @@
 //     names it (투자, 인수, 매출액). flags, a comma list or '-': `prefix`
 //     matches the cue as a word start only (투자 in 투자했다), otherwise it
 //     may also end a compound (총투자); `weak` marks a cue that gives the
-//     relation only when no other cue is near (규모, 자금).
+//     relation only when no other cue is near (규모, 자금); `penalty` a fine
+//     (the one it is imposed on owns it); `payment` a payment (the payer,
+//     else the named recipient, owns it); `sale` a sale (the buyer, marked
+//     에, owns it); `per_unit` a figure per share or unit (EPS), not summed.
 //   words.tsv:      list  word
 //     list is one of the WordList names below (in parentheses).
 #ifndef GLEANER_WORKERS_EXTRACT_ATTRIBUTION_ATTRIBUTION_LEXICON_H_
@@ -62,6 +65,9 @@ struct Cue {
   bool prefix = false;  // matches only at a word start
   bool weak = false;    // used only when no other cue is near
   bool penalty = false;  // a fine: owned by the one it is imposed on (에게), if named
+  bool payment = false;  // 위자료, 지급: the payer's, else the named recipient's
+  bool sale = false;     // 매각: the buyer's (marked 에), not the seller's
+  bool per_unit = false;  // EPS, 주당순이익: per share, listed but not summed
 };
 
 // Word lists of words.tsv (the list name in the file in parentheses).
@@ -84,6 +90,8 @@ enum class WordList {
   kNameSuffixes,        // (name_suffix) 씨: between a name and its particle (정씨는)
   kTitlePrefixes,       // (title_prefix) 전: before a title head noun (강 전 감독은)
   kDenominations,       // (denomination) 권: `5만원권`, a note, no one's money
+  kInstrumentals,       // (instrumental) 로 으로: `투자로 A의 수익`, a cue used as a means
+  kForecasts,           // (forecast) 것으로 전망: the amount is someone's forecast
   kCount,
 };
 

@@ -79,6 +79,9 @@ struct CueHit {
   Relation relation = Relation::kOther;
   bool weak = false;
   bool penalty = false;
+  bool payment = false;
+  bool sale = false;
+  bool per_unit = false;
 };
 
 char32_t CharAt(absl::string_view text, size_t i) {
@@ -193,6 +196,9 @@ class SentenceRules {
   void ChooseEntity(size_t before_limit, size_t begin, size_t end, const CueHit* cue,
                     Attribution& out) const;
   bool TryPossessive(size_t begin, const CueHit* cue, Attribution& out) const;
+  bool TryPossessiveSubject(size_t begin, Attribution& out) const;
+  bool ForecastOfAnother(size_t end, const Attribution& out) const;
+  bool SubjectBlocked(const Party& subject, size_t begin, size_t end, const CueHit* cue) const;
   bool TryFollowing(size_t end, Attribution& out) const;
   bool TryParenthetical(size_t begin, Attribution& out) const;
   bool TryMarked(size_t begin, const CueHit* cue, Attribution& out) const;
@@ -205,6 +211,7 @@ class SentenceRules {
   }
   bool IsDenomination(size_t end) const;
   int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
+  void SetCounterparty(size_t begin, size_t end, const CueHit* cue, Attribution& out) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
 
   const AttributionLexicon& lex_;
@@ -216,6 +223,8 @@ class SentenceRules {
   std::vector<std::pair<size_t, size_t>> quotes_;  // [open, close] of quotations, in order
   size_t scope_begin_ = 0;      // the current amount's scope (SetScope)
   size_t scope_end_ = 0;
+  size_t amount_end_ = 0;       // the current amount's group end
+  size_t previous_end_ = 0;     // the previous money amount's end in the sentence, or 0
 };
 
 void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
@@ -394,7 +403,8 @@ void SentenceRules::FindCues() {
       const size_t begin = sentence_.begin + at;
       if (cue.prefix && IsHangulSyllable(CharBefore(text_, begin))) continue;
       std::fill(taken.begin() + at, taken.begin() + at + cue.word.size(), true);
-      cues_.push_back({begin, begin + cue.word.size(), cue.relation, cue.weak, cue.penalty});
+      cues_.push_back({begin, begin + cue.word.size(), cue.relation, cue.weak, cue.penalty,
+                       cue.payment, cue.sale, cue.per_unit});
     }
   }
   std::sort(cues_.begin(), cues_.end(),
@@ -446,10 +456,12 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
       }
     }
   }
-  // `매출은 A`, `시가총액 약 A` name the amount; `투자를 위해 A` does not.
+  // `매출은 A`, `시가총액 약 A` name the amount; `투자를 위해 A`, `투자로 A의
+  // 수익` do not.
   if (before != nullptr && before->end + kAdjacentCue >= begin &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kObjectParticles)) == 0 &&
-      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kRecipientParticles)) == 0) {
+      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kRecipientParticles)) == 0 &&
+      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kInstrumentals)) == 0) {
     return before;
   }
   if (after != nullptr) return after;
@@ -550,9 +562,35 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
   }
   if (TryFollowing(end, out) || TryParenthetical(begin, out) ||
       TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out)) {
+    if (ForecastOfAnother(end, out)) {
+      out.entity = -1;
+      out.confidence = 0;
+      out.rule = "forecast";
+    }
     return;
   }
   out.rule = "none";
+}
+
+// True when the amount is a forecast (`... A에 이를 것으로 전망했다`) and its
+// owner is not the one who makes it, the sentence's subject outside any
+// quotation: `분석가들은 애플의 EPS가 A에 이를 것으로 예상했다` is no one's
+// figure yet; `엔비디아는 3분기 매출은 A에 이를 것으로 전망했다` is 엔비디아's.
+bool SentenceRules::ForecastOfAnother(size_t end, const Attribution& out) const {
+  const absl::string_view rest = text_.substr(end, sentence_.end - end);
+  bool forecast = false;
+  for (const std::string& word : lex_.Words(WordList::kForecasts)) {
+    if (absl::StrContains(rest, word)) forecast = true;
+  }
+  if (!forecast) return false;
+  for (const Party& party : parties_) {
+    if (party.marker != Marker::kSubject || party.reporter || party.product ||
+        QuoteAround(party.begin) != nullptr) {
+      continue;
+    }
+    return party.index != out.entity;
+  }
+  return true;
 }
 
 // `140억달러인 파라마운트가` (copula) and `30억달러를 조달한 ... 알토스 랩스`
@@ -642,7 +680,7 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
     Credit(last, "possessive", 0.7, out);
     return true;
   }
-  if (cue == nullptr || cue->end > begin) return false;
+  if (cue == nullptr || cue->end > begin) return TryPossessiveSubject(begin, out);
   int owner = -1;
   for (size_t p = 0; p < parties_.size() && parties_[p].end <= cue->begin; ++p) {
     owner = static_cast<int>(p);
@@ -658,6 +696,19 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
       return true;
     case Marker::kNone:
       if (gap > kCompoundGapWords || party.reporter) return false;
+      if (cue->relation == Relation::kInvest || cue->relation == Relation::kAcquire) {
+        // `Arm 지분`, `앤트로픽 투자액`: the name is the investee or target;
+        // the owner is the possessive before it (`아마존의 앤트로픽 투자액`)
+        // or the clause's subject (`소프트뱅크는 ... Arm 지분 25%를 A에`).
+        const Party* investor = owner > 0 ? &parties_[owner - 1] : nullptr;
+        if (investor != nullptr && investor->marker == Marker::kPossessive &&
+            InScope(*investor) && !investor->reporter &&
+            WordsBetween(text_, investor->marker_end, party.begin) == 0) {
+          Credit(owner - 1, "possessive", 0.85, out);
+          return true;
+        }
+        return false;
+      }
       Credit(owner, "compound", 0.8, out);
       return true;
     case Marker::kSubject:
@@ -667,6 +718,61 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
     default:
       return false;
   }
+}
+
+// `버크셔해서웨이의 현금 보유액은 A`: without a cue, a possessive entity
+// whose noun phrase is the subject right before the amount owns it.
+bool SentenceRules::TryPossessiveSubject(size_t begin, Attribution& out) const {
+  int last = -1;
+  for (size_t p = 0; p < parties_.size() && parties_[p].end <= begin; ++p) {
+    last = static_cast<int>(p);
+  }
+  if (last < 0) return false;
+  const Party& party = parties_[last];
+  if (party.marker != Marker::kPossessive || !InScope(party) || party.reporter ||
+      WordsBetween(text_, party.marker_end, begin) > kSubjectPossessiveGapWords ||
+      ClauseBreakBetween(party.end, begin) || begin < 1 || text_[begin - 1] != ' ') {
+    return false;
+  }
+  const char32_t particle = CharBefore(text_, begin - 1);
+  if (particle != U'은' && particle != U'는' && particle != U'이' && particle != U'가') return false;
+  Credit(last, "possessive", 0.7, out);
+  return true;
+}
+
+// True when `subject` does not own the amount at [begin, end): the amount's
+// cue is the subject of a reported clause (`미국 상무부는 9월 무역적자가 ...
+// A로 집계됐다고`), the amount itself is the subject of a finding (`경찰은
+// ... A가 오간 것으로 파악했다`), or another subject names this amount in an
+// enumeration (`한솔홀딩스가 A, 외부 투자자들이 나머지 B를`).
+bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t end,
+                                   const CueHit* cue) const {
+  if (FigureSubjectBetween(subject.marker_end, begin, cue)) return true;
+  if (MatchWordAt(text_, end, sentence_.end, lex_.Words(WordList::kSubjectParticles)) > 0) {
+    const absl::string_view rest = text_.substr(end, sentence_.end - end);
+    for (const std::string& word : lex_.Words(WordList::kQuotatives)) {
+      if (absl::StartsWith(word, "것으로") && absl::StrContains(rest, word)) return true;
+    }
+  }
+  if (previous_end_ <= subject.end || previous_end_ >= begin) return false;
+  // A word marked as a subject between the previous amount and this one,
+  // not a party and not a figure's name.
+  for (size_t i = previous_end_; i < begin;) {
+    const size_t space = std::min(text_.find(' ', i), begin);
+    const bool party = std::any_of(parties_.begin(), parties_.end(), [&](const Party& p) {
+      return p.begin < space && p.marker_end > i;
+    });
+    const bool figure = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+      return !c.weak && c.begin < space && c.end > i;
+    });
+    // 이/가 only: a word ending in 은/는 is as often a verb (`받는 등`).
+    const char32_t last = CharBefore(text_, space);
+    if (space > i + 3 && !party && !figure && (last == U'이' || last == U'가')) {
+      return true;
+    }
+    i = space + 1;
+  }
+  return false;
 }
 
 // The clause's particles: an investor marked by 로부터, else the nearest
@@ -691,7 +797,7 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
         source = index;
         break;
       case Marker::kSubject:
-        if (!FigureSubjectBetween(party.marker_end, begin, cue)) subject = index;
+        if (!SubjectBlocked(party, begin, amount_end_, cue)) subject = index;
         break;
       case Marker::kPartner:
         partner = index;
@@ -712,8 +818,14 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
   } else if (cue != nullptr && cue->penalty && recipient >= 0) {
     // `검찰이 박지원 의원에게 벌금 500만원을 구형했다`: the fined one's.
     Credit(recipient, "penalized", 0.65, out);
+  } else if (cue != nullptr && cue->sale && recipient >= 0) {
+    // `그래프코어는 소프트뱅크에 A에 매각됐다`: the buyer's, not the seller's.
+    Credit(recipient, "buyer", 0.6, out);
   } else if (subject >= 0) {
     Credit(subject, "subject_particle", 0.7, out);
+  } else if (cue != nullptr && cue->payment && recipient >= 0) {
+    // `법원은 피해자 A씨에게 위자료 A를 지급하라고`: no payer named.
+    Credit(recipient, "payee", 0.55, out);
   } else if (partner >= 0 && out.relation == Relation::kContract) {
     Credit(partner, "deal_partner", 0.65, out);
   } else if (other >= 0 && named == 1 &&
@@ -824,23 +936,40 @@ std::vector<Attribution> SentenceRules::Run() {
       out.cue_begin = cue->begin;
       out.cue_end = cue->end;
     }
-    ChooseEntity(before_limit, begin, end, cue, out);
-    if (out.entity >= 0) {
-      int owner = -1;
-      for (size_t p = 0; p < parties_.size(); ++p) {
-        if (parties_[p].index == out.entity) owner = static_cast<int>(p);
-      }
-      // An investor marked by 로부터 leaves its investee anywhere in the clause.
-      const size_t reach = owner >= 0 && parties_[owner].marker == Marker::kSource
-                               ? sentence_.end
-                               : std::max(end, cue != nullptr ? cue->end : end);
-      const int other = Counterparty(owner, begin, reach, out.relation);
-      if (other >= 0) out.counterparty = parties_[other].index;
+    out.per_unit = cue != nullptr && cue->per_unit;
+    amount_end_ = end;
+    previous_end_ = m > 0 ? before_limit : 0;
+    if (m > 0 && found.back().amount == money[m - 1] &&
+        text_.substr(before_limit, begin - before_limit) == "에서 ") {
+      // `4500원에서 4700원으로`: the other end of a change is the same figure.
+      const std::vector<int> conversions = std::move(out.conversions);
+      out = found.back();
+      out.amount = money[m];
+      out.conversions = conversions;
+    } else {
+      ChooseEntity(before_limit, begin, end, cue, out);
+      SetCounterparty(begin, end, cue, out);
     }
     found.push_back(std::move(out));
     before_limit = end;
   }
   return found;
+}
+
+void SentenceRules::SetCounterparty(size_t begin, size_t end, const CueHit* cue,
+                                    Attribution& out) const {
+  if (out.entity < 0) return;
+  int owner = -1;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    if (parties_[p].index == out.entity) owner = static_cast<int>(p);
+  }
+  if (owner < 0) return;
+  // An investor marked by 로부터 leaves its investee anywhere in the clause.
+  const size_t reach = parties_[owner].marker == Marker::kSource
+                           ? sentence_.end
+                           : std::max(end, cue != nullptr ? cue->end : end);
+  const int other = Counterparty(owner, begin, reach, out.relation);
+  if (other >= 0) out.counterparty = parties_[other].index;
 }
 
 absl::StatusOr<std::unique_ptr<Attributor>> Attributor::Create() {

@@ -58,6 +58,7 @@ struct Attribution {
   size_t cue_begin = 0;       // byte range of the relation's cue word; empty when none
   size_t cue_end = 0;
   std::vector<int> conversions;  // indexes in amounts of conversions of this amount
+  bool per_unit = false;  // a figure per share or unit (EPS): listed, not summed
 };
 
 // Thread-safe (immutable after Create); not copyable.
