@@ -26,6 +26,7 @@
 namespace gleaner {
 namespace {
 
+using attribution_eval::Describe;
 using attribution_eval::FormatTally;
 using attribution_eval::GoldRow;
 using attribution_eval::ParseGoldFields;
@@ -99,7 +100,10 @@ TEST_F(AttributionEval, PrecisionAndRecallOnTheAnnotatedCorpus) {
         continue;
       }
       Score(result, a, row->second, attributions, tallies[row->second.split]);
-      Score(result, a, row->second, attributions, tallies["all"]);
+      if (!Score(result, a, row->second, attributions, tallies["all"])) {
+        std::cout << "miss " << row->second.split << " " << seed << " " << left << "["
+                  << amount.text() << "] rules " << Describe(result, a, attributions) << "\n";
+      }
     }
   }
   for (const auto& [split, t] : tallies) {

@@ -49,6 +49,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kDenominations, "denomination"},
     {WordList::kInstrumentals, "instrumental"},
     {WordList::kForecasts, "forecast"},
+    {WordList::kPluralSubjects, "plural_subject"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

@@ -91,7 +91,8 @@ enum class WordList {
   kTitlePrefixes,       // (title_prefix) 전: before a title head noun (강 전 감독은)
   kDenominations,       // (denomination) 권: `5만원권`, a note, no one's money
   kInstrumentals,       // (instrumental) 로 으로: `투자로 A의 수익`, a cue used as a means
-  kForecasts,           // (forecast) 것으로 전망: the amount is someone's forecast
+  kForecasts,           // (forecast) 것으로 전망했: the amount is someone's forecast
+  kPluralSubjects,      // (plural_subject) 들이 들은: a group as another subject (투자자들이)
   kCount,
 };
 

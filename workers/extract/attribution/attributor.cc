@@ -225,6 +225,9 @@ class SentenceRules {
   size_t scope_end_ = 0;
   size_t amount_end_ = 0;       // the current amount's group end
   size_t previous_end_ = 0;     // the previous money amount's end in the sentence, or 0
+  // The investee or target named by a compound (`오픈AI 지분`) for the
+  // current amount, or -1: the owner when no other party is (TryPossessive).
+  mutable int investee_ = -1;
 };
 
 void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
@@ -569,6 +572,12 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
     }
     return;
   }
+  // `엔비디아 지분 매각이 오픈AI 지분 확보(약 51조 원 투자)`: only the
+  // investee is named; as in counterparty_only, it stands for the deal.
+  if (investee_ >= 0) {
+    Credit(investee_, "counterparty_only", 0.5, out);
+    return;
+  }
   out.rule = "none";
 }
 
@@ -707,6 +716,7 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
           Credit(owner - 1, "possessive", 0.85, out);
           return true;
         }
+        investee_ = owner;
         return false;
       }
       Credit(owner, "compound", 0.8, out);
@@ -765,9 +775,14 @@ bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t en
     const bool figure = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
       return !c.weak && c.begin < space && c.end > i;
     });
-    // 이/가 only: a word ending in 은/는 is as often a verb (`받는 등`).
-    const char32_t last = CharBefore(text_, space);
-    if (space > i + 3 && !party && !figure && (last == U'이' || last == U'가')) {
+    // A plural subject (`투자자들이`, `은행들은`): a bare 이/가/은/는 ends as
+    // many other words (`추가`, `받는`).
+    const absl::string_view word = text_.substr(i, space - i);
+    const auto& plurals = lex_.Words(WordList::kPluralSubjects);
+    const bool plural_subject = std::any_of(plurals.begin(), plurals.end(), [&](const std::string& p) {
+      return absl::EndsWith(word, p);
+    });
+    if (!party && !figure && plural_subject) {
       return true;
     }
     i = space + 1;
@@ -938,6 +953,7 @@ std::vector<Attribution> SentenceRules::Run() {
     }
     out.per_unit = cue != nullptr && cue->per_unit;
     amount_end_ = end;
+    investee_ = -1;
     previous_end_ = m > 0 ? before_limit : 0;
     if (m > 0 && found.back().amount == money[m - 1] &&
         text_.substr(before_limit, begin - before_limit) == "에서 ") {
