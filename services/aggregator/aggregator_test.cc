@@ -398,6 +398,35 @@ TEST(Aggregator, ListsButDoesNotSumPricesAndMarketValues) {
   EXPECT_EQ(nvidia.totals(0).amounts(), 1u);
 }
 
+// EPS is profit per share: listed under the company, never added to its
+// profit (the attribution marks the cue per_unit).
+TEST(Aggregator, ListsButDoesNotSumPerShareFigures) {
+  std::unique_ptr<Aggregator> aggregator = NewAggregator();
+  v1::StageRequest request = StoryDocument(
+      "j", "eps", "엔비디아의 순이익은 20억달러, 주당순이익은 2달러다.", {"엔비디아"}, "20억달러",
+      "2000000000");
+  v1::DocumentResult* result = request.mutable_result();
+  AddMoney(*result, "2달러", "2");
+  for (int i = 0; i < 2; ++i) {
+    v1::AmountAttribution* a = result->add_attributions();
+    a->set_amount_index(i);
+    a->set_entity_index(0);
+    a->set_canonical("엔비디아");
+    a->set_relation(v1::AMOUNT_RELATION_PROFIT_LOSS);
+    a->set_per_unit(i == 1);
+  }
+  ASSERT_THAT(Record(*aggregator, request), IsOk());
+  absl::StatusOr<v1::CorpusView> view = aggregator->GetView(ViewOf("j"));
+  ASSERT_THAT(view.status(), IsOk());
+  ASSERT_EQ(view->amounts_by_entity_size(), 1);
+  const v1::EntityAmounts& nvidia = view->amounts_by_entity(0);
+  ASSERT_EQ(nvidia.amounts_size(), 2);
+  EXPECT_TRUE(nvidia.amounts(0).summed());
+  EXPECT_FALSE(nvidia.amounts(1).summed());
+  ASSERT_EQ(nvidia.totals_size(), 1);
+  EXPECT_EQ(nvidia.totals(0).total(), "2000000000");
+}
+
 // Two rewrites of one wire story: other words, same parties and sum.
 TEST(Aggregator, GroupsRewritesOfOneStoryAndKeepsThemAcrossARestart) {
   const std::string store =

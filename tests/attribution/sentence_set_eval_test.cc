@@ -33,6 +33,10 @@ const SentenceSet kSets[] = {
     // the entity extractor does not find.
     {"klue", "testdata/attribution/klue_sentences.tsv",
      "testdata/attribution/klue_attribution_gold.tsv", 50, 30, 0.9, 0.55},
+    // Tuning set A, written blind by the data writer: blind P 0.748 (80/107),
+    // R 0.690 (80/116); after tuning on it P 0.909 (90/99), R 0.769 (90/117).
+    {"set_a", "testdata/attribution/a_sentences.tsv",
+     "testdata/attribution/a_attribution_gold.tsv", 150, 100, 0.88, 0.74},
 };
 
 class SentenceSetEval : public ::testing::TestWithParam<SentenceSet> {};
