@@ -151,6 +151,8 @@ void BM_MatchAhoCorasick(benchmark::State& state) {
   }
   benchmark::DoNotOptimize(hits);
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["states"] = static_cast<double>(ac.num_states());
+  state.counters["dense_states"] = static_cast<double>(ac.num_dense_states());
 }
 BENCHMARK(BM_MatchAhoCorasick)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond);
 

@@ -44,24 +44,6 @@ absl::flat_hash_set<std::string> Copy(const WordSet& words) { return {words.begi
 
 }  // namespace
 
-char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start) {
-  if (i == 0 || i > s.size()) {
-    if (start != nullptr) *start = 0;
-    return 0;
-  }
-  char32_t cp;
-  const size_t j = text::DecodeUtf8Before(s, i, &cp);
-  if (start != nullptr) *start = j;
-  return cp;
-}
-
-char32_t CodepointAt(absl::string_view s, size_t i) {
-  if (i >= s.size()) return 0;
-  char32_t cp;
-  DecodeAt(s, i, &cp);
-  return cp;
-}
-
 size_t HangulRunEnd(absl::string_view s, size_t i) {
   while (i < s.size()) {
     char32_t cp;

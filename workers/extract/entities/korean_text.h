@@ -33,9 +33,24 @@ inline size_t DecodeAt(absl::string_view s, size_t i, char32_t* cp) {
   return text::DecodeUtf8(s, i, cp);
 }
 // Returns the code point that ends at byte `i` (0 if i == 0), and its start.
-char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr);
+// Inline, as CodepointAt: the recognisers call both at nearly every byte.
+inline char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr) {
+  if (i == 0 || i > s.size()) {
+    if (start != nullptr) *start = 0;
+    return 0;
+  }
+  char32_t cp;
+  const size_t j = text::DecodeUtf8Before(s, i, &cp);
+  if (start != nullptr) *start = j;
+  return cp;
+}
 // Returns the code point at byte `i` (0 if i >= s.size()).
-char32_t CodepointAt(absl::string_view s, size_t i);
+inline char32_t CodepointAt(absl::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  char32_t cp;
+  DecodeAt(s, i, &cp);
+  return cp;
+}
 
 inline bool IsHangul(char32_t c) { return text::IsHangulSyllable(c); }
 using text::IsAsciiAlnum;
