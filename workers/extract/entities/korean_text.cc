@@ -87,6 +87,7 @@ KoreanWords::KoreanWords(const Lexicons& lexicons)
       const uint64_t key = PackHangul(t);
       if (key != 0) {
         packed_title_prefixes_[key] |= p == title.size();
+        if (p == 3 && p == title.size()) one_syllable_titles_.Insert(c);
       } else {
         other_title_prefixes_.insert(std::string(t));
       }
@@ -164,6 +165,10 @@ size_t KoreanWords::TitlePrefixLength(absl::string_view word) const {
       return best;
     }
     syllables[n++] = c;
+    if (n == 1) {  // every title's first syllable is a prefix (MayStartTitle)
+      if (one_syllable_titles_.Contains(c) && IsParticleTail(word.substr(p))) best = p;
+      continue;
+    }
     auto it = packed_title_prefixes_.find(PackSyllables(syllables, n));
     if (it == packed_title_prefixes_.end()) break;
     if (it->second && IsParticleTail(word.substr(p))) best = p;

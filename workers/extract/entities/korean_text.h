@@ -142,6 +142,7 @@ class KoreanWords {
   absl::flat_hash_map<uint64_t, bool> packed_title_prefixes_;
   absl::flat_hash_set<std::string> other_title_prefixes_;
   SyllableSet title_first_;
+  SyllableSet one_syllable_titles_;  // TitlePrefixLength's first step without hashing
   SyllableSet surnames_;
 };
 
