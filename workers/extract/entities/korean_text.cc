@@ -88,6 +88,7 @@ KoreanWords::KoreanWords(const Lexicons& lexicons)
       if (key != 0) {
         packed_title_prefixes_[key] |= p == title.size();
         if (p == 3 && p == title.size()) one_syllable_titles_.Insert(c);
+        if (p == 6) title_second_.Insert(c);
       } else {
         other_title_prefixes_.insert(std::string(t));
       }
@@ -169,6 +170,7 @@ size_t KoreanWords::TitlePrefixLength(absl::string_view word) const {
       if (one_syllable_titles_.Contains(c) && IsParticleTail(word.substr(p))) best = p;
       continue;
     }
+    if (n == 2 && !title_second_.Contains(c)) break;
     auto it = packed_title_prefixes_.find(PackSyllables(syllables, n));
     if (it == packed_title_prefixes_.end()) break;
     if (it->second && IsParticleTail(word.substr(p))) best = p;

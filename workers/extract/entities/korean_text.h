@@ -143,6 +143,7 @@ class KoreanWords {
   absl::flat_hash_set<std::string> other_title_prefixes_;
   SyllableSet title_first_;
   SyllableSet one_syllable_titles_;  // TitlePrefixLength's first step without hashing
+  SyllableSet title_second_;         // and most second steps: the titles' second syllables
   SyllableSet surnames_;
 };
 
