@@ -35,67 +35,99 @@ uint32_t AhoCorasick::Builder::Add(absl::string_view pattern) {
 AhoCorasick AhoCorasick::Builder::Build() && {
   AhoCorasick ac;
   if (out_.empty()) out_.push_back(-1);
-  const int32_t n = num_states_;
-  std::sort(edges_.begin(), edges_.end(), [](const Edge& a, const Edge& b) {
+  ac.AssignByteClasses(edges_);
+  ac.LayOutBreadthFirst(std::move(edges_), out_);
+  ac.LinkFailures();
+  ac.FillDenseRows(max_dense_entries_);
+  ac.lengths_ = std::move(lengths_);
+  return ac;
+}
+
+void AhoCorasick::AssignByteClasses(const std::vector<Builder::Edge>& edges) {
+  bool used[256] = {};
+  for (const Builder::Edge& e : edges) used[e.byte] = true;
+  num_classes_ = 1;
+  for (int b = 0; b < 256; ++b) {
+    if (used[b]) class_of_[b] = static_cast<uint8_t>(num_classes_++);
+  }
+  // Patterns are folded, so an upper-case letter is in its lower case's class.
+  for (int b = 'A'; b <= 'Z'; ++b) class_of_[b] = class_of_[b + 32];
+}
+
+void AhoCorasick::LayOutBreadthFirst(std::vector<Builder::Edge> edges, const std::vector<int32_t>& out) {
+  const uint32_t n = static_cast<uint32_t>(out.size());
+  std::sort(edges.begin(), edges.end(), [](const Builder::Edge& a, const Builder::Edge& b) {
     return a.parent != b.parent ? a.parent < b.parent : a.byte < b.byte;
   });
-  ac.states_.assign(n, State{0, 0, -1, 0, -1, 0});
-  for (const Edge& e : edges_) ++ac.states_[e.parent].num_edges;
-  uint32_t offset = 0;
-  for (int32_t s = 0; s < n; ++s) {
-    ac.states_[s].edge_begin = offset;
-    ac.states_[s].out = out_[s];
-    offset += ac.states_[s].num_edges;
-  }
-  ac.edge_byte_.reserve(edges_.size());
-  ac.edge_child_.reserve(edges_.size());
-  for (const Edge& e : edges_) {
-    ac.edge_byte_.push_back(e.byte);
-    ac.edge_child_.push_back(e.child);
-  }
-  std::fill(std::begin(ac.root_), std::end(ac.root_), -1);
-  for (uint32_t i = 0; i < ac.states_[0].num_edges; ++i) ac.root_[ac.edge_byte_[i]] = ac.edge_child_[i];
-  for (int32_t s = 1; s < n; ++s) {
-    State& st = ac.states_[s];
-    if (st.num_edges < kDenseMinEdges) continue;
-    st.dense_row = static_cast<int32_t>(ac.dense_.size() / 256);
-    ac.dense_.resize(ac.dense_.size() + 256, -1);
-    int32_t* row = &ac.dense_[ac.dense_.size() - 256];
-    for (uint32_t i = st.edge_begin; i < st.edge_begin + st.num_edges; ++i) {
-      row[ac.edge_byte_[i]] = ac.edge_child_[i];
+  std::vector<uint32_t> first(n + 1, 0);  // builder state -> its first edge
+  for (const Builder::Edge& e : edges) ++first[static_cast<uint32_t>(e.parent) + 1];
+  for (uint32_t s = 0; s < n; ++s) first[s + 1] += first[s];
+  std::vector<uint32_t> order;  // new state -> builder state
+  order.reserve(n);
+  order.push_back(0);
+  std::vector<uint32_t> new_id(n, 0);
+  edge_begin_.assign(n + 1, 0);
+  edge_class_.reserve(edges.size());
+  edge_next_.reserve(edges.size());
+  out_.resize(n);
+  for (uint32_t s = 0; s < order.size(); ++s) {
+    const uint32_t old = order[s];
+    edge_begin_[s] = static_cast<uint32_t>(edge_class_.size());
+    out_[s] = out[old];
+    for (uint32_t i = first[old]; i < first[old + 1]; ++i) {
+      const uint32_t child = static_cast<uint32_t>(edges[i].child);
+      new_id[child] = static_cast<uint32_t>(order.size());
+      order.push_back(child);
+      edge_class_.push_back(class_of_[edges[i].byte]);
+      edge_next_.push_back(new_id[child]);
     }
   }
-  ac.lengths_ = std::move(lengths_);
-  // Breadth-first: a state's fail link points to a shallower state, whose own
-  // links are therefore final by the time we reach it.
-  std::vector<int32_t> queue;
-  queue.reserve(n);
-  queue.push_back(0);
-  for (size_t qi = 0; qi < queue.size(); ++qi) {
-    const int32_t s = queue[qi];
-    const uint32_t begin = ac.states_[s].edge_begin, end = begin + ac.states_[s].num_edges;
-    for (uint32_t i = begin; i < end; ++i) {
-      const uint8_t c = ac.edge_byte_[i];
-      const int32_t child = ac.edge_child_[i];
-      int32_t f = 0;
+  edge_begin_[n] = static_cast<uint32_t>(edge_class_.size());
+}
+
+uint32_t AhoCorasick::Child(uint32_t state, uint8_t cls) const {
+  for (uint32_t i = edge_begin_[state]; i < edge_begin_[state + 1]; ++i) {
+    if (edge_class_[i] == cls) return edge_next_[i];
+  }
+  return 0;
+}
+
+void AhoCorasick::LinkFailures() {
+  const uint32_t n = static_cast<uint32_t>(out_.size());
+  fail_.assign(n, 0);
+  dict_.assign(n, 0);
+  // In breadth-first order a state's fail link points to a shallower state,
+  // whose own links are therefore final by the time we reach it.
+  for (uint32_t s = 0; s < n; ++s) {
+    for (uint32_t i = edge_begin_[s]; i < edge_begin_[s + 1]; ++i) {
+      const uint8_t c = edge_class_[i];
+      const uint32_t child = edge_next_[i];
+      uint32_t f = 0;
       if (s != 0) {
-        int32_t t = ac.states_[s].fail;
-        for (;;) {
-          const int32_t next = ac.Next(t, c);
-          if (next >= 0) {
-            f = next;
-            break;
-          }
-          if (t == 0) break;
-          t = ac.states_[t].fail;
+        for (uint32_t t = fail_[s];; t = fail_[t]) {
+          f = Child(t, c);
+          if (f != 0 || t == 0) break;
         }
       }
-      ac.states_[child].fail = f;
-      ac.states_[child].dict = ac.states_[f].out >= 0 ? f : ac.states_[f].dict;
-      queue.push_back(child);
+      fail_[child] = f;
+      dict_[child] = out_[f] >= 0 ? f : dict_[f];
     }
   }
-  return ac;
+}
+
+void AhoCorasick::FillDenseRows(size_t max_entries) {
+  const uint32_t n = static_cast<uint32_t>(out_.size());
+  auto value = [&](uint32_t s) { return s | (out_[s] >= 0 || dict_[s] != 0 ? kHasMatch : 0u); };
+  num_dense_ = static_cast<uint32_t>(std::max<size_t>(1, std::min<size_t>(n, max_entries / num_classes_)));
+  dense_.assign(static_cast<size_t>(num_dense_) * num_classes_, 0);
+  for (uint32_t s = 0; s < num_dense_; ++s) {
+    uint32_t* row = &dense_[static_cast<size_t>(s) * num_classes_];
+    // A missing edge goes where the fail state goes; it is shallower, so its
+    // row is complete.
+    if (s != 0) std::copy_n(&dense_[static_cast<size_t>(fail_[s]) * num_classes_], num_classes_, row);
+    for (uint32_t i = edge_begin_[s]; i < edge_begin_[s + 1]; ++i) row[edge_class_[i]] = value(edge_next_[i]);
+  }
+  for (uint32_t& next : edge_next_) next = value(next);
 }
 
 }  // namespace entities

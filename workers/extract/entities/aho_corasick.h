@@ -40,10 +40,14 @@ class AhoCorasick {
     // equals an earlier one after ASCII case folding returns the earlier id.
     uint32_t Add(absl::string_view pattern);
     size_t num_patterns() const { return lengths_.size(); }
+    // Caps the full transition table (4 bytes an entry; default 4 MB). The
+    // shallowest states get full rows first; the rest walk sorted edges.
+    void set_max_dense_entries(size_t n) { max_dense_entries_ = n; }
     // Builds the automaton. The builder is consumed.
     AhoCorasick Build() &&;
 
    private:
+    friend class AhoCorasick;
     struct Edge {
       int32_t parent;
       uint8_t byte;
@@ -54,6 +58,7 @@ class AhoCorasick {
     std::vector<int32_t> out_;                     // state -> pattern id or -1
     std::vector<uint32_t> lengths_;                // pattern id -> byte length
     int32_t num_states_ = 1;
+    size_t max_dense_entries_ = size_t{1} << 20;
   };
 
   AhoCorasick() = default;
@@ -68,64 +73,69 @@ class AhoCorasick {
   void ForEachMatch(absl::string_view text, Fn&& fn) const;
 
   size_t num_patterns() const { return lengths_.size(); }
-  size_t num_states() const { return states_.size(); }
+  size_t num_states() const { return out_.size(); }
+  // States with a full transition row (the shallowest ones).
+  size_t num_dense_states() const { return num_dense_; }
   uint32_t pattern_length(uint32_t id) const { return lengths_[id]; }
 
  private:
   static uint8_t Fold(uint8_t c) { return (c >= 'A' && c <= 'Z') ? static_cast<uint8_t>(c + 32) : c; }
-  // Everything the matching loop needs about one state, in one cache line.
-  struct State {
-    uint32_t edge_begin;  // edges are [edge_begin, edge_begin + num_edges)
-    uint32_t num_edges;
-    int32_t dense_row;  // index of a dense 256-entry row, or -1
-    int32_t fail;
-    int32_t out;   // pattern ending here, or -1
-    int32_t dict;  // next state on the fail chain with out >= 0, or 0
-  };
 
-  // Returns the child of `state` on `byte`, or -1.
-  int32_t Next(int32_t state, uint8_t byte) const {
-    if (state == 0) return root_[byte];
-    const State& st = states_[state];
-    if (st.dense_row >= 0) return dense_[static_cast<size_t>(st.dense_row) * 256 + byte];
-    const uint8_t* bytes = edge_byte_.data() + st.edge_begin;
-    for (uint32_t i = 0; i < st.num_edges; ++i) {  // Few edges: linear scan.
-      if (bytes[i] == byte) return edge_child_[st.edge_begin + i];
-      if (bytes[i] > byte) break;
+  // States are numbered in breadth-first order, so the shallow states, where
+  // the walk spends nearly all its time (the first bytes of a name), come
+  // first. The first `num_dense_` of them have a full transition row over
+  // the byte classes, fail links already followed: one load per byte. The
+  // deeper ones keep their sorted edges and fail back to a dense state.
+  // A transition's value is the next state, with kHasMatch set when a
+  // pattern ends there or on its fail chain.
+  static constexpr uint32_t kHasMatch = 0x80000000u;
+  static constexpr uint32_t kStateMask = 0x7fffffffu;
+
+  // The steps of Build().
+  void AssignByteClasses(const std::vector<Builder::Edge>& edges);
+  void LayOutBreadthFirst(std::vector<Builder::Edge> edges, const std::vector<int32_t>& out);
+  void LinkFailures();
+  void FillDenseRows(size_t max_entries);
+  // Returns the child of `state` on `cls` before FillDenseRows(), or 0.
+  uint32_t Child(uint32_t state, uint8_t cls) const;
+
+  // Returns the transition (see kHasMatch) from `state` on byte class `cls`.
+  uint32_t Next(uint32_t state, uint8_t cls) const {
+    while (state >= num_dense_) {
+      const uint32_t begin = edge_begin_[state], end = edge_begin_[state + 1];
+      for (uint32_t i = begin; i < end; ++i) {  // Few edges: linear scan.
+        if (edge_class_[i] == cls) return edge_next_[i];
+        if (edge_class_[i] > cls) break;
+      }
+      state = fail_[state];
     }
-    return -1;
+    return dense_[static_cast<size_t>(state) * num_classes_ + cls];
   }
 
-  // States with many edges (the first bytes of Hangul syllables branch
-  // widely) get a dense 256-entry row.
-  static constexpr uint32_t kDenseMinEdges = 12;
-  int32_t root_[256];
-  std::vector<State> states_;
-  std::vector<int32_t> dense_;
-  std::vector<uint8_t> edge_byte_;
-  std::vector<int32_t> edge_child_;
+  uint8_t class_of_[256] = {};  // byte -> class; 0: in no pattern
+  uint32_t num_classes_ = 1;
+  uint32_t num_dense_ = 0;
+  std::vector<uint32_t> dense_;       // num_dense_ rows of num_classes_
+  std::vector<uint32_t> edge_begin_;  // state -> first edge; one past the last state at the end
+  std::vector<uint8_t> edge_class_;
+  std::vector<uint32_t> edge_next_;  // transition values, as in dense_
+  std::vector<uint32_t> fail_;
+  std::vector<int32_t> out_;   // state -> pattern ending here, or -1
+  std::vector<uint32_t> dict_;  // state -> next state on the fail chain with out_ >= 0, or 0
   std::vector<uint32_t> lengths_;
 };
 
 template <typename Fn>
 void AhoCorasick::ForEachMatch(absl::string_view text, Fn&& fn) const {
   if (lengths_.empty()) return;
-  int32_t state = 0;
+  uint32_t state = 0;
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
   for (size_t i = 0; i < text.size(); ++i) {
-    const uint8_t c = Fold(data[i]);
-    for (;;) {
-      const int32_t next = Next(state, c);
-      if (next >= 0) {
-        state = next;
-        break;
-      }
-      if (state == 0) break;
-      state = states_[state].fail;
-    }
-    const State& st = states_[state];
-    for (int32_t s = st.out >= 0 ? state : st.dict; s > 0; s = states_[s].dict) {
-      const uint32_t id = static_cast<uint32_t>(states_[s].out);
+    const uint32_t t = Next(state, class_of_[data[i]]);
+    state = t & kStateMask;
+    if ((t & kHasMatch) == 0) continue;
+    for (uint32_t s = out_[state] >= 0 ? state : dict_[state]; s > 0; s = dict_[s]) {
+      const uint32_t id = static_cast<uint32_t>(out_[s]);
       fn(i + 1 - lengths_[id], i + 1, id);
     }
   }

@@ -1,9 +1,11 @@
 #include "workers/extract/entities/aho_corasick.h"
 
+#include <random>
 #include <string>
 #include <tuple>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -70,6 +72,53 @@ TEST(AhoCorasickTest, AgreesWithNaiveSearch) {
     }
   }
   EXPECT_THAT(All(ac, text), UnorderedElementsAreArray(want));
+}
+
+// Random patterns over a small alphabet (many shared prefixes and fail
+// links), once with every state's full row and once with only the root's,
+// so both the table and the sorted-edge walk are checked against std::find.
+TEST(AhoCorasickTest, DenseAndSparseStatesAgreeWithNaiveSearch) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abAB\xea\xb0\x80";
+  auto random_string = [&](size_t max_len) {
+    std::string s(1 + rng() % max_len, 'a');
+    for (char& c : s) c = alphabet[rng() % alphabet.size()];
+    return s;
+  };
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 60; ++i) patterns.push_back(random_string(6));
+  const std::string text = random_string(3000);
+  for (size_t max_dense : {size_t{1} << 20, size_t{0}, size_t{64}}) {
+    AhoCorasick::Builder b;
+    b.set_max_dense_entries(max_dense);
+    std::vector<uint32_t> ids;
+    for (const auto& p : patterns) ids.push_back(b.Add(p));
+    AhoCorasick ac = std::move(b).Build();
+    if (max_dense == 0) {
+      EXPECT_EQ(ac.num_dense_states(), 1u);
+    }
+    std::string folded = text;
+    for (char& c : folded) c = absl::ascii_tolower(c);
+    std::vector<Hit> want;
+    for (uint32_t id = 0; id < ac.num_patterns(); ++id) {
+      std::string p;
+      for (size_t k = 0; k < patterns.size(); ++k) {
+        if (ids[k] == id) {
+          p = absl::AsciiStrToLower(patterns[k]);
+        }
+      }
+      for (size_t pos = folded.find(p); pos != std::string::npos; pos = folded.find(p, pos + 1)) {
+        want.emplace_back(pos, pos + p.size(), id);
+      }
+    }
+    const std::vector<Hit> got = All(ac, text);
+    EXPECT_THAT(got, UnorderedElementsAreArray(want)) << "max_dense=" << max_dense;
+    // In order of end; for one end, the longer first.
+    for (size_t k = 1; k < got.size(); ++k) {
+      EXPECT_TRUE(std::get<1>(got[k - 1]) < std::get<1>(got[k]) ||
+                  (std::get<1>(got[k - 1]) == std::get<1>(got[k]) && std::get<0>(got[k - 1]) < std::get<0>(got[k])));
+    }
+  }
 }
 
 }  // namespace

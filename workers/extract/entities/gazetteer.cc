@@ -239,6 +239,13 @@ void Gazetteer::Finish() {
     pattern_surfaces_[id].push_back(i);
   }
   automaton_ = std::move(builder).Build();
+  sole_entry_.assign(pattern_surfaces_.size(), -1);
+  for (size_t id = 0; id < pattern_surfaces_.size(); ++id) {
+    const std::vector<uint32_t>& candidates = pattern_surfaces_[id];
+    if (candidates.size() == 1 && !surfaces_[candidates[0]].case_sensitive) {
+      sole_entry_[id] = static_cast<int32_t>(surfaces_[candidates[0]].entry);
+    }
+  }
 }
 
 int32_t Gazetteer::PickSurface(uint32_t id, absl::string_view bytes) const {

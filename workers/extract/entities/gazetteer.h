@@ -124,12 +124,21 @@ class Gazetteer {
   std::vector<Surface> surfaces_;
   // Pattern id -> indices into surfaces_ (several when they differ in case).
   std::vector<std::vector<uint32_t>> pattern_surfaces_;
+  // Pattern id -> the entry of its only surface when that one ignores case,
+  // else -1: then no comparison is needed unless the match starts in lower
+  // case.
+  std::vector<int32_t> sole_entry_;
   AhoCorasick automaton_;
 };
 
 template <typename Fn>
 void Gazetteer::ForEachMatch(absl::string_view text, Fn&& fn) const {
   automaton_.ForEachMatch(text, [&](size_t begin, size_t end, uint32_t id) {
+    const int32_t entry = sole_entry_[id];
+    if (entry >= 0 && !(text[begin] >= 'a' && text[begin] <= 'z')) {
+      fn(begin, end, static_cast<uint32_t>(entry));  // PickSurface's common case, inline
+      return;
+    }
     const int32_t s = PickSurface(id, text.substr(begin, end - begin));
     if (s >= 0) fn(begin, end, surfaces_[s].entry);
   });

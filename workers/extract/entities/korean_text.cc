@@ -44,24 +44,6 @@ absl::flat_hash_set<std::string> Copy(const WordSet& words) { return {words.begi
 
 }  // namespace
 
-char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start) {
-  if (i == 0 || i > s.size()) {
-    if (start != nullptr) *start = 0;
-    return 0;
-  }
-  char32_t cp;
-  const size_t j = text::DecodeUtf8Before(s, i, &cp);
-  if (start != nullptr) *start = j;
-  return cp;
-}
-
-char32_t CodepointAt(absl::string_view s, size_t i) {
-  if (i >= s.size()) return 0;
-  char32_t cp;
-  DecodeAt(s, i, &cp);
-  return cp;
-}
-
 size_t HangulRunEnd(absl::string_view s, size_t i) {
   while (i < s.size()) {
     char32_t cp;
@@ -105,6 +87,8 @@ KoreanWords::KoreanWords(const Lexicons& lexicons)
       const uint64_t key = PackHangul(t);
       if (key != 0) {
         packed_title_prefixes_[key] |= p == title.size();
+        if (p == 3 && p == title.size()) one_syllable_titles_.Insert(c);
+        if (p == 6) title_second_.Insert(c);
       } else {
         other_title_prefixes_.insert(std::string(t));
       }
@@ -182,6 +166,11 @@ size_t KoreanWords::TitlePrefixLength(absl::string_view word) const {
       return best;
     }
     syllables[n++] = c;
+    if (n == 1) {  // every title's first syllable is a prefix (MayStartTitle)
+      if (one_syllable_titles_.Contains(c) && IsParticleTail(word.substr(p))) best = p;
+      continue;
+    }
+    if (n == 2 && !title_second_.Contains(c)) break;
     auto it = packed_title_prefixes_.find(PackSyllables(syllables, n));
     if (it == packed_title_prefixes_.end()) break;
     if (it->second && IsParticleTail(word.substr(p))) best = p;

@@ -33,9 +33,24 @@ inline size_t DecodeAt(absl::string_view s, size_t i, char32_t* cp) {
   return text::DecodeUtf8(s, i, cp);
 }
 // Returns the code point that ends at byte `i` (0 if i == 0), and its start.
-char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr);
+// Inline, as CodepointAt: the recognisers call both at nearly every byte.
+inline char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr) {
+  if (i == 0 || i > s.size()) {
+    if (start != nullptr) *start = 0;
+    return 0;
+  }
+  char32_t cp;
+  const size_t j = text::DecodeUtf8Before(s, i, &cp);
+  if (start != nullptr) *start = j;
+  return cp;
+}
 // Returns the code point at byte `i` (0 if i >= s.size()).
-char32_t CodepointAt(absl::string_view s, size_t i);
+inline char32_t CodepointAt(absl::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  char32_t cp;
+  DecodeAt(s, i, &cp);
+  return cp;
+}
 
 inline bool IsHangul(char32_t c) { return text::IsHangulSyllable(c); }
 using text::IsAsciiAlnum;
@@ -127,6 +142,8 @@ class KoreanWords {
   absl::flat_hash_map<uint64_t, bool> packed_title_prefixes_;
   absl::flat_hash_set<std::string> other_title_prefixes_;
   SyllableSet title_first_;
+  SyllableSet one_syllable_titles_;  // TitlePrefixLength's first step without hashing
+  SyllableSet title_second_;         // and most second steps: the titles' second syllables
   SyllableSet surnames_;
 };
 
