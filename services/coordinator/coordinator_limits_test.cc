@@ -1,5 +1,9 @@
 // The coordinator's edge limits, through a real gRPC server on a loopback
 // port: batches at once, documents per batch, tokens and job ownership.
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 
@@ -23,7 +27,7 @@ constexpr char kBobToken[] = "bob-token-0123456789ab";
 
 class CoordinatorLimitsTest : public ::testing::Test {
  protected:
-  void Start(DocumentLimits limits) {
+  void Start(DocumentLimits limits, const std::string& journal_dir = "") {
     auth_ = *ClientAuthenticator::Parse(
         absl::StrCat("alice ", kAliceToken, "\nbob ", kBobToken, "\n"));
     // No stages: documents go straight through, which is all a limit needs.
@@ -31,6 +35,7 @@ class CoordinatorLimitsTest : public ::testing::Test {
     CoordinatorServiceOptions options;
     options.authenticator = auth_.get();
     options.limits = limits;
+    options.journal.dir = journal_dir;
     service_ = std::make_unique<CoordinatorService>(pipeline_.get(), nullptr,
                                                     options);
     server_ = *StartedServer::Start(ServerRunnerOptions{}, {service_.get()});
@@ -64,6 +69,30 @@ class CoordinatorLimitsTest : public ::testing::Test {
       if (response.has_progress() && job_id->empty()) {
         *job_id = response.progress().job_id();
       }
+    }
+    return stream->Finish();
+  }
+
+  grpc::Status Status(const std::string& job_id, const char* token) {
+    grpc::ClientContext context;
+    Authorize(&context, token);
+    v1::GetJobStatusRequest request;
+    request.set_job_id(job_id);
+    v1::JobStatus status;
+    return stub_->GetJobStatus(&context, request, &status);
+  }
+
+  // Opens a stream resuming `job_id` as `token`; returns how it ended.
+  grpc::Status Resume(const std::string& job_id, const char* token) {
+    grpc::ClientContext context;
+    Authorize(&context, token);
+    auto stream = stub_->Submit(&context);
+    v1::SubmitRequest open;
+    open.mutable_options()->set_resume_job_id(job_id);
+    stream->Write(open);
+    stream->WritesDone();
+    v1::SubmitResponse response;
+    while (stream->Read(&response)) {
     }
     return stream->Finish();
   }
@@ -145,6 +174,48 @@ TEST_F(CoordinatorLimitsTest, CallsNeedATokenAndJobsStayWithTheirClient) {
     EXPECT_EQ(other.error_code(), grpc::StatusCode::NOT_FOUND);
     EXPECT_THAT(other.error_message(), HasSubstr("unknown job"));
   }
+}
+
+// A damaged journal tells nobody but its owner that the job exists: with
+// the record naming the owner unreadable, every client gets the answer of
+// an unknown id; damaged further on, the owner is told DATA_LOSS and any
+// other client NOT_FOUND, in the same words as for a random id.
+TEST_F(CoordinatorLimitsTest, DamagedJournalsAreShownOnlyToTheirOwner) {
+  const std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/journals";
+  std::filesystem::create_directories(dir);
+  Start(DocumentLimits(), dir);
+  const std::string unknown = "job-00000000000000000000000000000000";
+  const grpc::Status random_id = Status(unknown, kBobToken);
+  ASSERT_EQ(random_id.error_code(), grpc::StatusCode::NOT_FOUND);
+  auto as_unknown = [&](const grpc::Status& status, const std::string& job_id) {
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND) << status.error_message();
+    std::string expected = random_id.error_message();
+    expected.replace(expected.find(unknown), unknown.size(), job_id);
+    EXPECT_EQ(status.error_message(), expected);
+  };
+
+  const std::string headless = "job-11111111111111111111111111111111";
+  std::ofstream(dir + "/" + headless + ".journal") << "not a journal record at all";
+  for (const char* token : {kAliceToken, kBobToken}) {
+    as_unknown(Status(headless, token), headless);
+    as_unknown(Resume(headless, token), headless);
+  }
+
+  std::string job_id;
+  ASSERT_TRUE(Batch(6, kAliceToken, &job_id).ok());
+  const std::string path = dir + "/" + job_id + ".journal";
+  {
+    std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+    file.seekg(0, std::ios::end);
+    const std::streamoff middle = file.tellg() / 2;
+    file.seekg(middle);
+    const char byte = static_cast<char>(file.get());
+    file.seekp(middle);
+    file.put(static_cast<char>(byte ^ 0x40));
+  }
+  as_unknown(Status(job_id, kBobToken), job_id);
+  as_unknown(Resume(job_id, kBobToken), job_id);
+  EXPECT_EQ(Resume(job_id, kAliceToken).error_code(), grpc::StatusCode::DATA_LOSS);
 }
 
 }  // namespace

@@ -29,6 +29,29 @@ void LogDocumentErrors(const std::string& job_id,
   }
 }
 
+absl::Status UnknownJob(const std::string& job_id) {
+  return absl::NotFoundError(absl::StrCat("unknown job '", job_id, "'"));
+}
+
+// A job's status from the journal directory, for `client` only: another
+// client's job answers as an unknown one, and so does a journal whose first
+// record (the one naming the owner) is unreadable, since nobody can be shown
+// to own it. That damage is logged for the operator instead.
+absl::StatusOr<v1::JobStatus> JournaledStatusFor(const JobJournalOptions& journal,
+                                                 const std::string& client,
+                                                 const std::string& job_id) {
+  std::string owner;
+  absl::StatusOr<v1::JobStatus> status = JobJournal::ReadStatus(journal, job_id, &owner);
+  if (status.status().code() == absl::StatusCode::kDataLoss) {
+    LogEvent(LogLevel::kError, "journal_unreadable",
+             {{"job_id", job_id}, {"message", status.status().message()}});
+    return UnknownJob(job_id);
+  }
+  if (!status.ok()) return status.status();
+  if (owner != client) return UnknownJob(job_id);
+  return status;
+}
+
 void LogJobFinished(const v1::JobStatus& status, const grpc::Status& failure) {
   const v1::BatchSummary& summary = status.summary();
   const bool ok = failure.ok();
@@ -112,13 +135,8 @@ absl::StatusOr<CoordinatorService::OpenedJob> CoordinatorService::OpenJob(
     // kUnavailable ("still running on another stream") would tell another
     // client that the job exists, and its lock would hold the job from its
     // owner.
-    std::string journal_owner;
-    const absl::StatusOr<v1::JobStatus> journaled = JobJournal::ReadStatus(
-        options_.journal, options.resume_job_id(), &journal_owner);
-    GLEANER_RETURN_IF_ERROR(journaled.status());
-    if (journal_owner != owner) {
-      return absl::NotFoundError(absl::StrCat("unknown job '", options.resume_job_id(), "'"));
-    }
+    GLEANER_RETURN_IF_ERROR(
+        JournaledStatusFor(options_.journal, owner, options.resume_job_id()).status());
     GLEANER_ASSIGN_OR_RETURN(
         opened.journal,
         JobJournal::Resume(options_.journal, options.resume_job_id()));
@@ -423,14 +441,13 @@ grpc::Status CoordinatorService::GetJobStatus(
   // be resumed; the shared journal knows. Another client's job answers as an
   // unknown one.
   if (!options_.journal.dir.empty()) {
-    std::string owner;
     absl::StatusOr<v1::JobStatus> journaled =
-        JobJournal::ReadStatus(options_.journal, request->job_id(), &owner);
-    if (journaled.ok() && owner == *client) {
+        JournaledStatusFor(options_.journal, *client, request->job_id());
+    if (journaled.ok()) {
       *response = *std::move(journaled);
       return grpc::Status::OK;
     }
-    if (!journaled.ok() && journaled.status().code() != absl::StatusCode::kNotFound) {
+    if (journaled.status().code() != absl::StatusCode::kNotFound) {
       return ToGrpcStatus(journaled.status());
     }
   }
@@ -439,8 +456,7 @@ grpc::Status CoordinatorService::GetJobStatus(
   auto owner = owners_.find(request->job_id());
   // Another client's job looks exactly like an unknown one.
   if (it == jobs_.end() || owner == owners_.end() || owner->second != *client) {
-    return grpc::Status(grpc::StatusCode::NOT_FOUND,
-                        absl::StrCat("unknown job '", request->job_id(), "'"));
+    return ToGrpcStatus(UnknownJob(request->job_id()));
   }
   *response = it->second;
   return grpc::Status::OK;

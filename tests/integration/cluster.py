@@ -19,8 +19,20 @@ import select
 import signal
 import subprocess
 import tempfile
+import time
 import urllib.error
 import urllib.request
+
+
+def poll(condition, timeout, what):
+    """Returns condition()'s first truthy value, checked until `timeout`."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)  # polling interval, not synchronisation
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def runfile(path):

@@ -22,7 +22,6 @@ import secrets
 import signal
 import subprocess
 import tempfile
-import time
 import unittest
 
 import grpc
@@ -50,17 +49,6 @@ def read_ids(path):
         return [json.loads(line)["id"] for line in f if line.strip()]
 
 
-def poll(condition, timeout, what):
-    """Returns condition()'s first truthy value, checked until `timeout`."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)  # polling interval, not synchronisation
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 class Submission:
     """`gleaner submit` running in the background."""
 
@@ -84,7 +72,7 @@ class Submission:
             if self.process.poll() is not None and not match:
                 raise AssertionError("submit exited early: " + self.stderr())
             return match and match.group(1)
-        return poll(printed, 60, "the job id on stderr")
+        return cluster.poll(printed, 60, "the job id on stderr")
 
     def wait(self, timeout=300):
         return self.process.wait(timeout=timeout)
@@ -177,7 +165,7 @@ class ResumeTest(unittest.TestCase):
                                "--output=" + out, "--corpus_view=" + view,
                                "--resume_timeout=0")
             job_id = first.job_id()
-            poll(lambda: self.completed(c.coordinator, job_id) >= 500, 120,
+            cluster.poll(lambda: self.completed(c.coordinator, job_id) >= 500, 120,
                  "500 results")
             # A replica that does not run the job answers alice from the
             # shared journal...
@@ -239,7 +227,7 @@ class ResumeTest(unittest.TestCase):
             run = Submission(*c.client_flags, "--coordinator=" + c.coordinator.address, docs,
                              "--output=" + out)
             job_id = run.job_id()
-            poll(lambda: self.completed(c.coordinator, job_id) >= 2000, 120,
+            cluster.poll(lambda: self.completed(c.coordinator, job_id) >= 2000, 120,
                  "2000 results")
             self.assertEqual(c.coordinator.terminate(), 0)  # SIGTERM: drains, exits
             self.assertIn('"open_streams_at_deadline":0', c.coordinator.stderr())

@@ -4,8 +4,12 @@
     python3 -m gleaner submit --coordinator HOST:PORT FILES... [--format csv --output out]
     python3 -m gleaner report RESULTS.jsonl [--corpus-view VIEW.json] --output report.html
 
+    python3 -m gleaner submit ... --output out.jsonl --resume JOB   # after an interruption
+
 Exit codes: 0 all documents succeeded, 1 a document failed, 2 usage
-errors, 3 the server could not be reached or the stream failed.
+errors, 3 the server could not be reached or the stream failed before the
+job started, 6 the job was interrupted (coordinator lost or draining): the
+message gives the command that resumes it (the same as `gleaner submit`).
 """
 
 import argparse
@@ -14,6 +18,7 @@ import os
 import sys
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 6  # as `gleaner submit`: resume with --resume=JOB
 
 
 def _expand(inputs):
@@ -74,18 +79,57 @@ def _analyze(args):
     return EXIT_DOCUMENT_FAILED if document.failed else EXIT_OK
 
 
+def _delivered_ids(path):
+    """The ids of the results an interrupted run wrote to `path`: a resumed
+    job skips them, and its results are appended after them."""
+    ids = set()
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                ids.add(json.loads(line)["id"])
+            except (ValueError, KeyError, TypeError):
+                raise SystemExit(f"gleaner: --resume: {path} line {number} is not a result")
+    return ids
+
+
+def _resume_command(args, job_id):
+    return " ".join(["python3 -m gleaner submit", f"--resume={job_id}",
+                     f"--coordinator={args.coordinator}", f"--output={args.output}",
+                     *args.inputs])
+
+
 def _submit(args):
+    import grpc
     import gleaner
+    if args.resume and (args.format != "jsonl" or args.output in (None, "-")):
+        print("gleaner: --resume appends to the JSON Lines --output file of the "
+              "interrupted run: give it", file=sys.stderr)
+        return EXIT_USAGE
+    skip_ids = _delivered_ids(args.output) if args.resume else set()
     documents = []
     with _client(args) as client:
-        submission = client.submit(_expand(args.inputs), progress=args.progress)
+        submission = client.submit(_expand(args.inputs), progress=args.progress,
+                                   resume=args.resume, skip_ids=skip_ids)
         out = sys.stdout if args.format == "csv" or args.output in (None, "-") else \
-            open(args.output, "w", encoding="utf-8")
-        for document in submission:
-            if args.format == "jsonl":
-                print(_json_line(document), file=out, flush=True)
-            else:
-                documents.append(document)
+            open(args.output, "a" if args.resume else "w", encoding="utf-8")
+        announced = False
+        try:
+            for document in submission:
+                if not announced:
+                    announced = _announce(submission)
+                if args.format == "jsonl":
+                    print(_json_line(document), file=out, flush=True)
+                else:
+                    documents.append(document)
+        except grpc.RpcError as error:
+            if not submission.job_id:
+                raise
+            return _interrupted(args, submission.job_id, error.code().name)
+        if submission.interrupted is not None or (submission.summary is None and
+                                                  submission.job_id):
+            return _interrupted(args, submission.job_id, "draining")
     if args.format == "csv":
         prefix = args.output if args.output not in (None, "-") else "gleaner"
         for path in gleaner.write_csv(documents, prefix).values():
@@ -95,6 +139,20 @@ def _submit(args):
         print(f"gleaner: {summary.documents} documents, {summary.failed_documents} failed",
               file=sys.stderr)
     return EXIT_DOCUMENT_FAILED if summary is None or summary.failed_documents else EXIT_OK
+
+
+def _announce(submission):
+    """Prints the job id once it is known, so that a lost run can be resumed."""
+    if not submission.job_id:
+        return False
+    print(f"gleaner: job {submission.job_id}", file=sys.stderr, flush=True)
+    return True
+
+
+def _interrupted(args, job_id, reason):
+    print(f"gleaner: job {job_id} interrupted ({reason}); resume it with:\n  "
+          f"{_resume_command(args, job_id)}", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def _report(args):
@@ -137,6 +195,9 @@ def parser():
     submit.add_argument("--output", help="jsonl: a file (default stdout); "
                         "csv: the prefix of PREFIX.<table>.csv (default 'gleaner')")
     submit.add_argument("--progress", action="store_true", help="show a tqdm progress bar")
+    submit.add_argument("--resume", metavar="JOB",
+                        help="resume this interrupted job (the id printed at start) with "
+                        "the same inputs and --output file, which it appends to")
     submit.set_defaults(run=_submit)
 
     report = commands.add_parser("report", help="write an HTML report of a run's results")

@@ -318,6 +318,69 @@ class ResumeTest(unittest.TestCase):
             self.assertIn("삼성전자", [e.text for e in doc.entities], doc.id)
 
 
+    def test_command_line_resume_after_sigkill(self):
+        """python3 -m gleaner submit: its coordinator SIGKILLed mid-batch, it
+        exits 6 with the resume command; that command, run against the
+        restarted coordinator, appends the rest: every id once."""
+        workdir = tempfile.mkdtemp(prefix="gleaner-pyresume-")
+        records = [{"id": f"cli-resume-{i:03d}", "text": fresh(f"cli resume {i}")}
+                   for i in range(self.COUNT)]
+        lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
+        inputs = os.path.join(workdir, "records.jsonl")
+        with open(inputs, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+        output = os.path.join(workdir, "out.jsonl")
+        flags = ["--coordinator", self.cluster.coordinator.address, *cli_transport_flags()]
+        command = [sys.executable, "-m", "gleaner", "submit", *flags]
+
+        # Half the records on stdin, which stays open: the batch cannot end.
+        half = self.COUNT // 2
+        first = subprocess.Popen([*command, "-", "--output", output], stdin=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True,
+                                 env=support.python_env(), cwd=workdir)
+        try:
+            first.stdin.write("".join(lines[:half]))
+            first.stdin.flush()
+            cluster.poll(lambda: _line_count(output) >= half, 120, "the first half's results")
+            self.cluster.coordinator.kill()
+            first.stdin.close()
+            self.assertEqual(first.wait(timeout=120), 6)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        stderr = first.stderr.read()
+        first.stderr.close()
+        job_id = stderr.split("gleaner: job ", 1)[1].split()[0]
+        self.assertRegex(job_id, r"^job-[0-9a-f]{32}$")
+        self.assertIn(f"--resume={job_id}", stderr)
+
+        port = self.cluster.coordinator.port
+        self.cluster.coordinator = self.cluster.add_coordinator(port=port)
+        resumed = subprocess.run([*command, inputs, "--output", output, "--resume", job_id],
+                                 capture_output=True, text=True, env=support.python_env(),
+                                 cwd=workdir)
+        self.assertEqual(resumed.returncode, 0, resumed.stderr)
+        with open(output, encoding="utf-8") as f:
+            ids = [json.loads(line)["id"] for line in f]
+        self.assertEqual(sorted(ids), [r["id"] for r in records])  # each once
+
+    def test_command_line_resume_needs_the_jsonl_output_file(self):
+        out = subprocess.run([sys.executable, "-m", "gleaner", "submit", "--coordinator",
+                              self.cluster.coordinator.address, "--resume", "job-x", "-"],
+                             capture_output=True, text=True, env=support.python_env(),
+                             input="")
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("--output", out.stderr)
+
+
+def _line_count(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            return sum(1 for _ in f)
+    except FileNotFoundError:
+        return 0
+
+
 class FakeCoordinator(coordinator_grpc.CoordinatorServicer):
     """Echoes documents back and records the call's metadata."""
 
