@@ -54,6 +54,7 @@
 #include "proto/gleaner/v1/coordinator_service.grpc.pb.h"
 #include "services/common/document_limits.h"
 #include "services/common/grpc_status.h"
+#include "services/common/mutex_mode.h"
 #include "services/common/security_flags.h"
 #include "services/common/stage_processor.h"
 #include "services/common/status_macros.h"
@@ -684,6 +685,7 @@ absl::StatusOr<uint64_t> Submit(const std::vector<std::string>& inputs) {
 
 int main(int argc, char** argv) {
   using gleaner::cli::ExitCode;
+  gleaner::SkipMutexDeadlockDetection();  // why: mutex_mode.h
   absl::FlagsUsageConfig config;
   config.version_string = gleaner::cli::VersionString;
   absl::SetFlagsUsageConfig(config);

@@ -21,6 +21,7 @@ import glob
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -93,6 +94,10 @@ def main():
                         help="run the services without TLS (the default is mutual TLS)")
     parser.add_argument("--replicas", type=int, default=1,
                         help="sentence and extract replicas in the multi-process run")
+    parser.add_argument("--only", choices=["embedded", "distributed"],
+                        help="run one mode only (for profiling it with perf)")
+    parser.add_argument("--perf_dir", help="record each server of the multi-process "
+                        "run with `perf record` into DIR/KIND.data")
     parser.add_argument("--bin_dir", help="use the binaries under this directory "
                         "(bazel-bin layout) instead of building")
     args = parser.parse_args()
@@ -116,10 +121,20 @@ def main():
     print(f"corpus: {docs} documents, {total / 1e6:.1f} MB in {corpus}; "
           f"{os.cpu_count()} cores")
 
-    # (1) Embedded.
+    if args.only != "distributed":
+        run_embedded(corpus, out, docs, total)
+    if args.only != "embedded":
+        run_distributed(args, corpus, out, docs, total)
+    os.unlink(out)
+    if not args.keep:
+        shutil.rmtree(corpus)
+
+
+def run_embedded(corpus, out, docs, total):
     start = time.monotonic()
     proc = subprocess.Popen([bazel_bin("cli/gleaner"), "run", corpus,
-                             "--output=" + out, "--progress=false"])
+                             "--output=" + out, "--progress=false"],
+                            stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.monotonic() - start
     if status != 0:
@@ -127,34 +142,60 @@ def main():
     report("embedded (gleaner run)", docs, total, seconds, usage.ru_maxrss / 1024,
            usage.ru_utime + usage.ru_stime)
 
-    # (2) Multi-process on loopback.
+
+def start_perf(perf_dir, servers):
+    """One `perf record` per server process, stopped with SIGINT (perf's
+    own way of ending an attached recording)."""
+    if not perf_dir:
+        return []
+    os.makedirs(perf_dir, exist_ok=True)
+    recorders = []
+    for i, server in enumerate(servers):
+        data = os.path.join(perf_dir, f"{server.kind}{i}.data")
+        recorders.append(subprocess.Popen(
+            ["perf", "record", "-q", "-o", data, "-p", str(server.process.pid)],
+            stdout=subprocess.DEVNULL))
+    return recorders
+
+
+def run_distributed(args, corpus, out, docs, total):
     # Mutual TLS and tokens, as deployed, unless --plaintext.
     security = cluster.PLAINTEXT if args.plaintext else cluster.Security.create()
     with cluster.Cluster(sentence=args.replicas, extract=args.replicas,
                          security=security) as c:
-        servers_cpu = -sum(cpu_seconds(s.process.pid) for s in c.servers)
+        cpu_before = [cpu_seconds(s.process.pid) for s in c.servers]
+        recorders = start_perf(args.perf_dir, c.servers)
         start = time.monotonic()
-        proc = subprocess.Popen([bazel_bin("cli/gleaner"), "submit",
-                                 "--coordinator=" + c.coordinator.address,
-                                 *c.client_flags, corpus,
-                                 "--output=" + out, "--progress=false"])
+        client = [bazel_bin("cli/gleaner"), "submit",
+                  "--coordinator=" + c.coordinator.address,
+                  *c.client_flags, corpus, "--output=" + out, "--progress=false"]
+        if args.perf_dir:
+            client = ["perf", "record", "-q", "-o",
+                      os.path.join(args.perf_dir, "client.data"), "--"] + client
+        proc = subprocess.Popen(client, stdout=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.monotonic() - start
+        for recorder in recorders:
+            recorder.send_signal(signal.SIGINT)
+            recorder.wait()
         if status != 0:
             sys.exit("gleaner submit failed")
-        servers_cpu += sum(cpu_seconds(s.process.pid) for s in c.servers)
         servers_kb = {}  # summed per kind: there may be several replicas
-        for s in c.servers:
+        kind_cpu = {}
+        for s, before in zip(c.servers, cpu_before):
             servers_kb[s.kind] = servers_kb.get(s.kind, 0) + peak_rss_kb(s.process.pid)
+            kind_cpu[s.kind] = kind_cpu.get(s.kind, 0) + cpu_seconds(s.process.pid) - before
+        servers_cpu = sum(kind_cpu.values())
         report("multi-process (submit)", docs, total, seconds,
                (usage.ru_maxrss + sum(servers_kb.values())) / 1024,
                usage.ru_utime + usage.ru_stime + servers_cpu)
         print("  peak RSS per process (MB): client %.1f, %s" % (
             usage.ru_maxrss / 1024,
             ", ".join(f"{k} {v / 1024:.1f}" for k, v in servers_kb.items())))
-    os.unlink(out)
-    if not args.keep:
-        shutil.rmtree(corpus)
+        # Where the multi-process run's extra CPU goes, per process.
+        print("  CPU per process (s): client %.2f, %s" % (
+            usage.ru_utime + usage.ru_stime,
+            ", ".join(f"{k} {v:.2f}" for k, v in kind_cpu.items())))
 
 
 if __name__ == "__main__":

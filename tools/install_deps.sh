@@ -24,6 +24,8 @@ PACKAGES=(
   # The store (docs/store.md): SQLite embedded, PostgreSQL through libpq; the
   # postgresql server only for the tests, which start their own on loopback.
   libsqlite3-dev libpq-dev postgresql
+  # The servers' and gleaner's allocator (third_party:jemalloc).
+  libjemalloc-dev
 )
 # The manifest test renders with `kubectl kustomize`; Debian's package is the
 # fallback where the machine has no kubectl of its own.

@@ -13,6 +13,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/resource_quota.h"
 #include "services/common/event_log.h"
+#include "services/common/mutex_mode.h"
 #include "services/common/rpc_error_log.h"
 #include "services/metrics/grpc_server_metrics.h"
 
@@ -185,6 +186,7 @@ absl::Status RunServerUntilSignalled(
     const ServerRunnerOptions& options,
     const std::vector<grpc::Service*>& services) {
   BlockShutdownSignals();  // in case main did not; see the header
+  SkipMutexDeadlockDetection();
   sigset_t signals = ShutdownSignals();
   SetLogService(options.name);
 
