@@ -14,6 +14,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/aggregator/aggregator.h"
+#include "services/aggregator/story_test_documents.h"
 #include "services/common/status_matchers.h"
 #include "services/store/database.h"
 #include "services/store/postgres_test_server.h"
@@ -24,32 +25,6 @@ namespace {
 
 using ::gleaner::testing::IsOk;
 using ::testing::ElementsAre;
-
-// A document naming `names` and one sum `money` (value `value`, USD).
-v1::StageRequest StoryDocument(const std::string& job, const std::string& id,
-                               const std::string& text, const std::vector<std::string>& names,
-                               const std::string& money, const std::string& value) {
-  v1::StageRequest request;
-  request.set_job_id(job);
-  v1::DocumentResult* result = request.mutable_result();
-  result->set_id(id);
-  result->set_text(text);
-  result->add_sentences()->set_end(text.size());
-  for (const std::string& name : names) {
-    v1::Entity* e = result->add_entities();
-    e->set_begin(text.find(name));
-    e->set_end(text.find(name) + name.size());
-    e->set_canonical(name);
-    e->set_type(v1::ENTITY_TYPE_ORGANIZATION);
-  }
-  v1::Amount* amount = result->add_amounts();
-  amount->set_begin(text.find(money));
-  amount->set_end(text.find(money) + money.size());
-  amount->set_kind(v1::AMOUNT_KIND_MONEY);
-  amount->set_value(value);
-  amount->set_currency("USD");
-  return request;
-}
 
 v1::StageRequest Nvidia(const std::string& job, const std::string& id) {
   return StoryDocument(job, id, absl::StrCat("엔비디아가 오픈AI에 20억달러를 투자했다 (", id, ")."),
