@@ -1,6 +1,5 @@
 // The coordinator's edge limits, through a real gRPC server on a loopback
 // port: batches at once, documents per batch, tokens and job ownership.
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

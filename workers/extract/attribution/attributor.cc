@@ -587,11 +587,11 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
 // figure yet; `엔비디아는 3분기 매출은 A에 이를 것으로 전망했다` is 엔비디아's.
 bool SentenceRules::ForecastOfAnother(size_t end, const Attribution& out) const {
   const absl::string_view rest = text_.substr(end, sentence_.end - end);
-  bool forecast = false;
-  for (const std::string& word : lex_.Words(WordList::kForecasts)) {
-    if (absl::StrContains(rest, word)) forecast = true;
+  const auto& forecasts = lex_.Words(WordList::kForecasts);
+  if (std::none_of(forecasts.begin(), forecasts.end(),
+                   [&](const std::string& word) { return absl::StrContains(rest, word); })) {
+    return false;
   }
-  if (!forecast) return false;
   for (const Party& party : parties_) {
     if (party.marker != Marker::kSubject || party.reporter || party.product ||
         QuoteAround(party.begin) != nullptr) {

@@ -21,22 +21,9 @@ bool HasAsciiAlnum(absl::string_view s) {
 }
 
 // Returns the byte length of the character at `i` and whether it is a word
-// character (IsWordChar). ASCII and Hangul syllables, nearly every byte of
-// Korean news, are classified without the general decoder.
+// character (IsWordChar). DecodeAt decodes ASCII and Hangul syllables,
+// nearly every byte of Korean news, inline.
 inline size_t CharAt(absl::string_view text, size_t i, bool* word_char) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
-  if (p[0] < 0x80) {
-    *word_char = IsAsciiAlnum(p[0]);
-    return 1;
-  }
-  if (p[0] >= 0xEA && p[0] <= 0xED && i + 2 < text.size() && text::IsUtf8Continuation(p[1]) &&
-      text::IsUtf8Continuation(p[2])) {
-    const char32_t c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    if (IsHangul(c)) {
-      *word_char = true;
-      return 3;
-    }
-  }
   char32_t c;
   const size_t len = DecodeAt(text, i, &c);
   *word_char = IsWordChar(c);
