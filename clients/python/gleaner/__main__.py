@@ -90,7 +90,7 @@ def _delivered_ids(path):
             try:
                 ids.add(json.loads(line)["id"])
             except (ValueError, KeyError, TypeError):
-                raise SystemExit(f"gleaner: --resume: {path} line {number} is not a result")
+                raise ValueError(f"--resume: {path} line {number} is not a result")
     return ids
 
 
@@ -107,7 +107,11 @@ def _submit(args):
         print("gleaner: --resume appends to the JSON Lines --output file of the "
               "interrupted run: give it", file=sys.stderr)
         return EXIT_USAGE
-    skip_ids = _delivered_ids(args.output) if args.resume else set()
+    try:
+        skip_ids = _delivered_ids(args.output) if args.resume else set()
+    except (OSError, ValueError) as error:
+        print(f"gleaner: {error}", file=sys.stderr)
+        return EXIT_USAGE
     documents = []
     with _client(args) as client:
         submission = client.submit(_expand(args.inputs), progress=args.progress,
