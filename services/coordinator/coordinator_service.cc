@@ -11,6 +11,7 @@
 #include "services/common/stage_metrics.h"
 #include "services/common/status_macros.h"
 #include "services/coordinator/job_id.h"
+#include "services/coordinator/result_wire.h"
 
 namespace gleaner {
 namespace coordinator {
@@ -221,7 +222,8 @@ struct CoordinatorService::StreamState {
   absl::Status journal_error ABSL_GUARDED_BY(journal_mu);
 };
 
-void CoordinatorService::DeliverResult(StreamState& state, v1::DocumentResult result) {
+void CoordinatorService::DeliverResult(StreamState& state, v1::DocumentResult result,
+                                       std::string serialized) {
   LogDocumentErrors(state.job_id, result);
   if (state.journal != nullptr) {
     // Journaled before the client sees it, so a resume never re-sends it.
@@ -235,7 +237,13 @@ void CoordinatorService::DeliverResult(StreamState& state, v1::DocumentResult re
   }
   if (DeliveredRecord(result).aggregated()) ++state.aggregated;
   v1::SubmitResponse response;
-  *response.mutable_result() = std::move(result);
+  if (serialized.empty()) {
+    *response.mutable_result() = std::move(result);
+  } else {
+    // The aggregator's serialisation of the result (result_wire.h): gRPC
+    // copies it, without serialising the result a second time.
+    SetSubmitResult(std::move(serialized), result.text(), &response);
+  }
   if (!state.writer.Write(response)) {
     // The client is gone: stop spending stages on its documents.
     state.write_failed = true;
@@ -348,8 +356,10 @@ grpc::Status CoordinatorService::Submit(grpc::ServerContext* context, SubmitStre
   *hello.mutable_progress() = state.journal ? state.journal->progress() : v1::Progress();
   hello.mutable_progress()->set_job_id(job_id);
   state.writer.Write(hello);
-  state.job = pipeline_->StartJob(
-      job_id, [this, &state](v1::DocumentResult result) { DeliverResult(state, std::move(result)); });
+  state.job = pipeline_->StartSerializingJob(
+      job_id, [this, &state](v1::DocumentResult result, std::string serialized) {
+        DeliverResult(state, std::move(result), std::move(serialized));
+      });
   if (absl::Status added = drain_.Add(
           job_id, {state.job.get(), [&state] { state.writer.Interrupt(state.Delivered()); }});
       !added.ok()) {

@@ -83,7 +83,10 @@ class CoordinatorService final : public v1::Coordinator::Service {
                                 uint64_t aggregated);
   struct StreamState;
   // Journals one result and writes it to the stream (the job's callback).
-  void DeliverResult(StreamState& state, v1::DocumentResult result);
+  // `serialized`: the result without its text as the aggregator was sent
+  // it, or "" (see SerializedResultCallback).
+  void DeliverResult(StreamState& state, v1::DocumentResult result,
+                     std::string serialized);
   // How reading a stream's documents ended.
   struct ReadOutcome {
     grpc::Status failure;      // a protocol error

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/stage_processor.h"
 #include "services/coordinator/entry_cleaning.h"
+#include "services/coordinator/result_wire.h"
 #include "services/coordinator/stage_delta.h"
 
 namespace gleaner {
@@ -18,10 +19,31 @@ bool Completed(const v1::DocumentResult& result, v1::Stage stage) {
                    stage) != result.completed_stages().end();
 }
 
+// MergeStageResponse, keeping `serialized` (the result before the merge,
+// result_wire.h) equal to the result after it: that holds when the answer is
+// status only and the merge only completed the stage; otherwise it is
+// cleared.
+void MergeKeepingSerialized(v1::Stage stage, v1::StageResponse response,
+                            v1::DocumentResult* result,
+                            std::string* serialized) {
+  const bool status_only =
+      !response.has_error() &&
+      response.delta_case() == v1::StageResponse::DELTA_NOT_SET;
+  const int errors = result->errors_size();
+  MergeStageResponse(stage, std::move(response), result);
+  const int completed = result->completed_stages_size();
+  if (status_only && !serialized->empty() && result->errors_size() == errors &&
+      completed > 0 && result->completed_stages(completed - 1) == stage) {
+    AppendCompletedStage(stage, serialized);
+  } else {
+    serialized->clear();
+  }
+}
+
 }  // namespace
 
 Job::Job(std::string job_id, const PipelineOptions& options,
-         const PipelineStages& stages, ResultCallback on_result)
+         const PipelineStages& stages, SerializedResultCallback on_result)
     : job_id_(std::move(job_id)),
       options_(options),
       stages_(stages),
@@ -105,7 +127,8 @@ absl::Status Job::Add(v1::RawDocument document) {
   return absl::OkStatus();
 }
 
-void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
+void Job::RunOne(StageClient* client, v1::Stage stage, Item& item,
+                 std::string* serialized) {
   if (client == nullptr) return;
   {
     // A cancelled job's result is never read: do not spend a stage on it.
@@ -114,12 +137,18 @@ void Job::RunOne(StageClient* client, v1::Stage stage, Item& item) {
   }
   const absl::Time start = absl::Now();
   absl::StatusOr<v1::StageResponse> response =
-      client->Process({job_id_, item.result});
+      serialized == nullptr
+          ? client->Process({job_id_, item.result})
+          : client->ProcessKeepingWire({job_id_, item.result}, serialized);
   metrics_.StageDone(stage, absl::Now() - start);
-  if (response.ok()) {
+  if (!response.ok()) {
+    AddStageError(stage, response.status(), &item.result);
+    if (serialized != nullptr) serialized->clear();
+  } else if (serialized == nullptr) {
     MergeStageResponse(stage, *std::move(response), &item.result);
   } else {
-    AddStageError(stage, response.status(), &item.result);
+    MergeKeepingSerialized(stage, *std::move(response), &item.result,
+                           serialized);
   }
 }
 
@@ -171,7 +200,7 @@ void Job::WorkLoop() {
       }
     }
     // The aggregator answers with status only (see its proto).
-    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item);
+    RunOne(stages_.aggregate, v1::STAGE_AGGREGATE, *item, &item->serialized);
     Deliver(*item);
     absl::MutexLock lock(&mu_);
     --in_flight_;
@@ -204,7 +233,7 @@ void Job::Deliver(Item& item) {
     summary_.set_amounts(summary_.amounts() + result.amounts_size());
   }
   metrics_.Delivered(result);
-  on_result_(std::move(result));
+  on_result_(std::move(result), std::move(item.serialized));
 }
 
 v1::BatchSummary Job::Finish() {

@@ -74,12 +74,18 @@ struct PipelineStages {
 // concurrently: the callback synchronises what it shares, and can do
 // expensive work (such as converting to JSON) in parallel.
 using ResultCallback = std::function<void(v1::DocumentResult result)>;
+// Same, with the result also serialised without its text when a remote
+// aggregator was sent it and answered without changing it but for its
+// completed stage (result_wire.h; "" otherwise): the coordinator sends those
+// bytes on to the client instead of serialising the result again.
+using SerializedResultCallback =
+    std::function<void(v1::DocumentResult result, std::string serialized)>;
 
 // One batch. Add from one thread; Finish once. Thread-safe otherwise.
 class Job {
  public:
   Job(std::string job_id, const PipelineOptions& options,
-      const PipelineStages& stages, ResultCallback on_result);
+      const PipelineStages& stages, SerializedResultCallback on_result);
   Job(const Job&) = delete;
   Job& operator=(const Job&) = delete;
   // Cancels and waits for the job's threads.
@@ -124,6 +130,9 @@ class Job {
     v1::DocumentResult result;
     // Raw bytes, for the in-flight window.
     uint64_t bytes = 0;
+    // `result` serialised without its text, as sent to a remote aggregator
+    // (see SerializedResultCallback); "" when there is none.
+    std::string serialized;
   };
 
   // Starts the dedup and work threads unless they run; called by Add.
@@ -131,14 +140,17 @@ class Job {
   void DedupLoop();
   void WorkLoop();
   // Runs one stage on `item` and merges its delta into the result; a
-  // transport failure is recorded as a StageError for `stage`.
-  void RunOne(StageClient* client, v1::Stage stage, Item& item);
+  // transport failure is recorded as a StageError for `stage`. Given
+  // `serialized`, the stage is asked to keep the result it serialised
+  // there, and it stays only while it equals the merged result.
+  void RunOne(StageClient* client, v1::Stage stage, Item& item,
+              std::string* serialized = nullptr);
   void Deliver(Item& item);
 
   const std::string job_id_;
   const PipelineOptions options_;
   const PipelineStages stages_;
-  const ResultCallback on_result_;
+  const SerializedResultCallback on_result_;
   const absl::Time start_time_;
   PipelineMetrics metrics_;
 
@@ -167,6 +179,16 @@ class Pipeline {
 
   // Starts a job; its threads run until Finish (or destruction).
   std::unique_ptr<Job> StartJob(std::string job_id, ResultCallback on_result) {
+    return StartSerializingJob(
+        std::move(job_id),
+        [on_result = std::move(on_result)](v1::DocumentResult result,
+                                           std::string) {
+          on_result(std::move(result));
+        });
+  }
+  // Same, for a caller that can send on the serialised result.
+  std::unique_ptr<Job> StartSerializingJob(std::string job_id,
+                                           SerializedResultCallback on_result) {
     return std::make_unique<Job>(std::move(job_id), options_, stages_,
                                  std::move(on_result));
   }

@@ -9,15 +9,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "google/protobuf/util/message_differencer.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "services/common/status_matchers.h"
+#include "services/coordinator/result_wire.h"
 
 namespace gleaner {
 namespace coordinator {
 namespace {
 
 using ::gleaner::testing::IsOk;
+using ::google::protobuf::util::MessageDifferencer;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
@@ -198,6 +201,62 @@ TEST_F(PipelineTest, AnAggregatorErrorIsKeptWithTheFullResult) {
   EXPECT_THAT(result.completed_stages(),
               ElementsAre(v1::STAGE_DEDUP, v1::STAGE_SENTENCE,
                           v1::STAGE_EXTRACT));
+}
+
+// The aggregator as a remote stage keeps it: the result serialised without
+// its text, as it would have been sent.
+class SerializingStage : public StageClient {
+ public:
+  explicit SerializingStage(StageClient* inner) : inner_(inner) {}
+  absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override {
+    return inner_->Process(input);
+  }
+  absl::StatusOr<v1::StageResponse> ProcessKeepingWire(
+      const StageInput& input, std::string* serialized) override {
+    v1::DocumentResult sent = input.document;
+    sent.clear_text();
+    *serialized = SerializeWithoutText(sent, input.document.text().size());
+    return inner_->Process(input);
+  }
+
+ private:
+  StageClient* const inner_;
+};
+
+TEST_F(PipelineTest, TheAggregatorsSerialisationReachesTheCallbackWhenStillTrue) {
+  SerializingStage aggregate(&aggregate_client_);
+  PipelineStages stages = Stages();
+  stages.aggregate = &aggregate;
+  Pipeline pipeline({}, stages);
+  std::map<std::string, std::pair<v1::DocumentResult, std::string>> results;
+  absl::Mutex mu;
+  auto job = pipeline.StartSerializingJob(
+      "job", [&](v1::DocumentResult result, std::string serialized) {
+        absl::MutexLock lock(&mu);
+        const std::string id = result.id();
+        results[id] = {std::move(result), std::move(serialized)};
+      });
+  for (const std::string source : {"ok", "fail:aggregate"}) {
+    v1::RawDocument document;
+    document.set_id(source);
+    document.set_content("text");
+    document.set_source(source);
+    ASSERT_THAT(job->Add(document), IsOk());
+  }
+  job->Finish();
+  ASSERT_EQ(results.size(), 2u);
+  const auto& [ok, serialized] = results["ok"];
+  ASSERT_FALSE(serialized.empty());
+  v1::SubmitResponse response;
+  SetSubmitResult(serialized, ok.text(), &response);
+  v1::SubmitResponse parsed;
+  ASSERT_TRUE(parsed.ParseFromString(response.SerializeAsString()));
+  // Completed by the aggregator after it was serialised, and still equal.
+  EXPECT_EQ(parsed.result().completed_stages_size(), 4);
+  EXPECT_TRUE(MessageDifferencer::Equals(parsed.result(), ok));
+  // The aggregator's error changed the result: nothing to send on.
+  EXPECT_EQ(results["fail:aggregate"].first.errors_size(), 1);
+  EXPECT_EQ(results["fail:aggregate"].second, "");
 }
 
 TEST_F(PipelineTest, ExactDuplicatesSkipSentenceAndExtract) {

@@ -35,6 +35,7 @@
 #include "services/common/grpc_status.h"
 #include "services/common/stage_metrics.h"
 #include "services/coordinator/replica_pool.h"
+#include "services/coordinator/result_wire.h"
 #include "services/coordinator/retrying_caller.h"
 #include "services/coordinator/stage_client.h"
 
@@ -75,18 +76,33 @@ RetryOptions StageRetryOptions(const RemoteStageOptions& options);
 // lives, the caller's result must not be read or changed except through
 // request(), which is safe to serialise from several threads at once. Not
 // copyable.
+//
+// Given `serialized`, the result is serialised here instead, once, into the
+// request's `result` field (result_wire.h), and that serialisation is left
+// in `*serialized` when the LentRequest goes away.
 class LentRequest {
  public:
-  explicit LentRequest(const StageInput& input)
-      : lent_(const_cast<v1::DocumentResult*>(&input.document)) {
+  explicit LentRequest(const StageInput& input,
+                       std::string* serialized = nullptr)
+      : lent_(const_cast<v1::DocumentResult*>(&input.document)),
+        serialized_(serialized) {
     request_.set_job_id(input.job_id.data(), input.job_id.size());
     request_.mutable_text()->swap(*lent_->mutable_text());
-    request_.unsafe_arena_set_allocated_result(lent_);
+    if (serialized_ == nullptr) {
+      request_.unsafe_arena_set_allocated_result(lent_);
+    } else {
+      SetStageRequestResult(
+          SerializeWithoutText(*lent_, request_.text().size()), &request_);
+    }
   }
   LentRequest(const LentRequest&) = delete;
   LentRequest& operator=(const LentRequest&) = delete;
   ~LentRequest() {
-    request_.unsafe_arena_release_result();
+    if (serialized_ == nullptr) {
+      request_.unsafe_arena_release_result();
+    } else {
+      *serialized_ = TakeStageRequestResult(&request_);
+    }
     lent_->mutable_text()->swap(*request_.mutable_text());
   }
 
@@ -94,6 +110,7 @@ class LentRequest {
 
  private:
   v1::DocumentResult* const lent_;
+  std::string* const serialized_;
   v1::StageRequest request_;
 };
 
@@ -114,6 +131,12 @@ class RemoteStageClient : public StageClient {
 
   absl::StatusOr<v1::StageResponse> Process(const StageInput& input) override {
     LentRequest lent(input);
+    return ProcessRequest(lent.request());
+  }
+
+  absl::StatusOr<v1::StageResponse> ProcessKeepingWire(
+      const StageInput& input, std::string* serialized) override {
+    LentRequest lent(input, serialized);
     return ProcessRequest(lent.request());
   }
 

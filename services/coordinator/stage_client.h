@@ -5,6 +5,8 @@
 #ifndef GLEANER_SERVICES_COORDINATOR_STAGE_CLIENT_H_
 #define GLEANER_SERVICES_COORDINATOR_STAGE_CLIENT_H_
 
+#include <string>
+
 #include "absl/status/statusor.h"
 #include "proto/gleaner/v1/stage.pb.h"
 #include "services/common/stage_processor.h"
@@ -24,6 +26,17 @@ class StageClient {
   // records it for the document.
   virtual absl::StatusOr<v1::StageResponse> Process(
       const StageInput& input) = 0;
+
+  // Process, for a stage sent the whole result (the aggregator): a remote
+  // stage leaves in `*serialized` the result as it serialised it for the
+  // request, without the text (result_wire.h), so that the coordinator can
+  // send it on to the client without serialising it again. An in-process
+  // stage serialises nothing and leaves it empty.
+  virtual absl::StatusOr<v1::StageResponse> ProcessKeepingWire(
+      const StageInput& input, std::string* serialized) {
+    serialized->clear();
+    return Process(input);
+  }
 };
 
 // A stage run in this process by calling its processor directly, on the
