@@ -98,6 +98,10 @@ def main():
                         help="run one mode only (for profiling it with perf)")
     parser.add_argument("--perf_dir", help="record each server of the multi-process "
                         "run with `perf record` into DIR/KIND.data")
+    parser.add_argument("--callgrind", metavar="KIND=FILE",
+                        help="run the servers of one kind (say coordinator) under "
+                        "valgrind's callgrind, writing FILE: an instruction count "
+                        "that does not depend on the machine's load (use a small --mb)")
     parser.add_argument("--bin_dir", help="use the binaries under this directory "
                         "(bazel-bin layout) instead of building")
     args = parser.parse_args()
@@ -113,6 +117,8 @@ def main():
                         "//workers/extract:extract_server"], check=True)
     for kind, path in cluster.BINARIES.items():
         cluster.BINARIES[kind] = bazel_bin(path)
+    if args.callgrind:
+        wrap_in_callgrind(*args.callgrind.split("=", 1))
 
     corpus = args.keep or tempfile.mkdtemp(prefix="gleaner-bench-")
     os.makedirs(corpus, exist_ok=True)
@@ -141,6 +147,18 @@ def run_embedded(corpus, out, docs, total):
         sys.exit("gleaner run failed")
     report("embedded (gleaner run)", docs, total, seconds, usage.ru_maxrss / 1024,
            usage.ru_utime + usage.ru_stime)
+
+
+def wrap_in_callgrind(kind, out_file):
+    """Starts servers of `kind` through a script that runs them under
+    callgrind; the profile is written when the server exits (SIGTERM)."""
+    wrapper = os.path.join(tempfile.mkdtemp(prefix="gleaner-callgrind-"), kind)
+    with open(wrapper, "w") as f:
+        f.write("#!/bin/sh\nexec valgrind --tool=callgrind "
+                f"--callgrind-out-file={os.path.abspath(out_file)} "
+                f"{cluster.BINARIES[kind]} \"$@\"\n")
+    os.chmod(wrapper, 0o755)
+    cluster.BINARIES[kind] = wrapper
 
 
 def start_perf(perf_dir, servers):
@@ -196,6 +214,12 @@ def run_distributed(args, corpus, out, docs, total):
         print("  CPU per process (s): client %.2f, %s" % (
             usage.ru_utime + usage.ru_stime,
             ", ".join(f"{k} {v:.2f}" for k, v in kind_cpu.items())))
+        if args.callgrind:
+            # A clean exit, so that callgrind writes its profile.
+            for s in c.servers:
+                if s.kind == args.callgrind.split("=", 1)[0]:
+                    s.process.terminate()
+                    s.process.wait()
 
 
 if __name__ == "__main__":
