@@ -183,14 +183,25 @@ absl::Status AddPairs(SqlSession& s, const Scope& scope, uint32_t top,
     pair.set_same_sentence(CellInt(row[4]));
     pair.set_same_document(CellInt(row[5]));
   }
-  auto key = [](const v1::CoOccurrence& p) {
-    return std::make_tuple(-int64_t{p.same_document()},
-                           -int64_t{p.same_sentence()}, p.canonical_a(),
-                           p.type_a(), p.canonical_b(), p.type_b());
+  // Most documents first, then most sentences, then by names. Only the top
+  // are ordered, and the names are compared in place: a key tuple copying
+  // both names per comparison made this sort 17% of the aggregator's
+  // instructions on a 70-document job.
+  auto before = [](const v1::CoOccurrence& a, const v1::CoOccurrence& b) {
+    if (a.same_document() != b.same_document()) {
+      return a.same_document() > b.same_document();
+    }
+    if (a.same_sentence() != b.same_sentence()) {
+      return a.same_sentence() > b.same_sentence();
+    }
+    return std::forward_as_tuple(a.canonical_a(), a.type_a(), a.canonical_b(),
+                                 a.type_b()) <
+           std::forward_as_tuple(b.canonical_a(), b.type_a(), b.canonical_b(),
+                                 b.type_b());
   };
-  std::sort(pairs.begin(), pairs.end(),
-            [&](const auto& a, const auto& b) { return key(a) < key(b); });
-  if (pairs.size() > top) pairs.resize(top);
+  const size_t kept = std::min<size_t>(top, pairs.size());
+  std::partial_sort(pairs.begin(), pairs.begin() + kept, pairs.end(), before);
+  pairs.resize(kept);
   for (v1::CoOccurrence& pair : pairs) {
     *view.add_co_occurrences() = std::move(pair);
   }

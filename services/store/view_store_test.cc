@@ -307,6 +307,26 @@ TEST_P(ViewStoreTest, CountsCoOccurrenceBySentenceAndDocument) {
   EXPECT_TRUE(found);
 }
 
+TEST_P(ViewStoreTest, ListsTheTopPairsByDocumentsThenSentencesThenNames) {
+  auto store = Open("pairs");
+  RecordAll(*store, "job",
+            {Doc("p1", "hankyung", "", {{"가 나 다.", {{"가"}, {"나"}, {"다"}}, {}}}),
+             Doc("p2", "hankyung", "",
+                 {{"가 나.", {{"가"}, {"나"}}, {}}, {"다 라.", {{"다"}, {"라"}}, {}}})});
+  v1::GetViewRequest request;
+  request.set_job_id("job");
+  request.set_top_pairs(4);
+  absl::StatusOr<v1::CorpusView> view = store->View(request);
+  ASSERT_THAT(view.status(), IsOk());
+  std::vector<std::string> pairs;
+  for (const v1::CoOccurrence& pair : view->co_occurrences()) {
+    pairs.push_back(absl::StrCat(pair.canonical_a(), pair.canonical_b(), " ",
+                                 pair.same_document(), "/", pair.same_sentence()));
+  }
+  // Left out: 가라 and 나라 (one document, no sentence).
+  EXPECT_THAT(pairs, ElementsAre("가나 2/2", "가다 2/1", "나다 2/1", "다라 1/1"));
+}
+
 TEST_P(ViewStoreTest, RetriesAreNotCountedTwiceAndReleasedJobsRefuse) {
   auto store = Open("s");
   RecordAll(*store, "job-a", BatchA());
