@@ -117,8 +117,7 @@ def main():
                         "//workers/extract:extract_server"], check=True)
     for kind, path in cluster.BINARIES.items():
         cluster.BINARIES[kind] = bazel_bin(path)
-    if args.callgrind:
-        wrap_in_callgrind(*args.callgrind.split("=", 1))
+    wrapper_dir = wrap_in_callgrind(*args.callgrind.split("=", 1)) if args.callgrind else None
 
     corpus = args.keep or tempfile.mkdtemp(prefix="gleaner-bench-")
     os.makedirs(corpus, exist_ok=True)
@@ -132,6 +131,8 @@ def main():
     if args.only != "embedded":
         run_distributed(args, corpus, out, docs, total)
     os.unlink(out)
+    if wrapper_dir:
+        shutil.rmtree(wrapper_dir)
     if not args.keep:
         shutil.rmtree(corpus)
 
@@ -151,14 +152,17 @@ def run_embedded(corpus, out, docs, total):
 
 def wrap_in_callgrind(kind, out_file):
     """Starts servers of `kind` through a script that runs them under
-    callgrind; the profile is written when the server exits (SIGTERM)."""
-    wrapper = os.path.join(tempfile.mkdtemp(prefix="gleaner-callgrind-"), kind)
+    callgrind; the profile is written when the server exits (SIGTERM).
+    Returns the script's directory, for the caller to remove."""
+    wrapper_dir = tempfile.mkdtemp(prefix="gleaner-callgrind-")
+    wrapper = os.path.join(wrapper_dir, kind)
     with open(wrapper, "w") as f:
         f.write("#!/bin/sh\nexec valgrind --tool=callgrind "
                 f"--callgrind-out-file={os.path.abspath(out_file)} "
                 f"{cluster.BINARIES[kind]} \"$@\"\n")
     os.chmod(wrapper, 0o755)
     cluster.BINARIES[kind] = wrapper
+    return wrapper_dir
 
 
 def start_perf(perf_dir, servers):
