@@ -50,6 +50,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kInstrumentals, "instrumental"},
     {WordList::kForecasts, "forecast"},
     {WordList::kPluralSubjects, "plural_subject"},
+    {WordList::kAuthorities, "authority"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

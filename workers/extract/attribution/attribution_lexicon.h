@@ -93,6 +93,7 @@ enum class WordList {
   kInstrumentals,       // (instrumental) 로 으로: `투자로 A의 수익`, a cue used as a means
   kForecasts,           // (forecast) 것으로 전망했: the amount is someone's forecast
   kPluralSubjects,      // (plural_subject) 들이 들은: a group as another subject (투자자들이)
+  kAuthorities,         // (authority) 법원 검찰: a canonical name ending so rules on others' sums
   kCount,
 };
 

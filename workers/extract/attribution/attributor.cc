@@ -192,12 +192,16 @@ class SentenceRules {
                           size_t after_limit) const;
   bool IsEstimate(size_t before_limit, size_t begin, size_t end) const;
   bool ClauseBreakBetween(size_t begin, size_t end) const;
+  bool MeansBetween(size_t begin, size_t end) const;
+  bool InRelativeClause(const Party& subject, size_t begin, const CueHit* cue) const;
+  bool Coordinated(size_t end, size_t next_begin) const;
   bool FigureSubjectBetween(size_t begin, size_t end, const CueHit* cue) const;
   void ChooseEntity(size_t before_limit, size_t begin, size_t end, const CueHit* cue,
                     Attribution& out) const;
   bool TryPossessive(size_t begin, const CueHit* cue, Attribution& out) const;
   bool TryPossessiveSubject(size_t begin, Attribution& out) const;
-  bool ForecastOfAnother(size_t end, const Attribution& out) const;
+  bool ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const;
+  bool OtherSubjectBetween(size_t begin, size_t end) const;
   bool SubjectBlocked(const Party& subject, size_t begin, size_t end, const CueHit* cue) const;
   bool TryFollowing(size_t end, Attribution& out) const;
   bool TryParenthetical(size_t begin, Attribution& out) const;
@@ -232,6 +236,7 @@ class SentenceRules {
 
 void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
   const std::vector<std::string>& reporters = lex_.Words(WordList::kReporters);
+  const std::vector<std::string>& authorities = lex_.Words(WordList::kAuthorities);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const EntityMention& m = mentions[i];
     if (m.begin < sentence_.begin || m.end > sentence_.end) continue;
@@ -244,7 +249,11 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
     party.index = static_cast<int>(i);
     party.begin = m.begin;
     party.end = m.end;
-    party.reporter = Contains(reporters, m.canonical);
+    // Courts, prosecutors and police (`서울중앙지검은 ... A를 횡령한 혐의로`)
+    // report and rule on others' sums, as media report them.
+    party.reporter = Contains(reporters, m.canonical) ||
+                     std::any_of(authorities.begin(), authorities.end(),
+                                 [&](const std::string& a) { return absl::EndsWith(m.canonical, a); });
     party.product = m.type == EntityType::kProduct;
     party.place = m.type == EntityType::kLocation;
     party.person = m.type == EntityType::kPerson;
@@ -464,7 +473,7 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
   if (before != nullptr && before->end + kAdjacentCue >= begin &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kObjectParticles)) == 0 &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kRecipientParticles)) == 0 &&
-      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kInstrumentals)) == 0) {
+      !MeansBetween(before->end, begin)) {
     return before;
   }
   if (after != nullptr) return after;
@@ -499,6 +508,48 @@ bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
     if (absl::StrContains(span, word)) return true;
   }
   return false;
+}
+
+// True when a word of [begin, end) ends in an instrumental particle: the
+// cue before it is a means (`투자로 A의 수익`, `요금 인상으로 A의 수익`).
+bool SentenceRules::MeansBetween(size_t begin, size_t end) const {
+  const auto& instrumentals = lex_.Words(WordList::kInstrumentals);
+  for (size_t i = begin; i < end;) {
+    const size_t space = std::min(text_.find(' ', i), end);
+    const absl::string_view word = text_.substr(i, space - i);
+    for (const std::string& particle : instrumentals) {
+      if (absl::EndsWith(word, particle)) return true;
+    }
+    i = space + 1;
+  }
+  return false;
+}
+
+// True when `subject` is the subject of a relative clause modifying the
+// amount's noun phrase, and that clause's verb is not the amount's cue:
+// `삼성물산은 카타르 정부가 발주한 A 규모의 사업을 수주했다` is the contractor's
+// (수주), not the client's (발주한); `오픈AI가 유치한 A` stays the subject's.
+bool SentenceRules::InRelativeClause(const Party& subject, size_t begin,
+                                     const CueHit* cue) const {
+  if (begin < 2 || text_[begin - 1] != ' ' || !EndsInAdnominal(text_, begin - 1)) return false;
+  const size_t verb = text_.rfind(' ', begin - 2);
+  const size_t verb_begin = verb == absl::string_view::npos ? 0 : verb + 1;
+  if (verb_begin < subject.marker_end ||
+      WordsBetween(text_, subject.marker_end, begin) > kRelativeGapWords ||
+      ClauseBreakBetween(subject.end, begin)) {
+    return false;
+  }
+  return cue == nullptr || cue->begin < subject.marker_end || cue->begin >= begin;
+}
+
+// True when the amount ending at `end` and the one at `next_begin` are
+// coordinated (`A과 B를 출자했다`, `A, B를 각각`): they share the cue after both.
+bool SentenceRules::Coordinated(size_t end, size_t next_begin) const {
+  if (next_begin <= end) return false;
+  const absl::string_view gap = text_.substr(end, next_begin - end);
+  return gap == ", " || gap == " \xEB\xB0\x8F " ||  // 및
+         (gap.size() > 1 && gap.back() == ' ' &&
+          Contains(lex_.Words(WordList::kPartnerParticles), gap.substr(0, gap.size() - 1)));
 }
 
 // True when the amount's own cue stands in [begin, end) with a subject
@@ -565,7 +616,7 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
   }
   if (TryFollowing(end, out) || TryParenthetical(begin, out) ||
       TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out)) {
-    if (ForecastOfAnother(end, out)) {
+    if (ForecastOfAnother(begin, end, out)) {
       out.entity = -1;
       out.confidence = 0;
       out.rule = "forecast";
@@ -585,7 +636,7 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
 // owner is not the one who makes it, the sentence's subject outside any
 // quotation: `분석가들은 애플의 EPS가 A에 이를 것으로 예상했다` is no one's
 // figure yet; `엔비디아는 3분기 매출은 A에 이를 것으로 전망했다` is 엔비디아's.
-bool SentenceRules::ForecastOfAnother(size_t end, const Attribution& out) const {
+bool SentenceRules::ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const {
   const absl::string_view rest = text_.substr(end, sentence_.end - end);
   const auto& forecasts = lex_.Words(WordList::kForecasts);
   if (std::none_of(forecasts.begin(), forecasts.end(),
@@ -597,9 +648,32 @@ bool SentenceRules::ForecastOfAnother(size_t end, const Attribution& out) const 
         QuoteAround(party.begin) != nullptr) {
       continue;
     }
-    return party.index != out.entity;
+    // `가트너는 시장이 A 규모로 성장할 것으로 예측했다`: the forecaster's clause
+    // has another subject, not one of its figures.
+    return party.index != out.entity || OtherSubjectBetween(party.marker_end, begin);
   }
   return true;
+}
+
+// True when a word of [begin, end) is marked 이/가 and is neither a party
+// nor a figure's name (a cue that is not weak): the subject of an embedded
+// clause (`시장이`, `피해액이`).
+bool SentenceRules::OtherSubjectBetween(size_t begin, size_t end) const {
+  for (size_t i = begin; i < end;) {
+    const size_t space = std::min(text_.find(' ', i), end);
+    const char32_t last = CharBefore(text_, space);
+    const bool nominative = space > i + 3 && (last == U'이' || last == U'가') &&
+                            IsHangulSyllable(CharBefore(text_, space - 3));
+    const bool party = std::any_of(parties_.begin(), parties_.end(), [&](const Party& p) {
+      return p.begin < space && p.marker_end > i;
+    });
+    const bool figure = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+      return !c.weak && c.begin < space && c.end > i;
+    });
+    if (nominative && !party && !figure) return true;
+    i = space + 1;
+  }
+  return false;
 }
 
 // `140억달러인 파라마운트가` (copula) and `30억달러를 조달한 ... 알토스 랩스`
@@ -705,6 +779,15 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
       return true;
     case Marker::kNone:
       if (gap > kCompoundGapWords || party.reporter) return false;
+      // `애플은 중국 시장에서 매출 A`: a place before the cue is the region of
+      // an earlier subject's figure.
+      if (party.place && std::any_of(parties_.begin(), parties_.begin() + owner,
+                                     [&](const Party& p) {
+                                       return p.marker == Marker::kSubject && !p.reporter &&
+                                              !p.place && InScope(p);
+                                     })) {
+        return false;
+      }
       if (cue->relation == Relation::kInvest || cue->relation == Relation::kAcquire) {
         // `Arm 지분`, `앤트로픽 투자액`: the name is the investee or target;
         // the owner is the possessive before it (`아마존의 앤트로픽 투자액`)
@@ -812,7 +895,11 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
         source = index;
         break;
       case Marker::kSubject:
-        if (!SubjectBlocked(party, begin, amount_end_, cue)) subject = index;
+        // An outer subject is kept over the subject of a relative clause.
+        if (!SubjectBlocked(party, begin, amount_end_, cue) &&
+            (subject < 0 || !InRelativeClause(party, begin, cue))) {
+          subject = index;
+        }
         break;
       case Marker::kPartner:
         partner = index;
@@ -940,7 +1027,12 @@ std::vector<Attribution> SentenceRules::Run() {
     // The next amount bounds the cues after this one, unless it is the other
     // end of this range (`2000억 위안에서 5000억 위안에 이르는 보조금`).
     size_t next = m + 1;
-    while (next < money.size() && amounts_[money[next]].range_partner == out.amount) ++next;
+    while (next < money.size() &&
+           (amounts_[money[next]].range_partner == out.amount ||
+            Coordinated(next == m + 1 ? end : amounts_[money[next - 1]].end,
+                        amounts_[money[next]].begin))) {
+      ++next;
+    }
     const size_t after_limit = next < money.size() ? amounts_[money[next]].begin : sentence_.end;
     SetScope(begin);
     // Cues before the amount may lie before an earlier amount (`주가는 6.25%(1만
