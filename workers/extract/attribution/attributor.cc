@@ -468,6 +468,20 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
       }
     }
   }
+  // The head of a compound names it: `A 규모의 자주포 수출 계약` is a contract.
+  while (after != nullptr && after->relation == Relation::kOther) {
+    const CueHit* head = after + 1;
+    if (head == cues_.data() + cues_.size() || head->weak || head->begin != after->end + 1 ||
+        text_[after->end] != ' ' || head->end > after_limit) {
+      break;
+    }
+    after = head;
+  }
+  // `A의 기업가치`: a cue the amount qualifies names it, before any other.
+  if (after != nullptr && text_.substr(end, after->begin - std::min(end, after->begin)) ==
+                              "\xEC\x9D\x98 ") {  // 의
+    return after;
+  }
   // `매출은 A`, `시가총액 약 A` name the amount; `투자를 위해 A`, `투자로 A의
   // 수익` do not.
   if (before != nullptr && before->end + kAdjacentCue >= begin &&
@@ -662,8 +676,7 @@ bool SentenceRules::OtherSubjectBetween(size_t begin, size_t end) const {
   for (size_t i = begin; i < end;) {
     const size_t space = std::min(text_.find(' ', i), end);
     const char32_t last = CharBefore(text_, space);
-    const bool nominative = space > i + 3 && (last == U'이' || last == U'가') &&
-                            IsHangulSyllable(CharBefore(text_, space - 3));
+    const bool nominative = space > i + 3 && (last == U'이' || last == U'가');
     const bool party = std::any_of(parties_.begin(), parties_.end(), [&](const Party& p) {
       return p.begin < space && p.marker_end > i;
     });
@@ -841,6 +854,16 @@ bool SentenceRules::TryPossessiveSubject(size_t begin, Attribution& out) const {
 bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t end,
                                    const CueHit* cue) const {
   if (FigureSubjectBetween(subject.marker_end, begin, cue)) return true;
+  // `크래프톤은 인도 게임사에 A를 투자했으며 이 회사의 기업가치는 B`: a
+  // valuation in a later clause is of the company invested in or bought.
+  if (cue != nullptr && cue->relation == Relation::kValuation &&
+      ClauseBreakBetween(subject.end, begin) &&
+      std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+        return (c.relation == Relation::kInvest || c.relation == Relation::kAcquire) &&
+               c.begin >= subject.marker_end && ClauseBreakBetween(c.end, begin);
+      })) {
+    return true;
+  }
   if (MatchWordAt(text_, end, sentence_.end, lex_.Words(WordList::kSubjectParticles)) > 0) {
     const absl::string_view rest = text_.substr(end, sentence_.end - end);
     for (const std::string& word : lex_.Words(WordList::kQuotatives)) {
