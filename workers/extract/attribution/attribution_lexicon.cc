@@ -51,6 +51,10 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kForecasts, "forecast"},
     {WordList::kPluralSubjects, "plural_subject"},
     {WordList::kAuthorities, "authority"},
+    {WordList::kPublicBodies, "public_body"},
+    {WordList::kCueBreaks, "cue_break"},
+    {WordList::kClefts, "cleft"},
+    {WordList::kCopulas, "cleft_copula"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

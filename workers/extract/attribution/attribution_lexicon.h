@@ -94,6 +94,10 @@ enum class WordList {
   kForecasts,           // (forecast) 것으로 전망했: the amount is someone's forecast
   kPluralSubjects,      // (plural_subject) 들이 들은: a group as another subject (투자자들이)
   kAuthorities,         // (authority) 법원 검찰: a canonical name ending so rules on others' sums
+  kPublicBodies,        // (public_body) 정부 부 청: a canonical name ending so spends public money
+  kCueBreaks,           // (cue_break) 에 로 에서: `합병 법인에 A`, the cue qualifies another noun
+  kClefts,              // (cleft) 곳은: `A를 투자한 곳은 X였다`, X owns A
+  kCopulas,             // (cleft_copula) 이다 였다: ends the cleft's predicate `X였다`
   kCount,
 };
 

@@ -30,8 +30,9 @@ constexpr size_t kCueAfterWindow = 60;
 constexpr size_t kCueBeforeWindow = 90;
 // A cue this close before the amount names it outright (`매출은 `, `시가총액 약 `).
 constexpr size_t kAdjacentCue = 16;
-// A forecast word this close names the amount (`월가 예상치 매출(A)`).
-constexpr size_t kEstimateWindow = 24;
+// A forecast word this close names the amount (`월가 예상치 매출(A)`, `시장
+// 규모가 10년 안에 A`).
+constexpr size_t kEstimateWindow = 36;
 // Words between an entity's figure (`엔비디아의 주가는`) and a later amount of
 // the same sentence it still owns.
 constexpr int kTopicGapWords = 12;
@@ -71,6 +72,8 @@ struct Party {
   bool person = false;
   bool titled = false;       // the particle follows a title head noun (`의원에게`)
   bool affiliation = false;  // `박지원 민주당 의원에게`: 민주당 only qualifies the person
+  int employer = -1;         // the affiliation of a titled person (`최수연 네이버 대표는`), in parties_
+  bool public_body = false;  // a government, ministry, agency or place: spends public money
 };
 
 // A cue word found in the sentence.
@@ -195,6 +198,9 @@ class SentenceRules {
   bool MeansBetween(size_t begin, size_t end) const;
   bool InRelativeClause(const Party& subject, size_t begin, const CueHit* cue) const;
   bool Coordinated(size_t end, size_t next_begin) const;
+  bool EnumeratedSubject(size_t end, size_t next_begin) const;
+  bool TryCleft(size_t end, Attribution& out) const;
+  bool TrySpeaker(size_t begin, Attribution& out) const;
   bool FigureSubjectBetween(size_t begin, size_t end, const CueHit* cue) const;
   void ChooseEntity(size_t before_limit, size_t begin, size_t end, const CueHit* cue,
                     Attribution& out) const;
@@ -217,6 +223,7 @@ class SentenceRules {
   int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
   void SetCounterparty(size_t begin, size_t end, const CueHit* cue, Attribution& out) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
+  void PublicSpending(const CueHit* cue, Attribution& out) const;
 
   const AttributionLexicon& lex_;
   absl::string_view text_;
@@ -257,6 +264,10 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
     party.product = m.type == EntityType::kProduct;
     party.place = m.type == EntityType::kLocation;
     party.person = m.type == EntityType::kPerson;
+    const auto& publics = lex_.Words(WordList::kPublicBodies);
+    party.public_body = party.place || std::any_of(publics.begin(), publics.end(), [&](const std::string& w) {
+      return absl::EndsWith(m.canonical, w);
+    });
     ReadMarker(party);
     parties_.push_back(party);
   }
@@ -276,6 +287,7 @@ void SentenceRules::JoinAffiliations() {
     person.marker = title.marker;
     person.marker_end = title.marker_end;
     person.titled = true;
+    person.employer = static_cast<int>(p + 1);
     title.affiliation = true;
   }
 }
@@ -524,10 +536,11 @@ bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
   return false;
 }
 
-// True when a word of [begin, end) ends in an instrumental particle: the
-// cue before it is a means (`투자로 A의 수익`, `요금 인상으로 A의 수익`).
+// True when a word of [begin, end) ends in an adverbial particle: the cue
+// before it is a means or qualifies another noun (`요금 인상으로 A의 수익`,
+// `합병 법인에 A를 출자`, `프리A 라운드에서 A 규모의 투자를 유치`).
 bool SentenceRules::MeansBetween(size_t begin, size_t end) const {
-  const auto& instrumentals = lex_.Words(WordList::kInstrumentals);
+  const auto& instrumentals = lex_.Words(WordList::kCueBreaks);
   for (size_t i = begin; i < end;) {
     const size_t space = std::min(text_.find(' ', i), end);
     const absl::string_view word = text_.substr(i, space - i);
@@ -563,7 +576,25 @@ bool SentenceRules::Coordinated(size_t end, size_t next_begin) const {
   const absl::string_view gap = text_.substr(end, next_begin - end);
   return gap == ", " || gap == " \xEB\xB0\x8F " ||  // 및
          (gap.size() > 1 && gap.back() == ' ' &&
-          Contains(lex_.Words(WordList::kPartnerParticles), gap.substr(0, gap.size() - 1)));
+          Contains(lex_.Words(WordList::kPartnerParticles), gap.substr(0, gap.size() - 1))) ||
+         EnumeratedSubject(end, next_begin);
+}
+
+// True when [end, next_begin) is `, W ` with W one word marked as a subject
+// that is not a figure's name: the next amount is W's in an enumeration
+// (`삼성물산이 A, DL이앤씨가 B, 포스코이앤씨가 C의 해외 수주`).
+bool SentenceRules::EnumeratedSubject(size_t end, size_t next_begin) const {
+  const absl::string_view gap = text_.substr(end, next_begin - end);
+  if (gap.size() < 4 || !absl::StartsWith(gap, ", ") || gap.back() != ' ') return false;
+  const size_t word_begin = end + 2, word_end = next_begin - 1;
+  if (text_.substr(word_begin, word_end - word_begin).find(' ') != absl::string_view::npos) {
+    return false;
+  }
+  const char32_t last = CharBefore(text_, word_end);
+  if (last != U'이' && last != U'가' && last != U'은' && last != U'는') return false;
+  return std::none_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+    return c.begin < word_end && c.end > word_begin;
+  });
 }
 
 // True when the amount's own cue stands in [begin, end) with a subject
@@ -628,8 +659,9 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
     out.rule = "denomination";
     return;
   }
-  if (TryFollowing(end, out) || TryParenthetical(begin, out) ||
-      TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out)) {
+  if (TryFollowing(end, out) || TryParenthetical(begin, out) || TryCleft(end, out) ||
+      TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out) ||
+      TrySpeaker(begin, out)) {
     if (ForecastOfAnother(begin, end, out)) {
       out.entity = -1;
       out.confidence = 0;
@@ -664,7 +696,9 @@ bool SentenceRules::ForecastOfAnother(size_t begin, size_t end, const Attributio
     }
     // `가트너는 시장이 A 규모로 성장할 것으로 예측했다`: the forecaster's clause
     // has another subject, not one of its figures.
-    return party.index != out.entity || OtherSubjectBetween(party.marker_end, begin);
+    const bool own = party.index == out.entity ||
+                     (party.employer >= 0 && parties_[party.employer].index == out.entity);
+    return !own || OtherSubjectBetween(party.marker_end, begin);
   }
   return true;
 }
@@ -681,10 +715,51 @@ bool SentenceRules::OtherSubjectBetween(size_t begin, size_t end) const {
       return p.begin < space && p.marker_end > i;
     });
     const bool figure = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
-      return !c.weak && c.begin < space && c.end > i;
+      return c.begin < space && c.end > i;
     });
     if (nominative && !party && !figure) return true;
     i = space + 1;
+  }
+  return false;
+}
+
+// `A의 영업이익을 낸 곳은 셀트리온이다`, `A를 투자하겠다고 나선 곳은 일본
+// 도요타자동차였다`: a cleft names the owner as its predicate.
+bool SentenceRules::TryCleft(size_t end, Attribution& out) const {
+  const absl::string_view rest = text_.substr(end, scope_end_ - std::min(end, scope_end_));
+  size_t head_end = absl::string_view::npos;
+  for (const std::string& word : lex_.Words(WordList::kClefts)) {
+    const size_t at = rest.find(" " + word + " ");
+    if (at != absl::string_view::npos) head_end = end + at + word.size() + 2;
+  }
+  if (head_end == absl::string_view::npos || ClauseBreakBetween(end, head_end)) return false;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    const Party& party = parties_[p];
+    if (party.begin < head_end || party.reporter || !InScope(party)) continue;
+    const size_t after = SkipParenthetical(text_, party.end, scope_end_);
+    if (MatchWordAt(text_, after, scope_end_, lex_.Words(WordList::kCopulas)) == 0) continue;
+    Credit(static_cast<int>(p), "cleft", 0.7, out);
+    return true;
+  }
+  return false;
+}
+
+// `최수연 네이버 대표는 "내년까지 ... A를 투자하겠다"고 말했다`: a quoted sum
+// with no owner inside the quotation is the company of the titled speaker
+// (not the speaker, and not the sums a bare speaker talks about).
+bool SentenceRules::TrySpeaker(size_t begin, Attribution& out) const {
+  const auto* quote = QuoteAround(begin);
+  if (quote == nullptr) return false;
+  for (const Party& party : parties_) {
+    if (party.begin >= quote->first) break;
+    if (party.marker != Marker::kSubject || party.employer < 0 ||
+        QuoteAround(party.begin) != nullptr) {
+      continue;
+    }
+    const Party& employer = parties_[party.employer];
+    if (employer.reporter || employer.place || employer.product) return false;
+    Credit(party.employer, "speaker_company", 0.6, out);
+    return true;
   }
   return false;
 }
@@ -871,6 +946,7 @@ bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t en
     }
   }
   if (previous_end_ <= subject.end || previous_end_ >= begin) return false;
+  if (EnumeratedSubject(previous_end_, begin)) return true;
   // A word marked as a subject between the previous amount and this one,
   // not a party and not a figure's name.
   for (size_t i = previous_end_; i < begin;) {
@@ -902,8 +978,13 @@ bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t en
 // target or partner).
 bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out) const {
   int source = -1, subject = -1, partner = -1, other = -1, recipient = -1, named = 0;
+  int product_subject = -1;  // `디즈니플러스는 ... 제작비로 A를 투입했다`
   for (size_t p = 0; p < parties_.size() && parties_[p].end <= begin; ++p) {
     const Party& party = parties_[p];
+    if (party.product && party.marker == Marker::kSubject && InScope(party) &&
+        !ClauseBreakBetween(party.end, begin) && !SubjectBlocked(party, begin, amount_end_, cue)) {
+      product_subject = static_cast<int>(p);
+    }
     if (party.reporter || party.product || !InScope(party)) continue;
     ++named;
     // A place owns a figure by particle only when a cue says which
@@ -957,6 +1038,8 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
              (out.relation == Relation::kInvest || out.relation == Relation::kAcquire ||
               out.relation == Relation::kContract)) {
     Credit(other, "counterparty_only", 0.5, out);
+  } else if (product_subject >= 0 && named == 0) {
+    Credit(product_subject, "product_subject", 0.5, out);
   } else {
     return false;
   }
@@ -1057,10 +1140,12 @@ std::vector<Attribution> SentenceRules::Run() {
       ++next;
     }
     const size_t after_limit = next < money.size() ? amounts_[money[next]].begin : sentence_.end;
+    // Coordinated amounts share the cue after the last of them.
+    const size_t cue_from = next > m + 1 ? amounts_[money[next - 1]].end : end;
     SetScope(begin);
     // Cues before the amount may lie before an earlier amount (`주가는 6.25%(1만
     // 1200원) 빠진 16만 8100원`); the nearest still wins.
-    const CueHit* cue = ChooseCue(sentence_.begin, begin, end, after_limit);
+    const CueHit* cue = ChooseCue(sentence_.begin, begin, std::max(end, cue_from), after_limit);
     if (cue != nullptr) {
       out.relation = cue->relation;
       out.cue_begin = cue->begin;
@@ -1080,11 +1165,24 @@ std::vector<Attribution> SentenceRules::Run() {
     } else {
       ChooseEntity(before_limit, begin, end, cue, out);
       SetCounterparty(begin, end, cue, out);
+      PublicSpending(cue, out);
     }
     found.push_back(std::move(out));
     before_limit = end;
   }
   return found;
+}
+
+// What a government, ministry or city puts into something (`투입`, `지원한다`,
+// a sum with no specific cue) is public funding, not an investment.
+void SentenceRules::PublicSpending(const CueHit* cue, Attribution& out) const {
+  if (out.entity < 0) return;
+  const bool spending = out.relation == Relation::kInvest ||
+                        (out.relation == Relation::kOther && (cue == nullptr || cue->weak));
+  if (!spending) return;
+  for (const Party& party : parties_) {
+    if (party.index == out.entity && party.public_body) out.relation = Relation::kFund;
+  }
 }
 
 void SentenceRules::SetCounterparty(size_t begin, size_t end, const CueHit* cue,
