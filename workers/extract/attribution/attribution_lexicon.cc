@@ -55,6 +55,9 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kCueBreaks, "cue_break"},
     {WordList::kClefts, "cleft"},
     {WordList::kCopulas, "cleft_copula"},
+    {WordList::kOthersForecasts, "forecast_by_others"},
+    {WordList::kImpositions, "impose"},
+    {WordList::kThresholds, "threshold"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

@@ -98,6 +98,9 @@ enum class WordList {
   kCueBreaks,           // (cue_break) 에 로 에서: `합병 법인에 A`, the cue qualifies another noun
   kClefts,              // (cleft) 곳은: `A를 투자한 곳은 X였다`, X owns A
   kCopulas,             // (cleft_copula) 이다 였다: ends the cleft's predicate `X였다`
+  kOthersForecasts,     // (forecast_by_others) 것이라는 관측: a forecast whose maker is unnamed
+  kImpositions,         // (impose) 부과했: the subject imposes the fine, does not pay it
+  kThresholds,          // (threshold) 이상 미만: `자산 A 이상 상장사`, a class, no one's money
   kCount,
 };
 

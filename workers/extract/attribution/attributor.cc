@@ -208,6 +208,7 @@ class SentenceRules {
   bool TryPossessiveSubject(size_t begin, Attribution& out) const;
   bool ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const;
   bool OtherSubjectBetween(size_t begin, size_t end) const;
+  bool Imposes(const CueHit* cue) const;
   bool SubjectBlocked(const Party& subject, size_t begin, size_t end, const CueHit* cue) const;
   bool TryFollowing(size_t end, Attribution& out) const;
   bool TryParenthetical(size_t begin, Attribution& out) const;
@@ -220,6 +221,8 @@ class SentenceRules {
     return party.begin >= scope_begin_ && party.end <= scope_end_ && !party.affiliation;
   }
   bool IsDenomination(size_t end) const;
+  bool IsThreshold(size_t end) const;
+  bool SourceWordBetween(size_t begin, size_t end) const;
   int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
   void SetCounterparty(size_t begin, size_t end, const CueHit* cue, Attribution& out) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
@@ -639,6 +642,31 @@ bool SentenceRules::IsDenomination(size_t end) const {
                      /*open_end=*/true) > 0;
 }
 
+// `자산 A 이상 상장사`, `A 미만일 때`, `A 이상이면`: a limit that defines a
+// class or a condition, no one's money; `A 이상의 일감`, `A 이상을 투자` and
+// `A 이상 투자` are sums.
+bool SentenceRules::IsThreshold(size_t end) const {
+  if (end >= sentence_.end || text_[end] != ' ') return false;
+  const size_t word = MatchWordAt(text_, end + 1, sentence_.end,
+                                  lex_.Words(WordList::kThresholds), /*open_end=*/true);
+  if (word == 0) return false;
+  const size_t after = end + 1 + word;
+  const char32_t next = CharAt(text_, after);
+  if (next == U'인' || next == U'일' || (next == U'이' && CharAt(text_, after + 3) == U'면')) {
+    return true;
+  }
+  if (next != U' ') return false;
+  // `A 이상 상장사`: a noun, not a cue (`A 이상 투자`) nor a verb (`늘었다`).
+  const size_t noun_end = std::min(text_.find(' ', after + 1), sentence_.end);
+  const absl::string_view noun = text_.substr(after + 1, noun_end - after - 1);
+  const bool cue = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+    return c.begin >= after && c.begin < noun_end;
+  });
+  const char32_t last = CharBefore(text_, noun_end);
+  return !noun.empty() && !cue && last != U'다' && last != U'고' && last != U'며' &&
+         last != U'해' && last != U'서' && last != U'.';
+}
+
 void SentenceRules::Credit(int party, absl::string_view rule, double confidence,
                            Attribution& out) const {
   out.entity = parties_[party].index;
@@ -657,6 +685,10 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
   }
   if (IsDenomination(amounts_[out.amount].end)) {
     out.rule = "denomination";
+    return;
+  }
+  if (IsThreshold(amounts_[out.amount].end)) {
+    out.rule = "threshold";
     return;
   }
   if (TryFollowing(end, out) || TryParenthetical(begin, out) || TryCleft(end, out) ||
@@ -684,6 +716,10 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
 // figure yet; `엔비디아는 3분기 매출은 A에 이를 것으로 전망했다` is 엔비디아's.
 bool SentenceRules::ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const {
   const absl::string_view rest = text_.substr(end, sentence_.end - end);
+  // `하이브가 ... A를 회복할 것이라는 관측이 나온다`: the forecaster is unnamed.
+  for (const std::string& word : lex_.Words(WordList::kOthersForecasts)) {
+    if (absl::StrContains(rest, word)) return true;
+  }
   const auto& forecasts = lex_.Words(WordList::kForecasts);
   if (std::none_of(forecasts.begin(), forecasts.end(),
                    [&](const std::string& word) { return absl::StrContains(rest, word); })) {
@@ -972,6 +1008,31 @@ bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t en
   return false;
 }
 
+// True when the amount is a fine and the sentence's verb imposes it
+// (`공정위는 ... 제지업체들에 과징금 A를 부과했다`): its subject does not pay it.
+bool SentenceRules::Imposes(const CueHit* cue) const {
+  if (cue == nullptr || !cue->penalty) return false;
+  const absl::string_view rest = text_.substr(cue->end, sentence_.end - cue->end);
+  const auto& verbs = lex_.Words(WordList::kImpositions);
+  return std::any_of(verbs.begin(), verbs.end(),
+                     [&](const std::string& verb) { return absl::StrContains(rest, verb); });
+}
+
+// True when a word of [begin, end) is marked 로부터 (`X는 Y로부터 주당 A의 인수
+// 제안을 받았다`): the subject receives the offer; the bidder owns it.
+bool SentenceRules::SourceWordBetween(size_t begin, size_t end) const {
+  const auto& sources = lex_.Words(WordList::kSourceParticles);
+  for (size_t i = begin; i < end;) {
+    const size_t space = std::min(text_.find(' ', i), end);
+    const absl::string_view word = text_.substr(i, space - i);
+    for (const std::string& particle : sources) {
+      if (word.size() > particle.size() && absl::EndsWith(word, particle)) return true;
+    }
+    i = space + 1;
+  }
+  return false;
+}
+
 // The clause's particles: an investor marked by 로부터, else the nearest
 // subject before the amount, else a deal partner (와/과), else for an
 // investment, acquisition or deal the only party named (its investee,
@@ -1000,7 +1061,8 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
         break;
       case Marker::kSubject:
         // An outer subject is kept over the subject of a relative clause.
-        if (!SubjectBlocked(party, begin, amount_end_, cue) &&
+        if (!SubjectBlocked(party, begin, amount_end_, cue) && !Imposes(cue) &&
+            !(out.relation == Relation::kAcquire && SourceWordBetween(party.marker_end, begin)) &&
             (subject < 0 || !InRelativeClause(party, begin, cue))) {
           subject = index;
         }
