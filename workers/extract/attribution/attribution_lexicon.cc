@@ -58,6 +58,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kOthersForecasts, "forecast_by_others"},
     {WordList::kImpositions, "impose"},
     {WordList::kThresholds, "threshold"},
+    {WordList::kAnonymous, "anonymous"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

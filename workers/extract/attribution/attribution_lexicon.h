@@ -101,6 +101,7 @@ enum class WordList {
   kOthersForecasts,     // (forecast_by_others) 것이라는 관측: a forecast whose maker is unnamed
   kImpositions,         // (impose) 부과했: the subject imposes the fine, does not pay it
   kThresholds,          // (threshold) 이상 미만: `자산 A 이상 상장사`, a class, no one's money
+  kAnonymous,           // (anonymous) 모: after a surname (`박모씨`), a person left unnamed
   kCount,
 };
 

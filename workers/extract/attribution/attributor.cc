@@ -74,6 +74,7 @@ struct Party {
   bool affiliation = false;  // `박지원 민주당 의원에게`: 민주당 only qualifies the person
   int employer = -1;         // the affiliation of a titled person (`최수연 네이버 대표는`), in parties_
   bool public_body = false;  // a government, ministry, agency or place: spends public money
+  bool anonymous = false;    // a bare surname of an unnamed person (`박모씨`): no owner
 };
 
 // A cue word found in the sentence.
@@ -227,6 +228,7 @@ class SentenceRules {
   void SetCounterparty(size_t begin, size_t end, const CueHit* cue, Attribution& out) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
   void PublicSpending(const CueHit* cue, Attribution& out) const;
+  void Unidentified(Attribution& out) const;
 
   const AttributionLexicon& lex_;
   absl::string_view text_;
@@ -267,6 +269,12 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
     party.product = m.type == EntityType::kProduct;
     party.place = m.type == EntityType::kLocation;
     party.person = m.type == EntityType::kPerson;
+    // `박모씨`, `김모(45)씨`: the surname alone would merge every 박 of a
+    // corpus into one owner; the sentence names no one.
+    party.anonymous = party.person && IsHangulSyllable(CharAt(text_, m.begin)) &&
+                      Utf8CharLength(text_, m.begin) == m.end - m.begin &&
+                      MatchWordAt(text_, m.end, sentence_.end, lex_.Words(WordList::kAnonymous),
+                                  /*open_end=*/true) > 0;
     const auto& publics = lex_.Words(WordList::kPublicBodies);
     party.public_body = party.place || std::any_of(publics.begin(), publics.end(), [&](const std::string& w) {
       return absl::EndsWith(m.canonical, w);
@@ -1228,11 +1236,26 @@ std::vector<Attribution> SentenceRules::Run() {
       ChooseEntity(before_limit, begin, end, cue, out);
       SetCounterparty(begin, end, cue, out);
       PublicSpending(cue, out);
+      Unidentified(out);
     }
     found.push_back(std::move(out));
     before_limit = end;
   }
   return found;
+}
+
+// An anonymised person (`박모씨`) chosen by a rule is no owner the views
+// could list; the amount is kept without one (rule `anonymous`).
+void SentenceRules::Unidentified(Attribution& out) const {
+  for (const Party& party : parties_) {
+    if (party.anonymous && party.index == out.counterparty) out.counterparty = -1;
+    if (party.anonymous && party.index == out.entity) {
+      out.entity = -1;
+      out.counterparty = -1;
+      out.confidence = 0;
+      out.rule = "anonymous";
+    }
+  }
 }
 
 // What a government, ministry or city puts into something (`투입`, `지원한다`,
