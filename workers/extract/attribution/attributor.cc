@@ -288,7 +288,17 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
 
 // `박지원(71) 민주당 의원에게`: the organisation between a person and the
 // person's title is an affiliation; the title's particle is the person's.
+// `엔비디아 젠슨 황 CEO는`: an organisation right before a titled person is
+// the person's employer.
 void SentenceRules::JoinAffiliations() {
+  for (size_t p = 0; p + 1 < parties_.size(); ++p) {
+    Party& org = parties_[p];
+    const Party& person = parties_[p + 1];
+    if (!org.person && !org.place && !org.product && org.marker == Marker::kNone &&
+        person.person && person.titled && org.end + 1 == person.begin && text_[org.end] == ' ') {
+      parties_[p + 1].employer = static_cast<int>(p);
+    }
+  }
   for (size_t p = 0; p + 1 < parties_.size(); ++p) {
     Party& person = parties_[p];
     Party& title = parties_[p + 1];
