@@ -196,7 +196,7 @@ class SentenceRules {
                           size_t after_limit) const;
   bool IsEstimate(size_t before_limit, size_t begin, size_t end) const;
   bool ClauseBreakBetween(size_t begin, size_t end) const;
-  bool MeansBetween(size_t begin, size_t end) const;
+  bool WordEndingBetween(size_t begin, size_t end, WordList list) const;
   bool InRelativeClause(const Party& subject, size_t begin, const CueHit* cue) const;
   bool Coordinated(size_t end, size_t next_begin) const;
   bool EnumeratedSubject(size_t end, size_t next_begin) const;
@@ -223,7 +223,6 @@ class SentenceRules {
   }
   bool IsDenomination(size_t end) const;
   bool IsThreshold(size_t end) const;
-  bool SourceWordBetween(size_t begin, size_t end) const;
   int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
   void SetCounterparty(size_t begin, size_t end, const CueHit* cue, Attribution& out) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
@@ -520,7 +519,7 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
   if (before != nullptr && before->end + kAdjacentCue >= begin &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kObjectParticles)) == 0 &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kRecipientParticles)) == 0 &&
-      !MeansBetween(before->end, begin)) {
+      !WordEndingBetween(before->end, begin, WordList::kCueBreaks)) {
     return before;
   }
   if (after != nullptr) return after;
@@ -557,16 +556,18 @@ bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
   return false;
 }
 
-// True when a word of [begin, end) ends in an adverbial particle: the cue
-// before it is a means or qualifies another noun (`요금 인상으로 A의 수익`,
-// `합병 법인에 A를 출자`, `프리A 라운드에서 A 규모의 투자를 유치`).
-bool SentenceRules::MeansBetween(size_t begin, size_t end) const {
-  const auto& instrumentals = lex_.Words(WordList::kCueBreaks);
+// True when a space-separated word of [begin, end) ends in a word of `list`:
+// an adverbial particle after a cue (`cue_break`: the cue is a means or
+// qualifies another noun, `요금 인상으로 A의 수익`, `합병 법인에 A를 출자`), or
+// a source (`X는 Y로부터 주당 A의 인수 제안을 받았다`: the subject receives
+// the offer; the bidder owns it).
+bool SentenceRules::WordEndingBetween(size_t begin, size_t end, WordList list) const {
+  const auto& endings = lex_.Words(list);
   for (size_t i = begin; i < end;) {
     const size_t space = std::min(text_.find(' ', i), end);
     const absl::string_view word = text_.substr(i, space - i);
-    for (const std::string& particle : instrumentals) {
-      if (absl::EndsWith(word, particle)) return true;
+    for (const std::string& ending : endings) {
+      if (absl::EndsWith(word, ending)) return true;
     }
     i = space + 1;
   }
@@ -1036,21 +1037,6 @@ bool SentenceRules::Imposes(const CueHit* cue) const {
                      [&](const std::string& verb) { return absl::StrContains(rest, verb); });
 }
 
-// True when a word of [begin, end) is marked 로부터 (`X는 Y로부터 주당 A의 인수
-// 제안을 받았다`): the subject receives the offer; the bidder owns it.
-bool SentenceRules::SourceWordBetween(size_t begin, size_t end) const {
-  const auto& sources = lex_.Words(WordList::kSourceParticles);
-  for (size_t i = begin; i < end;) {
-    const size_t space = std::min(text_.find(' ', i), end);
-    const absl::string_view word = text_.substr(i, space - i);
-    for (const std::string& particle : sources) {
-      if (word.size() > particle.size() && absl::EndsWith(word, particle)) return true;
-    }
-    i = space + 1;
-  }
-  return false;
-}
-
 // The clause's particles: an investor marked by 로부터, else the nearest
 // subject before the amount, else a deal partner (와/과), else for an
 // investment, acquisition or deal the only party named (its investee,
@@ -1080,7 +1066,7 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
       case Marker::kSubject:
         // An outer subject is kept over the subject of a relative clause.
         if (!SubjectBlocked(party, begin, amount_end_, cue) && !Imposes(cue) &&
-            !(out.relation == Relation::kAcquire && SourceWordBetween(party.marker_end, begin)) &&
+            !(out.relation == Relation::kAcquire && WordEndingBetween(party.marker_end, begin, WordList::kSourceParticles)) &&
             (subject < 0 || !InRelativeClause(party, begin, cue))) {
           subject = index;
         }
