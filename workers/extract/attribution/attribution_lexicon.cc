@@ -59,6 +59,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kImpositions, "impose"},
     {WordList::kThresholds, "threshold"},
     {WordList::kAnonymous, "anonymous"},
+    {WordList::kDistributives, "distributive"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

@@ -228,6 +228,7 @@ class SentenceRules {
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
   void PublicSpending(const CueHit* cue, Attribution& out) const;
   void Unidentified(Attribution& out) const;
+  void Distribute(const std::vector<int>& money, size_t m, Attribution& out) const;
 
   const AttributionLexicon& lex_;
   absl::string_view text_;
@@ -984,6 +985,15 @@ bool SentenceRules::TryPossessiveSubject(size_t begin, Attribution& out) const {
 bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t end,
                                    const CueHit* cue) const {
   if (FigureSubjectBetween(subject.marker_end, begin, cue)) return true;
+  // `엔비디아가 인수를 추진 중인 이스라엘 스타트업의 몸값은 A`: a valuation or
+  // market value is its possessor's, here not a party.
+  if (cue != nullptr && cue->begin >= subject.marker_end + 4 && cue->end <= begin &&
+      (cue->relation == Relation::kValuation || cue->relation == Relation::kMarketValue) &&
+      text_.compare(cue->begin - 4, 4, "\xEC\x9D\x98 ") == 0 &&  // 의
+      std::none_of(parties_.begin(), parties_.end(),
+                   [&](const Party& p) { return p.marker_end == cue->begin - 1; })) {
+    return true;
+  }
   // `크래프톤은 인도 게임사에 A를 투자했으며 이 회사의 기업가치는 B`: a
   // valuation in a later clause is of the company invested in or bought.
   if (cue != nullptr && cue->relation == Relation::kValuation &&
@@ -1230,6 +1240,7 @@ std::vector<Attribution> SentenceRules::Run() {
       out.conversions = conversions;
     } else {
       ChooseEntity(before_limit, begin, end, cue, out);
+      Distribute(money, m, out);
       SetCounterparty(begin, end, cue, out);
       PublicSpending(cue, out);
       Unidentified(out);
@@ -1238,6 +1249,41 @@ std::vector<Attribution> SentenceRules::Run() {
     before_limit = end;
   }
   return found;
+}
+
+// `삼성전자와 LG전자는 각각 A과 B를 투자`: coordinated subjects and as many
+// coordinated amounts, with a distributive word, pair up in order.
+void SentenceRules::Distribute(const std::vector<int>& money, size_t m, Attribution& out) const {
+  int last = -1;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    if (parties_[p].index == out.entity) last = static_cast<int>(p);
+  }
+  if (last < 0 || parties_[last].marker != Marker::kSubject) return;
+  int first = last;
+  while (first > 0 && parties_[first - 1].marker == Marker::kPartner &&
+         parties_[first - 1].marker_end + 1 == parties_[first].begin) {
+    --first;
+  }
+  size_t group_begin = m, group_end = m + 1;  // the coordinated amounts around m
+  while (group_begin > 0 && Coordinated(amounts_[money[group_begin - 1]].end,
+                                        amounts_[money[group_begin]].begin)) {
+    --group_begin;
+  }
+  while (group_end < money.size() &&
+         Coordinated(amounts_[money[group_end - 1]].end, amounts_[money[group_end]].begin)) {
+    ++group_end;
+  }
+  const int parties = last - first + 1;
+  if (parties < 2 || static_cast<size_t>(parties) != group_end - group_begin) return;
+  const size_t from = parties_[last].marker_end, to = amounts_[money[group_begin]].begin;
+  if (to <= from) return;
+  const absl::string_view between = text_.substr(from, to - from);
+  const auto& words = lex_.Words(WordList::kDistributives);
+  if (std::none_of(words.begin(), words.end(),
+                   [&](const std::string& w) { return absl::StrContains(between, w); })) {
+    return;
+  }
+  Credit(first + static_cast<int>(m - group_begin), "distributive", 0.7, out);
 }
 
 // An anonymised person (`박모씨`) chosen by a rule is no owner the views
@@ -1255,11 +1301,12 @@ void SentenceRules::Unidentified(Attribution& out) const {
 }
 
 // What a government, ministry or city puts into something (`투입`, `지원한다`,
-// a sum with no specific cue) is public funding, not an investment.
+// a weak cue such as 규모) is public funding, not an investment; a sum with
+// no cue at all (`국세청은 ... A를 징수했다`) keeps OTHER.
 void SentenceRules::PublicSpending(const CueHit* cue, Attribution& out) const {
   if (out.entity < 0) return;
   const bool spending = out.relation == Relation::kInvest ||
-                        (out.relation == Relation::kOther && (cue == nullptr || cue->weak));
+                        (out.relation == Relation::kOther && cue != nullptr && cue->weak);
   if (!spending) return;
   for (const Party& party : parties_) {
     if (party.index == out.entity && party.public_body) out.relation = Relation::kFund;

@@ -308,6 +308,15 @@ TEST_F(AttributorTest, ClauseStructureRules) {
       // a passive acquisition is the buyer's, marked 에.
       {"[누리칩]은 2016년 [한빛그룹]에 {240억달러}에 인수됐다.",
        {{"한빛그룹", Relation::kAcquire, ""}}},
+      // coordinated subjects and amounts with 각각 pair up in order.
+      {"[가람전자]와 [나래전자]는 각각 {1조원}과 {5000억원}을 AI 연구에 투자하기로 했다.",
+       {{"가람전자", Relation::kInvest, ""}, {"나래전자", Relation::kInvest, ""}}},
+      // a valuation named by a possessor that is not a party is not the subject's.
+      {"[한빛전자]가 인수를 추진 중인 이스라엘 스타트업의 몸값은 {7억달러}로 알려졌다.",
+       {{"", Relation::kValuation, ""}}},
+      // a tax collected is no public spending: no cue, OTHER.
+      {"[국세청]은 고액 체납자 600명으로부터 {2500억원}을 징수했다고 밝혔다.",
+       {{"국세청", Relation::kOther, ""}}},
   };
   for (const Case& c : cases) Check(c);
 }
