@@ -192,6 +192,10 @@ class SentenceRules {
   void FindCues();
   // The span of amount `a` with the conversions that follow it.
   size_t AmountGroupEnd(int a, std::vector<int>* conversions) const;
+  size_t GroupEnd(int a) const {
+    std::vector<int> conversions;
+    return AmountGroupEnd(a, &conversions);
+  }
   const CueHit* ChooseCue(size_t before_limit, size_t begin, size_t end,
                           size_t after_limit) const;
   bool IsEstimate(size_t before_limit, size_t begin, size_t end) const;
@@ -1211,13 +1215,12 @@ std::vector<Attribution> SentenceRules::Run() {
     size_t next = m + 1;
     while (next < money.size() &&
            (amounts_[money[next]].range_partner == out.amount ||
-            Coordinated(next == m + 1 ? end : amounts_[money[next - 1]].end,
-                        amounts_[money[next]].begin))) {
+            Coordinated(GroupEnd(money[next - 1]), amounts_[money[next]].begin))) {
       ++next;
     }
     const size_t after_limit = next < money.size() ? amounts_[money[next]].begin : sentence_.end;
     // Coordinated amounts share the cue after the last of them.
-    const size_t cue_from = next > m + 1 ? amounts_[money[next - 1]].end : end;
+    const size_t cue_from = next > m + 1 ? GroupEnd(money[next - 1]) : end;
     SetScope(begin);
     // Cues before the amount may lie before an earlier amount (`주가는 6.25%(1만
     // 1200원) 빠진 16만 8100원`); the nearest still wins.
@@ -1259,22 +1262,30 @@ void SentenceRules::Distribute(const std::vector<int>& money, size_t m, Attribut
     if (parties_[p].index == out.entity) last = static_cast<int>(p);
   }
   if (last < 0 || parties_[last].marker != Marker::kSubject) return;
-  int first = last;
-  while (first > 0 && parties_[first - 1].marker == Marker::kPartner &&
-         parties_[first - 1].marker_end + 1 == parties_[first].begin) {
-    --first;
+  // The chain of partners before the subject, each with its own possessive
+  // modifier left out (`AMD의 진 후 CFO와 인텔의 데이비드 진스너 CFO는`).
+  std::vector<int> chain = {last};
+  for (int p = last - 1; p >= 0; --p) {
+    const Party& next = parties_[chain.back()];
+    if (parties_[p].marker == Marker::kPossessive && parties_[p].marker_end + 1 == next.begin) {
+      continue;
+    }
+    if (parties_[p].marker != Marker::kPartner) break;
+    const int modifier = p + 1 < chain.back() ? p + 1 : -1;  // a possessive skipped
+    const size_t next_begin = modifier >= 0 ? parties_[modifier].begin : next.begin;
+    if (parties_[p].marker_end + 1 != next_begin) break;
+    chain.push_back(p);
   }
   size_t group_begin = m, group_end = m + 1;  // the coordinated amounts around m
-  while (group_begin > 0 && Coordinated(amounts_[money[group_begin - 1]].end,
+  while (group_begin > 0 && Coordinated(GroupEnd(money[group_begin - 1]),
                                         amounts_[money[group_begin]].begin)) {
     --group_begin;
   }
   while (group_end < money.size() &&
-         Coordinated(amounts_[money[group_end - 1]].end, amounts_[money[group_end]].begin)) {
+         Coordinated(GroupEnd(money[group_end - 1]), amounts_[money[group_end]].begin)) {
     ++group_end;
   }
-  const int parties = last - first + 1;
-  if (parties < 2 || static_cast<size_t>(parties) != group_end - group_begin) return;
+  if (chain.size() < 2 || chain.size() != group_end - group_begin) return;
   const size_t from = parties_[last].marker_end, to = amounts_[money[group_begin]].begin;
   if (to <= from) return;
   const absl::string_view between = text_.substr(from, to - from);
@@ -1283,7 +1294,7 @@ void SentenceRules::Distribute(const std::vector<int>& money, size_t m, Attribut
                    [&](const std::string& w) { return absl::StrContains(between, w); })) {
     return;
   }
-  Credit(first + static_cast<int>(m - group_begin), "distributive", 0.7, out);
+  Credit(chain[chain.size() - 1 - (m - group_begin)], "distributive", 0.7, out);
 }
 
 // An anonymised person (`박모씨`) chosen by a rule is no owner the views

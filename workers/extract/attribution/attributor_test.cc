@@ -311,6 +311,9 @@ TEST_F(AttributorTest, ClauseStructureRules) {
       // coordinated subjects and amounts with 각각 pair up in order.
       {"[가람전자]와 [나래전자]는 각각 {1조원}과 {5000억원}을 AI 연구에 투자하기로 했다.",
        {{"가람전자", Relation::kInvest, ""}, {"나래전자", Relation::kInvest, ""}}},
+      {"[가람]의 [P:김하늘] CFO와 [나래]의 [P:이바다] CFO는 각각 {600만 달러}({{약 80억원}}), "
+       "{300만 달러}({{약 40억원}}) 주식을 보유 중이다.",
+       {{"김하늘", Relation::kOther, ""}, {"이바다", Relation::kOther, ""}}},
       // a valuation named by a possessor that is not a party is not the subject's.
       {"[한빛전자]가 인수를 추진 중인 이스라엘 스타트업의 몸값은 {7억달러}로 알려졌다.",
        {{"", Relation::kValuation, ""}}},
