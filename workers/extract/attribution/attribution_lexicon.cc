@@ -60,6 +60,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kThresholds, "threshold"},
     {WordList::kAnonymous, "anonymous"},
     {WordList::kDistributives, "distributive"},
+    {WordList::kRelativeVerbEnds, "relative_verb_end"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

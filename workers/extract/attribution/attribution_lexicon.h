@@ -103,6 +103,7 @@ enum class WordList {
   kThresholds,          // (threshold) 이상 미만: `자산 A 이상 상장사`, a class, no one's money
   kAnonymous,           // (anonymous) 모: after a surname (`박모씨`), a person left unnamed
   kDistributives,       // (distributive) 각각: `X와 Y는 각각 A과 B를`, the i-th sum the i-th party's
+  kRelativeVerbEnds,    // (relative_verb_end) 한 된 낸: last syllables of a relative clause's verb
   kCount,
 };
 

@@ -588,6 +588,13 @@ bool SentenceRules::InRelativeClause(const Party& subject, size_t begin,
   if (begin < 2 || text_[begin - 1] != ' ' || !EndsInAdnominal(text_, begin - 1)) return false;
   const size_t verb = text_.rfind(' ', begin - 2);
   const size_t verb_begin = verb == absl::string_view::npos ? 0 : verb + 1;
+  // A noun ends in ㄴ as well (`같은 기간`, `연간`): only a verb's syllable.
+  char32_t syllable = 0;
+  const size_t start = DecodeUtf8Before(text_, begin - 1, &syllable);
+  if (!Contains(lex_.Words(WordList::kRelativeVerbEnds),
+                text_.substr(start, begin - 1 - start))) {
+    return false;
+  }
   if (verb_begin < subject.marker_end ||
       WordsBetween(text_, subject.marker_end, begin) > kRelativeGapWords ||
       ClauseBreakBetween(subject.end, begin)) {

@@ -278,6 +278,9 @@ TEST_F(AttributorTest, ClauseStructureRules) {
       // not the amount's cue, yields to the outer subject.
       {"[한빛건설]은 [L:카타르] 정부가 발주한 {3조원} 규모의 공항 건설 사업을 수주했다.",
        {{"한빛건설", Relation::kContract, ""}}},
+      // a noun ending in ㄴ before the amount is no relative clause's verb.
+      {"[네이버]는 웹툰 사업에 {3000억원}을 투자했고, [카카오]는 같은 기간 {2000억원}을 썼다.",
+       {{"네이버", Relation::kInvest, ""}, {"카카오", Relation::kOther, ""}}},
       // a place before the cue is the region of the subject's figure.
       {"[한빛전자]는 [L:중국] 시장에서 매출 {10억달러}를 올렸다.",
        {{"한빛전자", Relation::kRevenue, ""}}},
