@@ -204,6 +204,7 @@ class SentenceRules {
   bool InRelativeClause(const Party& subject, size_t begin, const CueHit* cue) const;
   bool Coordinated(size_t end, size_t next_begin) const;
   bool EnumeratedSubject(size_t end, size_t next_begin) const;
+  bool ParallelObjects(size_t end, size_t next_begin) const;
   bool TryCleft(size_t end, Attribution& out) const;
   bool TrySpeaker(size_t begin, Attribution& out) const;
   bool FigureSubjectBetween(size_t begin, size_t end, const CueHit* cue) const;
@@ -611,7 +612,21 @@ bool SentenceRules::Coordinated(size_t end, size_t next_begin) const {
   return gap == ", " || gap == " \xEB\xB0\x8F " ||  // 및
          (gap.size() > 1 && gap.back() == ' ' &&
           Contains(lex_.Words(WordList::kPartnerParticles), gap.substr(0, gap.size() - 1))) ||
-         EnumeratedSubject(end, next_begin);
+         EnumeratedSubject(end, next_begin) || ParallelObjects(end, next_begin);
+}
+
+// True when [end, next_begin) is `을, X에 ` (a few words, no cue): parallel
+// objects of one verb (`청주 공장에 A을, 용인 클러스터에 B을 투자한다`).
+bool SentenceRules::ParallelObjects(size_t end, size_t next_begin) const {
+  const size_t object = MatchWordAt(text_, end, next_begin, lex_.Words(WordList::kObjectParticles),
+                                    /*open_end=*/true);
+  if (object == 0 || text_.compare(end + object, 2, ", ") != 0) return false;
+  const size_t from = end + object + 2;
+  return next_begin > from && WordsBetween(text_, from, next_begin) <= 3 &&
+         !ClauseBreakBetween(end, next_begin) &&
+         std::none_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+           return c.begin < next_begin && c.end > from;
+         });
 }
 
 // True when [end, next_begin) is `, W ` with W one word marked as a subject
@@ -825,6 +840,8 @@ bool SentenceRules::TrySpeaker(size_t begin, Attribution& out) const {
     }
     const Party& employer = parties_[party.employer];
     if (employer.reporter || employer.place || employer.product) return false;
+    // `"경쟁사들이 AI에 A를 쏟아붓고 있다"`: the quotation names another subject.
+    if (OtherSubjectBetween(quote->first, begin)) return false;
     Credit(party.employer, "speaker_company", 0.6, out);
     return true;
   }
@@ -1097,10 +1114,11 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
         break;
       case Marker::kRecipient:
         recipient = index;
-        other = index;
+        // A place is a destination (`미국에 A를 투자`), never the other party.
+        if (!party.place) other = index;
         break;
       case Marker::kObject:
-        other = index;
+        if (!party.place) other = index;
         break;
       default:
         break;

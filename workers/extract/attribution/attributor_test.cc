@@ -302,6 +302,15 @@ TEST_F(AttributorTest, ClauseStructureRules) {
       // a quoted sum with no owner inside is the titled speaker's company.
       {"[P:김하늘] [한빛소프트] 대표는 \"내년까지 AI 인프라에 {1조원}을 투자하겠다\"고 말했다.",
        {{"한빛소프트", Relation::kInvest, ""}}},
+      // not when the quotation names another subject; a place in it is a
+      // destination, not the other party.
+      {"[P:김하늘] [한빛소프트] 대표는 \"경쟁사들이 AI에 {수백조원}을 쏟아붓고 있다\"고 말했다.",
+       {{"", Relation::kInvest, ""}}},
+      {"[P:김하늘] [한빛소프트] 대표는 \"[L:미국]에 {210억달러}를 투자하겠다\"고 밝혔다.",
+       {{"한빛소프트", Relation::kInvest, ""}}},
+      // parallel objects of one verb share its cue.
+      {"[한빛반도체]는 청주 공장에 {20조원}을, 용인 클러스터에 {120조원}을 투자한다.",
+       {{"한빛반도체", Relation::kInvest, ""}, {"한빛반도체", Relation::kInvest, ""}}},
       // a product that is the subject owns a sum when no other party is named.
       {"[G:누리플러스]는 드라마 제작비로 {500억원}을 투입했다.",
        {{"누리플러스", Relation::kInvest, ""}}},
