@@ -135,6 +135,12 @@ absl::StatusOr<SentenceSetScore> ScoreSentenceSet(const std::string& sentences_p
       }
       matched.insert(key);
       const bool right = Score(result, a, row->second, attributions, score.tally);
+      const auto credited = attributions.by_amount.find(a);
+      if (credited != attributions.by_amount.end() && credited->second->has_entity_index()) {
+        auto& [count, correct] = score.by_rule[credited->second->rule()];
+        ++count;
+        if (right) ++correct;
+      }
       if (!row->second.entities.empty() && OwnerFound(result, row->second)) {
         ++score.owner_found;
         if (right) ++score.owner_found_correct;
@@ -160,15 +166,20 @@ absl::StatusOr<SentenceSetScore> ScoreSentenceSet(const std::string& sentences_p
 
 std::string FormatSentenceSetScore(const std::string& name, const SentenceSetScore& s) {
   const int owned = s.tally.gold + s.not_extracted_owned;
+  std::string rules;
+  for (const auto& [rule, counts] : s.by_rule) {
+    absl::StrAppend(&rules, " ", rule, " ", counts.second, "/", counts.first);
+  }
   return absl::StrFormat(
       "%s\n%s: %d sentences, %d gold lines, %d money amounts extracted (%d not annotated), "
       "%d gold amounts not extracted (%d with an owner)\n"
       "%s: end-to-end R=%.3f (%d/%d, counting owned amounts the extractor misses)\n"
-      "%s: owner among the extracted entities %d/%d, attributed right %d/%d\n",
+      "%s: owner among the extracted entities %d/%d, attributed right %d/%d\n"
+      "%s: right/credited by rule:%s\n",
       FormatTally(name, s.tally), name, s.sentences, s.gold_rows, s.money, s.unannotated,
       s.not_extracted, s.not_extracted_owned, name,
       owned == 0 ? 0.0 : 1.0 * s.tally.correct / owned, s.tally.correct, owned, name,
-      s.owner_found, s.tally.gold, s.owner_found_correct, s.owner_found);
+      s.owner_found, s.tally.gold, s.owner_found_correct, s.owner_found, name, rules);
 }
 
 }  // namespace attribution_eval

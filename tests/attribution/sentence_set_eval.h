@@ -6,7 +6,9 @@
 #ifndef GLEANER_TESTS_ATTRIBUTION_SENTENCE_SET_EVAL_H_
 #define GLEANER_TESTS_ATTRIBUTION_SENTENCE_SET_EVAL_H_
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -29,6 +31,9 @@ struct SentenceSetScore {
   // rules credit (entity and relation right).
   int owner_found = 0;
   int owner_found_correct = 0;
+  // Per rule that credited an owner: amounts credited, and how many of those
+  // are right (entity and relation), to see which rules cost precision.
+  std::map<std::string, std::pair<int, int>> by_rule;
   // One line per wrong amount, unannotated amount and gold line not found.
   std::vector<std::string> lines;
 };
@@ -43,7 +48,8 @@ absl::StatusOr<SentenceSetScore> ScoreSentenceSet(const std::string& sentences_p
 
 // The summary lines: P/R as FormatTally gives them under `name`, then the
 // counts of amounts, the end-to-end recall counting the gold amounts the
-// extractor misses, and the owners the entity extractor found.
+// extractor misses, the owners the entity extractor found, and per rule the
+// amounts it credited and got right.
 std::string FormatSentenceSetScore(const std::string& name, const SentenceSetScore& score);
 
 }  // namespace attribution_eval

@@ -34,9 +34,16 @@ const SentenceSet kSets[] = {
     {"klue", "testdata/attribution/klue_sentences.tsv",
      "testdata/attribution/klue_attribution_gold.tsv", 50, 30, 0.9, 0.55},
     // Tuning set A, written blind by the data writer: blind P 0.748 (80/107),
-    // R 0.690 (80/116); after tuning on it P 0.909 (90/99), R 0.769 (90/117).
+    // R 0.690 (80/116); after tuning on it P 0.909 (90/99), R 0.769 (90/117);
+    // after the round of set C P 0.938 (90/96), R 0.769.
     {"set_a", "testdata/attribution/a_sentences.tsv",
-     "testdata/attribution/a_attribution_gold.tsv", 150, 100, 0.88, 0.74},
+     "testdata/attribution/a_attribution_gold.tsv", 150, 100, 0.9, 0.74},
+    // Tuning set C, written blind like A: blind P 0.695 (66/95), R 0.524
+    // (66/126) at commit a27ec3a, before any rule was changed for it; after
+    // tuning on it P 0.934 (85/91), R 0.675 (85/126), recall limited by 39
+    // owners the entity extractor does not find.
+    {"set_c", "testdata/attribution/c_sentences.tsv",
+     "testdata/attribution/c_attribution_gold.tsv", 160, 120, 0.9, 0.64},
 };
 
 class SentenceSetEval : public ::testing::TestWithParam<SentenceSet> {};

@@ -50,6 +50,17 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kInstrumentals, "instrumental"},
     {WordList::kForecasts, "forecast"},
     {WordList::kPluralSubjects, "plural_subject"},
+    {WordList::kAuthorities, "authority"},
+    {WordList::kPublicBodies, "public_body"},
+    {WordList::kCueBreaks, "cue_break"},
+    {WordList::kClefts, "cleft"},
+    {WordList::kCopulas, "cleft_copula"},
+    {WordList::kOthersForecasts, "forecast_by_others"},
+    {WordList::kImpositions, "impose"},
+    {WordList::kThresholds, "threshold"},
+    {WordList::kAnonymous, "anonymous"},
+    {WordList::kDistributives, "distributive"},
+    {WordList::kRelativeVerbEnds, "relative_verb_end"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

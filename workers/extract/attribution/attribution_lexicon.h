@@ -93,6 +93,17 @@ enum class WordList {
   kInstrumentals,       // (instrumental) 로 으로: `투자로 A의 수익`, a cue used as a means
   kForecasts,           // (forecast) 것으로 전망했: the amount is someone's forecast
   kPluralSubjects,      // (plural_subject) 들이 들은: a group as another subject (투자자들이)
+  kAuthorities,         // (authority) 법원 검찰: a canonical name ending so rules on others' sums
+  kPublicBodies,        // (public_body) 정부 부 청: a canonical name ending so spends public money
+  kCueBreaks,           // (cue_break) 에 로 에서: `합병 법인에 A`, the cue qualifies another noun
+  kClefts,              // (cleft) 곳은: `A를 투자한 곳은 X였다`, X owns A
+  kCopulas,             // (cleft_copula) 이다 였다: ends the cleft's predicate `X였다`
+  kOthersForecasts,     // (forecast_by_others) 것이라는 관측: a forecast whose maker is unnamed
+  kImpositions,         // (impose) 부과했: the subject imposes the fine, does not pay it
+  kThresholds,          // (threshold) 이상 미만: `자산 A 이상 상장사`, a class, no one's money
+  kAnonymous,           // (anonymous) 모: after a surname (`박모씨`), a person left unnamed
+  kDistributives,       // (distributive) 각각: `X와 Y는 각각 A과 B를`, the i-th sum the i-th party's
+  kRelativeVerbEnds,    // (relative_verb_end) 한 된 낸: last syllables of a relative clause's verb
   kCount,
 };
 

@@ -30,8 +30,9 @@ constexpr size_t kCueAfterWindow = 60;
 constexpr size_t kCueBeforeWindow = 90;
 // A cue this close before the amount names it outright (`매출은 `, `시가총액 약 `).
 constexpr size_t kAdjacentCue = 16;
-// A forecast word this close names the amount (`월가 예상치 매출(A)`).
-constexpr size_t kEstimateWindow = 24;
+// A forecast word this close names the amount (`월가 예상치 매출(A)`, `시장
+// 규모가 10년 안에 A`).
+constexpr size_t kEstimateWindow = 36;
 // Words between an entity's figure (`엔비디아의 주가는`) and a later amount of
 // the same sentence it still owns.
 constexpr int kTopicGapWords = 12;
@@ -71,6 +72,9 @@ struct Party {
   bool person = false;
   bool titled = false;       // the particle follows a title head noun (`의원에게`)
   bool affiliation = false;  // `박지원 민주당 의원에게`: 민주당 only qualifies the person
+  int employer = -1;         // the affiliation of a titled person (`최수연 네이버 대표는`), in parties_
+  bool public_body = false;  // a government, ministry, agency or place: spends public money
+  bool anonymous = false;    // a bare surname of an unnamed person (`박모씨`): no owner
 };
 
 // A cue word found in the sentence.
@@ -188,16 +192,29 @@ class SentenceRules {
   void FindCues();
   // The span of amount `a` with the conversions that follow it.
   size_t AmountGroupEnd(int a, std::vector<int>* conversions) const;
+  size_t GroupEnd(int a) const {
+    std::vector<int> conversions;
+    return AmountGroupEnd(a, &conversions);
+  }
   const CueHit* ChooseCue(size_t before_limit, size_t begin, size_t end,
                           size_t after_limit) const;
   bool IsEstimate(size_t before_limit, size_t begin, size_t end) const;
   bool ClauseBreakBetween(size_t begin, size_t end) const;
+  bool WordEndingBetween(size_t begin, size_t end, WordList list) const;
+  bool InRelativeClause(const Party& subject, size_t begin, const CueHit* cue) const;
+  bool Coordinated(size_t end, size_t next_begin) const;
+  bool EnumeratedSubject(size_t end, size_t next_begin) const;
+  bool ParallelObjects(size_t end, size_t next_begin) const;
+  bool TryCleft(size_t end, Attribution& out) const;
+  bool TrySpeaker(size_t begin, Attribution& out) const;
   bool FigureSubjectBetween(size_t begin, size_t end, const CueHit* cue) const;
   void ChooseEntity(size_t before_limit, size_t begin, size_t end, const CueHit* cue,
                     Attribution& out) const;
   bool TryPossessive(size_t begin, const CueHit* cue, Attribution& out) const;
   bool TryPossessiveSubject(size_t begin, Attribution& out) const;
-  bool ForecastOfAnother(size_t end, const Attribution& out) const;
+  bool ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const;
+  bool OtherSubjectBetween(size_t begin, size_t end) const;
+  bool Imposes(const CueHit* cue) const;
   bool SubjectBlocked(const Party& subject, size_t begin, size_t end, const CueHit* cue) const;
   bool TryFollowing(size_t end, Attribution& out) const;
   bool TryParenthetical(size_t begin, Attribution& out) const;
@@ -210,9 +227,13 @@ class SentenceRules {
     return party.begin >= scope_begin_ && party.end <= scope_end_ && !party.affiliation;
   }
   bool IsDenomination(size_t end) const;
+  bool IsThreshold(size_t end) const;
   int Counterparty(int entity_party, size_t begin, size_t end, Relation relation) const;
   void SetCounterparty(size_t begin, size_t end, const CueHit* cue, Attribution& out) const;
   void Credit(int party, absl::string_view rule, double confidence, Attribution& out) const;
+  void PublicSpending(const CueHit* cue, Attribution& out) const;
+  void Unidentified(Attribution& out) const;
+  void Distribute(const std::vector<int>& money, size_t m, Attribution& out) const;
 
   const AttributionLexicon& lex_;
   absl::string_view text_;
@@ -232,6 +253,7 @@ class SentenceRules {
 
 void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
   const std::vector<std::string>& reporters = lex_.Words(WordList::kReporters);
+  const std::vector<std::string>& authorities = lex_.Words(WordList::kAuthorities);
   for (size_t i = 0; i < mentions.size(); ++i) {
     const EntityMention& m = mentions[i];
     if (m.begin < sentence_.begin || m.end > sentence_.end) continue;
@@ -244,10 +266,24 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
     party.index = static_cast<int>(i);
     party.begin = m.begin;
     party.end = m.end;
-    party.reporter = Contains(reporters, m.canonical);
+    // Courts, prosecutors and police (`서울중앙지검은 ... A를 횡령한 혐의로`)
+    // report and rule on others' sums, as media report them.
+    party.reporter = Contains(reporters, m.canonical) ||
+                     std::any_of(authorities.begin(), authorities.end(),
+                                 [&](const std::string& a) { return absl::EndsWith(m.canonical, a); });
     party.product = m.type == EntityType::kProduct;
     party.place = m.type == EntityType::kLocation;
     party.person = m.type == EntityType::kPerson;
+    // `박모씨`, `김모(45)씨`: the surname alone would merge every 박 of a
+    // corpus into one owner; the sentence names no one.
+    party.anonymous = party.person && IsHangulSyllable(CharAt(text_, m.begin)) &&
+                      Utf8CharLength(text_, m.begin) == m.end - m.begin &&
+                      MatchWordAt(text_, m.end, sentence_.end, lex_.Words(WordList::kAnonymous),
+                                  /*open_end=*/true) > 0;
+    const auto& publics = lex_.Words(WordList::kPublicBodies);
+    party.public_body = party.place || std::any_of(publics.begin(), publics.end(), [&](const std::string& w) {
+      return absl::EndsWith(m.canonical, w);
+    });
     ReadMarker(party);
     parties_.push_back(party);
   }
@@ -257,7 +293,17 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
 
 // `박지원(71) 민주당 의원에게`: the organisation between a person and the
 // person's title is an affiliation; the title's particle is the person's.
+// `엔비디아 젠슨 황 CEO는`: an organisation right before a titled person is
+// the person's employer.
 void SentenceRules::JoinAffiliations() {
+  for (size_t p = 0; p + 1 < parties_.size(); ++p) {
+    Party& org = parties_[p];
+    const Party& person = parties_[p + 1];
+    if (!org.person && !org.place && !org.product && org.marker == Marker::kNone &&
+        person.person && person.titled && org.end + 1 == person.begin && text_[org.end] == ' ') {
+      parties_[p + 1].employer = static_cast<int>(p);
+    }
+  }
   for (size_t p = 0; p + 1 < parties_.size(); ++p) {
     Party& person = parties_[p];
     Party& title = parties_[p + 1];
@@ -267,6 +313,7 @@ void SentenceRules::JoinAffiliations() {
     person.marker = title.marker;
     person.marker_end = title.marker_end;
     person.titled = true;
+    person.employer = static_cast<int>(p + 1);
     title.affiliation = true;
   }
 }
@@ -459,12 +506,26 @@ const CueHit* SentenceRules::ChooseCue(size_t before_limit, size_t begin, size_t
       }
     }
   }
+  // The head of a compound names it: `A 규모의 자주포 수출 계약` is a contract.
+  while (after != nullptr && after->relation == Relation::kOther) {
+    const CueHit* head = after + 1;
+    if (head == cues_.data() + cues_.size() || head->weak || head->begin != after->end + 1 ||
+        text_[after->end] != ' ' || head->end > after_limit) {
+      break;
+    }
+    after = head;
+  }
+  // `A의 기업가치`: a cue the amount qualifies names it, before any other.
+  if (after != nullptr && text_.substr(end, after->begin - std::min(end, after->begin)) ==
+                              "\xEC\x9D\x98 ") {  // 의
+    return after;
+  }
   // `매출은 A`, `시가총액 약 A` name the amount; `투자를 위해 A`, `투자로 A의
   // 수익` do not.
   if (before != nullptr && before->end + kAdjacentCue >= begin &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kObjectParticles)) == 0 &&
       MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kRecipientParticles)) == 0 &&
-      MatchWordAt(text_, before->end, begin, lex_.Words(WordList::kInstrumentals)) == 0) {
+      !WordEndingBetween(before->end, begin, WordList::kCueBreaks)) {
     return before;
   }
   if (after != nullptr) return after;
@@ -499,6 +560,90 @@ bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
     if (absl::StrContains(span, word)) return true;
   }
   return false;
+}
+
+// True when a space-separated word of [begin, end) ends in a word of `list`:
+// an adverbial particle after a cue (`cue_break`: the cue is a means or
+// qualifies another noun, `요금 인상으로 A의 수익`, `합병 법인에 A를 출자`), or
+// a source (`X는 Y로부터 주당 A의 인수 제안을 받았다`: the subject receives
+// the offer; the bidder owns it).
+bool SentenceRules::WordEndingBetween(size_t begin, size_t end, WordList list) const {
+  const auto& endings = lex_.Words(list);
+  for (size_t i = begin; i < end;) {
+    const size_t space = std::min(text_.find(' ', i), end);
+    const absl::string_view word = text_.substr(i, space - i);
+    for (const std::string& ending : endings) {
+      if (absl::EndsWith(word, ending)) return true;
+    }
+    i = space + 1;
+  }
+  return false;
+}
+
+// True when `subject` is the subject of a relative clause modifying the
+// amount's noun phrase, and that clause's verb is not the amount's cue:
+// `삼성물산은 카타르 정부가 발주한 A 규모의 사업을 수주했다` is the contractor's
+// (수주), not the client's (발주한); `오픈AI가 유치한 A` stays the subject's.
+bool SentenceRules::InRelativeClause(const Party& subject, size_t begin,
+                                     const CueHit* cue) const {
+  if (begin < 2 || text_[begin - 1] != ' ' || !EndsInAdnominal(text_, begin - 1)) return false;
+  const size_t verb = text_.rfind(' ', begin - 2);
+  const size_t verb_begin = verb == absl::string_view::npos ? 0 : verb + 1;
+  // A noun ends in ㄴ as well (`같은 기간`, `연간`): only a verb's syllable.
+  char32_t syllable = 0;
+  const size_t start = DecodeUtf8Before(text_, begin - 1, &syllable);
+  if (!Contains(lex_.Words(WordList::kRelativeVerbEnds),
+                text_.substr(start, begin - 1 - start))) {
+    return false;
+  }
+  if (verb_begin < subject.marker_end ||
+      WordsBetween(text_, subject.marker_end, begin) > kRelativeGapWords ||
+      ClauseBreakBetween(subject.end, begin)) {
+    return false;
+  }
+  return cue == nullptr || cue->begin < subject.marker_end || cue->begin >= begin;
+}
+
+// True when the amount ending at `end` and the one at `next_begin` are
+// coordinated (`A과 B를 출자했다`, `A, B를 각각`): they share the cue after both.
+bool SentenceRules::Coordinated(size_t end, size_t next_begin) const {
+  if (next_begin <= end) return false;
+  const absl::string_view gap = text_.substr(end, next_begin - end);
+  return gap == ", " || gap == " \xEB\xB0\x8F " ||  // 및
+         (gap.size() > 1 && gap.back() == ' ' &&
+          Contains(lex_.Words(WordList::kPartnerParticles), gap.substr(0, gap.size() - 1))) ||
+         EnumeratedSubject(end, next_begin) || ParallelObjects(end, next_begin);
+}
+
+// True when [end, next_begin) is `을, X에 ` (a few words, no cue): parallel
+// objects of one verb (`청주 공장에 A을, 용인 클러스터에 B을 투자한다`).
+bool SentenceRules::ParallelObjects(size_t end, size_t next_begin) const {
+  const size_t object = MatchWordAt(text_, end, next_begin, lex_.Words(WordList::kObjectParticles),
+                                    /*open_end=*/true);
+  if (object == 0 || text_.compare(end + object, 2, ", ") != 0) return false;
+  const size_t from = end + object + 2;
+  return next_begin > from && WordsBetween(text_, from, next_begin) <= 3 &&
+         !ClauseBreakBetween(end, next_begin) &&
+         std::none_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+           return c.begin < next_begin && c.end > from;
+         });
+}
+
+// True when [end, next_begin) is `, W ` with W one word marked as a subject
+// that is not a figure's name: the next amount is W's in an enumeration
+// (`삼성물산이 A, DL이앤씨가 B, 포스코이앤씨가 C의 해외 수주`).
+bool SentenceRules::EnumeratedSubject(size_t end, size_t next_begin) const {
+  const absl::string_view gap = text_.substr(end, next_begin - end);
+  if (gap.size() < 4 || !absl::StartsWith(gap, ", ") || gap.back() != ' ') return false;
+  const size_t word_begin = end + 2, word_end = next_begin - 1;
+  if (text_.substr(word_begin, word_end - word_begin).find(' ') != absl::string_view::npos) {
+    return false;
+  }
+  const char32_t last = CharBefore(text_, word_end);
+  if (last != U'이' && last != U'가' && last != U'은' && last != U'는') return false;
+  return std::none_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+    return c.begin < word_end && c.end > word_begin;
+  });
 }
 
 // True when the amount's own cue stands in [begin, end) with a subject
@@ -543,6 +688,31 @@ bool SentenceRules::IsDenomination(size_t end) const {
                      /*open_end=*/true) > 0;
 }
 
+// `자산 A 이상 상장사`, `A 미만일 때`, `A 이상이면`: a limit that defines a
+// class or a condition, no one's money; `A 이상의 일감`, `A 이상을 투자` and
+// `A 이상 투자` are sums.
+bool SentenceRules::IsThreshold(size_t end) const {
+  if (end >= sentence_.end || text_[end] != ' ') return false;
+  const size_t word = MatchWordAt(text_, end + 1, sentence_.end,
+                                  lex_.Words(WordList::kThresholds), /*open_end=*/true);
+  if (word == 0) return false;
+  const size_t after = end + 1 + word;
+  const char32_t next = CharAt(text_, after);
+  if (next == U'인' || next == U'일' || (next == U'이' && CharAt(text_, after + 3) == U'면')) {
+    return true;
+  }
+  if (next != U' ') return false;
+  // `A 이상 상장사`: a noun, not a cue (`A 이상 투자`) nor a verb (`늘었다`).
+  const size_t noun_end = std::min(text_.find(' ', after + 1), sentence_.end);
+  const absl::string_view noun = text_.substr(after + 1, noun_end - after - 1);
+  const bool cue = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+    return c.begin >= after && c.begin < noun_end;
+  });
+  const char32_t last = CharBefore(text_, noun_end);
+  return !noun.empty() && !cue && last != U'다' && last != U'고' && last != U'며' &&
+         last != U'해' && last != U'서' && last != U'.';
+}
+
 void SentenceRules::Credit(int party, absl::string_view rule, double confidence,
                            Attribution& out) const {
   out.entity = parties_[party].index;
@@ -563,9 +733,14 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
     out.rule = "denomination";
     return;
   }
-  if (TryFollowing(end, out) || TryParenthetical(begin, out) ||
-      TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out)) {
-    if (ForecastOfAnother(end, out)) {
+  if (IsThreshold(amounts_[out.amount].end)) {
+    out.rule = "threshold";
+    return;
+  }
+  if (TryFollowing(end, out) || TryParenthetical(begin, out) || TryCleft(end, out) ||
+      TryPossessive(begin, cue, out) || TryMarked(begin, cue, out) || TryTopic(begin, out) ||
+      TrySpeaker(begin, out)) {
+    if (ForecastOfAnother(begin, end, out)) {
       out.entity = -1;
       out.confidence = 0;
       out.rule = "forecast";
@@ -585,8 +760,12 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
 // owner is not the one who makes it, the sentence's subject outside any
 // quotation: `분석가들은 애플의 EPS가 A에 이를 것으로 예상했다` is no one's
 // figure yet; `엔비디아는 3분기 매출은 A에 이를 것으로 전망했다` is 엔비디아's.
-bool SentenceRules::ForecastOfAnother(size_t end, const Attribution& out) const {
+bool SentenceRules::ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const {
   const absl::string_view rest = text_.substr(end, sentence_.end - end);
+  // `하이브가 ... A를 회복할 것이라는 관측이 나온다`: the forecaster is unnamed.
+  for (const std::string& word : lex_.Words(WordList::kOthersForecasts)) {
+    if (absl::StrContains(rest, word)) return true;
+  }
   const auto& forecasts = lex_.Words(WordList::kForecasts);
   if (std::none_of(forecasts.begin(), forecasts.end(),
                    [&](const std::string& word) { return absl::StrContains(rest, word); })) {
@@ -597,9 +776,76 @@ bool SentenceRules::ForecastOfAnother(size_t end, const Attribution& out) const 
         QuoteAround(party.begin) != nullptr) {
       continue;
     }
-    return party.index != out.entity;
+    // `가트너는 시장이 A 규모로 성장할 것으로 예측했다`: the forecaster's clause
+    // has another subject, not one of its figures.
+    const bool own = party.index == out.entity ||
+                     (party.employer >= 0 && parties_[party.employer].index == out.entity);
+    return !own || OtherSubjectBetween(party.marker_end, begin);
   }
   return true;
+}
+
+// True when a word of [begin, end) is marked 이/가 and is neither a party
+// nor a figure's name (a cue that is not weak): the subject of an embedded
+// clause (`시장이`, `피해액이`).
+bool SentenceRules::OtherSubjectBetween(size_t begin, size_t end) const {
+  for (size_t i = begin; i < end;) {
+    const size_t space = std::min(text_.find(' ', i), end);
+    const char32_t last = CharBefore(text_, space);
+    const bool nominative = space > i + 3 && (last == U'이' || last == U'가');
+    const bool party = std::any_of(parties_.begin(), parties_.end(), [&](const Party& p) {
+      return p.begin < space && p.marker_end > i;
+    });
+    const bool figure = std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+      return c.begin < space && c.end > i;
+    });
+    if (nominative && !party && !figure) return true;
+    i = space + 1;
+  }
+  return false;
+}
+
+// `A의 영업이익을 낸 곳은 셀트리온이다`, `A를 투자하겠다고 나선 곳은 일본
+// 도요타자동차였다`: a cleft names the owner as its predicate.
+bool SentenceRules::TryCleft(size_t end, Attribution& out) const {
+  const absl::string_view rest = text_.substr(end, scope_end_ - std::min(end, scope_end_));
+  size_t head_end = absl::string_view::npos;
+  for (const std::string& word : lex_.Words(WordList::kClefts)) {
+    const size_t at = rest.find(" " + word + " ");
+    if (at != absl::string_view::npos) head_end = end + at + word.size() + 2;
+  }
+  if (head_end == absl::string_view::npos || ClauseBreakBetween(end, head_end)) return false;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    const Party& party = parties_[p];
+    if (party.begin < head_end || party.reporter || !InScope(party)) continue;
+    const size_t after = SkipParenthetical(text_, party.end, scope_end_);
+    if (MatchWordAt(text_, after, scope_end_, lex_.Words(WordList::kCopulas)) == 0) continue;
+    Credit(static_cast<int>(p), "cleft", 0.7, out);
+    return true;
+  }
+  return false;
+}
+
+// `최수연 네이버 대표는 "내년까지 ... A를 투자하겠다"고 말했다`: a quoted sum
+// with no owner inside the quotation is the company of the titled speaker
+// (not the speaker, and not the sums a bare speaker talks about).
+bool SentenceRules::TrySpeaker(size_t begin, Attribution& out) const {
+  const auto* quote = QuoteAround(begin);
+  if (quote == nullptr) return false;
+  for (const Party& party : parties_) {
+    if (party.begin >= quote->first) break;
+    if (party.marker != Marker::kSubject || party.employer < 0 ||
+        QuoteAround(party.begin) != nullptr) {
+      continue;
+    }
+    const Party& employer = parties_[party.employer];
+    if (employer.reporter || employer.place || employer.product) return false;
+    // `"경쟁사들이 AI에 A를 쏟아붓고 있다"`: the quotation names another subject.
+    if (OtherSubjectBetween(quote->first, begin)) return false;
+    Credit(party.employer, "speaker_company", 0.6, out);
+    return true;
+  }
+  return false;
 }
 
 // `140억달러인 파라마운트가` (copula) and `30억달러를 조달한 ... 알토스 랩스`
@@ -705,6 +951,15 @@ bool SentenceRules::TryPossessive(size_t begin, const CueHit* cue, Attribution& 
       return true;
     case Marker::kNone:
       if (gap > kCompoundGapWords || party.reporter) return false;
+      // `애플은 중국 시장에서 매출 A`: a place before the cue is the region of
+      // an earlier subject's figure.
+      if (party.place && std::any_of(parties_.begin(), parties_.begin() + owner,
+                                     [&](const Party& p) {
+                                       return p.marker == Marker::kSubject && !p.reporter &&
+                                              !p.place && InScope(p);
+                                     })) {
+        return false;
+      }
       if (cue->relation == Relation::kInvest || cue->relation == Relation::kAcquire) {
         // `Arm 지분`, `앤트로픽 투자액`: the name is the investee or target;
         // the owner is the possessive before it (`아마존의 앤트로픽 투자액`)
@@ -758,6 +1013,25 @@ bool SentenceRules::TryPossessiveSubject(size_t begin, Attribution& out) const {
 bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t end,
                                    const CueHit* cue) const {
   if (FigureSubjectBetween(subject.marker_end, begin, cue)) return true;
+  // `엔비디아가 인수를 추진 중인 이스라엘 스타트업의 몸값은 A`: a valuation or
+  // market value is its possessor's, here not a party.
+  if (cue != nullptr && cue->begin >= subject.marker_end + 4 && cue->end <= begin &&
+      (cue->relation == Relation::kValuation || cue->relation == Relation::kMarketValue) &&
+      text_.compare(cue->begin - 4, 4, "\xEC\x9D\x98 ") == 0 &&  // 의
+      std::none_of(parties_.begin(), parties_.end(),
+                   [&](const Party& p) { return p.marker_end == cue->begin - 1; })) {
+    return true;
+  }
+  // `크래프톤은 인도 게임사에 A를 투자했으며 이 회사의 기업가치는 B`: a
+  // valuation in a later clause is of the company invested in or bought.
+  if (cue != nullptr && cue->relation == Relation::kValuation &&
+      ClauseBreakBetween(subject.end, begin) &&
+      std::any_of(cues_.begin(), cues_.end(), [&](const CueHit& c) {
+        return (c.relation == Relation::kInvest || c.relation == Relation::kAcquire) &&
+               c.begin >= subject.marker_end && ClauseBreakBetween(c.end, begin);
+      })) {
+    return true;
+  }
   if (MatchWordAt(text_, end, sentence_.end, lex_.Words(WordList::kSubjectParticles)) > 0) {
     const absl::string_view rest = text_.substr(end, sentence_.end - end);
     for (const std::string& word : lex_.Words(WordList::kQuotatives)) {
@@ -765,6 +1039,7 @@ bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t en
     }
   }
   if (previous_end_ <= subject.end || previous_end_ >= begin) return false;
+  if (EnumeratedSubject(previous_end_, begin)) return true;
   // A word marked as a subject between the previous amount and this one,
   // not a party and not a figure's name.
   for (size_t i = previous_end_; i < begin;) {
@@ -790,14 +1065,29 @@ bool SentenceRules::SubjectBlocked(const Party& subject, size_t begin, size_t en
   return false;
 }
 
+// True when the amount is a fine and the sentence's verb imposes it
+// (`공정위는 ... 제지업체들에 과징금 A를 부과했다`): its subject does not pay it.
+bool SentenceRules::Imposes(const CueHit* cue) const {
+  if (cue == nullptr || !cue->penalty) return false;
+  const absl::string_view rest = text_.substr(cue->end, sentence_.end - cue->end);
+  const auto& verbs = lex_.Words(WordList::kImpositions);
+  return std::any_of(verbs.begin(), verbs.end(),
+                     [&](const std::string& verb) { return absl::StrContains(rest, verb); });
+}
+
 // The clause's particles: an investor marked by 로부터, else the nearest
 // subject before the amount, else a deal partner (와/과), else for an
 // investment, acquisition or deal the only party named (its investee,
 // target or partner).
 bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out) const {
   int source = -1, subject = -1, partner = -1, other = -1, recipient = -1, named = 0;
+  int product_subject = -1;  // `디즈니플러스는 ... 제작비로 A를 투입했다`
   for (size_t p = 0; p < parties_.size() && parties_[p].end <= begin; ++p) {
     const Party& party = parties_[p];
+    if (party.product && party.marker == Marker::kSubject && InScope(party) &&
+        !ClauseBreakBetween(party.end, begin) && !SubjectBlocked(party, begin, amount_end_, cue)) {
+      product_subject = static_cast<int>(p);
+    }
     if (party.reporter || party.product || !InScope(party)) continue;
     ++named;
     // A place owns a figure by particle only when a cue says which
@@ -812,17 +1102,23 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
         source = index;
         break;
       case Marker::kSubject:
-        if (!SubjectBlocked(party, begin, amount_end_, cue)) subject = index;
+        // An outer subject is kept over the subject of a relative clause.
+        if (!SubjectBlocked(party, begin, amount_end_, cue) && !Imposes(cue) &&
+            !(out.relation == Relation::kAcquire && WordEndingBetween(party.marker_end, begin, WordList::kSourceParticles)) &&
+            (subject < 0 || !InRelativeClause(party, begin, cue))) {
+          subject = index;
+        }
         break;
       case Marker::kPartner:
         partner = index;
         break;
       case Marker::kRecipient:
         recipient = index;
-        other = index;
+        // A place is a destination (`미국에 A를 투자`), never the other party.
+        if (!party.place) other = index;
         break;
       case Marker::kObject:
-        other = index;
+        if (!party.place) other = index;
         break;
       default:
         break;
@@ -847,6 +1143,8 @@ bool SentenceRules::TryMarked(size_t begin, const CueHit* cue, Attribution& out)
              (out.relation == Relation::kInvest || out.relation == Relation::kAcquire ||
               out.relation == Relation::kContract)) {
     Credit(other, "counterparty_only", 0.5, out);
+  } else if (product_subject >= 0 && named == 0) {
+    Credit(product_subject, "product_subject", 0.5, out);
   } else {
     return false;
   }
@@ -940,12 +1238,18 @@ std::vector<Attribution> SentenceRules::Run() {
     // The next amount bounds the cues after this one, unless it is the other
     // end of this range (`2000억 위안에서 5000억 위안에 이르는 보조금`).
     size_t next = m + 1;
-    while (next < money.size() && amounts_[money[next]].range_partner == out.amount) ++next;
+    while (next < money.size() &&
+           (amounts_[money[next]].range_partner == out.amount ||
+            Coordinated(GroupEnd(money[next - 1]), amounts_[money[next]].begin))) {
+      ++next;
+    }
     const size_t after_limit = next < money.size() ? amounts_[money[next]].begin : sentence_.end;
+    // Coordinated amounts share the cue after the last of them.
+    const size_t cue_from = next > m + 1 ? GroupEnd(money[next - 1]) : end;
     SetScope(begin);
     // Cues before the amount may lie before an earlier amount (`주가는 6.25%(1만
     // 1200원) 빠진 16만 8100원`); the nearest still wins.
-    const CueHit* cue = ChooseCue(sentence_.begin, begin, end, after_limit);
+    const CueHit* cue = ChooseCue(sentence_.begin, begin, std::max(end, cue_from), after_limit);
     if (cue != nullptr) {
       out.relation = cue->relation;
       out.cue_begin = cue->begin;
@@ -964,12 +1268,85 @@ std::vector<Attribution> SentenceRules::Run() {
       out.conversions = conversions;
     } else {
       ChooseEntity(before_limit, begin, end, cue, out);
+      Distribute(money, m, out);
       SetCounterparty(begin, end, cue, out);
+      PublicSpending(cue, out);
+      Unidentified(out);
     }
     found.push_back(std::move(out));
     before_limit = end;
   }
   return found;
+}
+
+// `삼성전자와 LG전자는 각각 A과 B를 투자`: coordinated subjects and as many
+// coordinated amounts, with a distributive word, pair up in order.
+void SentenceRules::Distribute(const std::vector<int>& money, size_t m, Attribution& out) const {
+  int last = -1;
+  for (size_t p = 0; p < parties_.size(); ++p) {
+    if (parties_[p].index == out.entity) last = static_cast<int>(p);
+  }
+  if (last < 0 || parties_[last].marker != Marker::kSubject) return;
+  // The chain of partners before the subject, each with its own possessive
+  // modifier left out (`AMD의 진 후 CFO와 인텔의 데이비드 진스너 CFO는`).
+  std::vector<int> chain = {last};
+  for (int p = last - 1; p >= 0; --p) {
+    const Party& next = parties_[chain.back()];
+    if (parties_[p].marker == Marker::kPossessive && parties_[p].marker_end + 1 == next.begin) {
+      continue;
+    }
+    if (parties_[p].marker != Marker::kPartner) break;
+    const int modifier = p + 1 < chain.back() ? p + 1 : -1;  // a possessive skipped
+    const size_t next_begin = modifier >= 0 ? parties_[modifier].begin : next.begin;
+    if (parties_[p].marker_end + 1 != next_begin) break;
+    chain.push_back(p);
+  }
+  size_t group_begin = m, group_end = m + 1;  // the coordinated amounts around m
+  while (group_begin > 0 && Coordinated(GroupEnd(money[group_begin - 1]),
+                                        amounts_[money[group_begin]].begin)) {
+    --group_begin;
+  }
+  while (group_end < money.size() &&
+         Coordinated(GroupEnd(money[group_end - 1]), amounts_[money[group_end]].begin)) {
+    ++group_end;
+  }
+  if (chain.size() < 2 || chain.size() != group_end - group_begin) return;
+  const size_t from = parties_[last].marker_end, to = amounts_[money[group_begin]].begin;
+  if (to <= from) return;
+  const absl::string_view between = text_.substr(from, to - from);
+  const auto& words = lex_.Words(WordList::kDistributives);
+  if (std::none_of(words.begin(), words.end(),
+                   [&](const std::string& w) { return absl::StrContains(between, w); })) {
+    return;
+  }
+  Credit(chain[chain.size() - 1 - (m - group_begin)], "distributive", 0.7, out);
+}
+
+// An anonymised person (`박모씨`) chosen by a rule is no owner the views
+// could list; the amount is kept without one (rule `anonymous`).
+void SentenceRules::Unidentified(Attribution& out) const {
+  for (const Party& party : parties_) {
+    if (party.anonymous && party.index == out.counterparty) out.counterparty = -1;
+    if (party.anonymous && party.index == out.entity) {
+      out.entity = -1;
+      out.counterparty = -1;
+      out.confidence = 0;
+      out.rule = "anonymous";
+    }
+  }
+}
+
+// What a government, ministry or city puts into something (`투입`, `지원한다`,
+// a weak cue such as 규모) is public funding, not an investment; a sum with
+// no cue at all (`국세청은 ... A를 징수했다`) keeps OTHER.
+void SentenceRules::PublicSpending(const CueHit* cue, Attribution& out) const {
+  if (out.entity < 0) return;
+  const bool spending = out.relation == Relation::kInvest ||
+                        (out.relation == Relation::kOther && cue != nullptr && cue->weak);
+  if (!spending) return;
+  for (const Party& party : parties_) {
+    if (party.index == out.entity && party.public_body) out.relation = Relation::kFund;
+  }
 }
 
 void SentenceRules::SetCounterparty(size_t begin, size_t end, const CueHit* cue,
