@@ -104,6 +104,11 @@ RecognizerPtr NewPlaceChainRecognizer(const Lexicons& lexicons);
 // home_politics_names, foreign_politics_names.
 RecognizerPtr NewPartyNameRecognizer(const Lexicons& lexicons);
 
+// 류현진은, 장하나를: a bare Korean name by the shape of its syllables before
+// a particle (given_name_firsts, given_name_lasts, ambiguous_surnames). Runs
+// last: the weakest evidence.
+RecognizerPtr NewBareKoreanNameRecognizer(const Lexicons& lexicons);
+
 // All of the above, in precedence order.
 absl::StatusOr<std::vector<RecognizerPtr>> DefaultPipeline(const Lexicons& lexicons, const Gazetteer& gazetteer);
 

@@ -36,6 +36,7 @@ absl::StatusOr<std::vector<RecognizerPtr>> DefaultPipeline(const Lexicons& lexic
   // Joins and readings over the whole document.
   pipeline.push_back(NewPlaceChainRecognizer(lexicons));
   pipeline.push_back(NewPartyNameRecognizer(lexicons));
+  pipeline.push_back(NewBareKoreanNameRecognizer(lexicons));
   return pipeline;
 }
 

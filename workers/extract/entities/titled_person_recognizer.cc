@@ -1,4 +1,5 @@
-// A person next to a title or role (titles): 홍길동 대표, 신동빈 회장이, 샘 올트먼
+// A person next to a title or role (titles): 홍길동 대표, 신동빈 회장이, 김종준
+// 하나은행장과 (a compound ending in a title, after a Korean name), 샘 올트먼
 // 오픈AI CEO, 에릭 슈미트 전 구글 CEO, 알렉스 크리스, 페이팔 CEO (before it,
 // with organisations, modifiers and affiliations between), and 창업자
 // 김범수는, 창업자 마이클 스미스는 (after it, closed by a name particle or
@@ -28,7 +29,13 @@ class TitledPersonRecognizer : public Recognizer {
     for (size_t wi = 0; wi < words.size(); ++wi) {
       const Word& w = words[wi];
       const size_t title_len = doc->korean().TitlePrefixLength(doc->WordText(wi));
-      if (title_len == 0 || !doc->Free(w.begin, w.begin + title_len)) continue;
+      if (title_len == 0) {
+        if (KoreanNameBefore(*doc, wi) && doc->korean().CompoundTitleEnd(doc->WordText(wi)) > 0) {
+          FindNameBefore(doc, wi);
+        }
+        continue;
+      }
+      if (!doc->Free(w.begin, w.begin + title_len)) continue;
       if (FindNameBefore(doc, wi)) continue;
       if (title_len == w.end - w.begin) FindNameAfter(doc, wi);
     }
@@ -62,6 +69,15 @@ class TitledPersonRecognizer : public Recognizer {
       break;
     }
     return j;
+  }
+
+  // A cheap filter before a compound title (김종준 하나은행장): the word
+  // before `wi`, or before a modifier (전), has a Korean name's shape.
+  static bool KoreanNameBefore(const Document& doc, size_t wi) {
+    if (wi == 0) return false;
+    size_t j = wi - 1;
+    if (j > 0 && doc.lexicon().IsTitleModifier(doc.WordText(j))) --j;
+    return doc.lexicon().IsKoreanNameShaped(doc.WordText(j));
   }
 
   bool IsAffiliation(absl::string_view word) const {
