@@ -181,6 +181,11 @@ size_t KoreanWords::TitlePrefixLength(absl::string_view word) const {
 
 size_t KoreanWords::CompoundTitleEnd(absl::string_view word) const {
   static constexpr size_t kMaxTitleBytes = 15;  // five syllables: 질병관리본부장 ends in 본부장
+  // A cheap filter first (this runs at most words): a title's last syllable
+  // from the fourth syllable on.
+  bool may_end = false;
+  for (size_t i = 9; i + 3 <= word.size() && !may_end; i += 3) may_end = title_last_.Contains(CodepointAt(word, i));
+  if (!may_end) return 0;
   for (size_t p : ParticleSplits(word)) {
     if (p < 12) break;  // two syllables and a title of two: 변화가 is 변화 + 가, not 변 + 화가
     size_t last;

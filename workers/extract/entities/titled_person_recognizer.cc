@@ -30,7 +30,9 @@ class TitledPersonRecognizer : public Recognizer {
       const Word& w = words[wi];
       const size_t title_len = doc->korean().TitlePrefixLength(doc->WordText(wi));
       if (title_len == 0) {
-        if (KoreanNameBefore(*doc, wi) && doc->korean().CompoundTitleEnd(doc->WordText(wi)) > 0) {
+        const size_t name = NameCandidateBefore(*doc, wi);
+        if (name != 0 && doc->korean().CompoundTitleEnd(doc->WordText(wi)) > 0 &&
+            doc->lexicon().IsKoreanNameShaped(doc->WordText(name - 1))) {
           FindNameBefore(doc, wi);
         }
         continue;
@@ -71,13 +73,23 @@ class TitledPersonRecognizer : public Recognizer {
     return j;
   }
 
-  // A cheap filter before a compound title (김종준 하나은행장): the word
-  // before `wi`, or before a modifier (전), has a Korean name's shape.
-  static bool KoreanNameBefore(const Document& doc, size_t wi) {
-    if (wi == 0) return false;
-    size_t j = wi - 1;
-    if (j > 0 && doc.lexicon().IsTitleModifier(doc.WordText(j))) --j;
-    return doc.lexicon().IsKoreanNameShaped(doc.WordText(j));
+  // A cheap filter before a compound title (김종준 하나은행장): returns one
+  // more than the index of the word before `wi`, or before a modifier (전),
+  // if it has three syllables and starts with a surname, else 0. Runs at
+  // nearly every word, so nothing is looked up by string but a short word.
+  static size_t NameCandidateBefore(const Document& doc, size_t wi) {
+    const auto shaped = [&doc](size_t j) {
+      const absl::string_view name = doc.WordText(j);
+      return name.size() == 9 && doc.korean().IsKoreanSurname(CodepointAt(name, 0));
+    };
+    if (wi == 0) return 0;
+    if (shaped(wi - 1)) return wi;
+    // 이한구 전 공관위원장: a modifier of one or two syllables between.
+    if (wi < 2 || doc.WordText(wi - 1).size() > 6 || !shaped(wi - 2) ||
+        !doc.lexicon().IsTitleModifier(doc.WordText(wi - 1))) {
+      return 0;
+    }
+    return wi - 1;
   }
 
   bool IsAffiliation(absl::string_view word) const {
