@@ -72,6 +72,9 @@ RecognizerPtr NewIntroducedNameRecognizer(const Lexicons& lexicons);
 // 진성준(57), 양근서(새정치민주연합·안산): a Korean name with an age or an
 // affiliation in parentheses (particle_syllables, caption_words).
 RecognizerPtr NewAgedPersonRecognizer(const Lexicons& lexicons);
+// 스타트업 에이아이랩은, 업체 그린팩의: an unseen company right after a kind of
+// company (org_introducers, org_introducer_vetoes).
+RecognizerPtr NewIntroducedOrganizationRecognizer(const Lexicons& lexicons);
 // 케리 장관은: one transliterated word before a head-of-state or minister
 // title (single_name_titles).
 RecognizerPtr NewSingleForeignNameRecognizer(const Lexicons& lexicons);

@@ -22,7 +22,7 @@ TEST(RecognizerPipelineTest, OrderAndPrecedence) {
   ASSERT_TRUE(pipeline.ok()) << pipeline.status();
   std::vector<std::string> names;
   for (const RecognizerPtr& r : *pipeline) names.emplace_back(r->name());
-  ASSERT_EQ(names.size(), 20u);
+  ASSERT_EQ(names.size(), 21u);
   EXPECT_EQ(names.front(), "gazetteer");
   EXPECT_EQ(names.back(), "bare_korean_name");  // the weakest evidence, last
   // The gazetteer's canonical wins over the titled-person pattern.
