@@ -2,11 +2,13 @@
 // a Korean name followed by an age or an affiliation in parentheses. The
 // parenthesis is evidence enough to allow given names ending in syllables
 // that are usually particles (양근서, 김민서), except particle_syllables. A
-// photo caption word may open the parentheses (caption_words: 사진).
+// photo caption word may open the parentheses (caption_words: 사진). A letter
+// with an age and an honorific (A(44)씨) is a person too.
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "workers/extract/entities/recognizer.h"
 
 namespace gleaner {
@@ -18,7 +20,9 @@ namespace {
 class AgedPersonRecognizer : public Recognizer {
  public:
   explicit AgedPersonRecognizer(const Lexicons& lexicons)
-      : particle_syllables_(lexicons.Get("particle_syllables")), caption_words_(lexicons.Get("caption_words")) {}
+      : particle_syllables_(lexicons.Get("particle_syllables")),
+        caption_words_(lexicons.Get("caption_words")),
+        honorifics_(lexicons.Get("surname_honorifics")) {}
 
   absl::string_view name() const override { return "aged_person"; }
 
@@ -29,6 +33,10 @@ class AgedPersonRecognizer : public Recognizer {
       const Word& w = doc->words()[wi];
       if (w.end + 3 >= text.size() || text[w.end] != '(') continue;
       const absl::string_view word = doc->WordText(wi);
+      if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') {
+        FindLetterWithAge(doc, w);
+        continue;
+      }
       if (!IsPureHangul(word) || CountCodepoints(word) != 3 || !korean.IsKoreanSurname(CodepointAt(word, 0)) ||
           korean.IsNameStopWord(word) || particle_syllables_.contains(word.substr(6)) || !doc->Free(w.begin, w.end)) {
         continue;
@@ -62,7 +70,25 @@ class AgedPersonRecognizer : public Recognizer {
     return doc.FindClose(open, 61) != absl::string_view::npos && HangulRunEnd(text, i) - i >= 6;
   }
 
-  const WordSet particle_syllables_, caption_words_;
+  // A(44)씨, B(23·여) 씨, A(10)군: a letter standing for a name, an age, then
+  // an honorific (surname_honorifics); the canonical keeps the honorific as
+  // for A씨 (surname_honorific).
+  void FindLetterWithAge(Document* doc, const Word& w) const {
+    const absl::string_view text = doc->text();
+    if (!AgeOrAffiliationAt(*doc, w.end) || !IsAsciiDigit(text[w.end + 1])) return;
+    size_t after = doc->FindClose(w.end, 24);
+    if (after == absl::string_view::npos) return;
+    ++after;
+    if (after < text.size() && text[after] == ' ') ++after;
+    for (absl::string_view h : {"씨", "군", "양"}) {
+      if (text.substr(after, h.size()) != h || !honorifics_.contains(h) || !doc->Free(w.begin, w.end)) continue;
+      doc->Add(w.begin, w.end, EntityType::kPerson, absl::StrCat(doc->Slice(w.begin, w.end), h),
+               MatchMethod::kPattern);
+      return;
+    }
+  }
+
+  const WordSet particle_syllables_, caption_words_, honorifics_;
 };
 
 }  // namespace

@@ -16,7 +16,8 @@ namespace {
 TEST(AgedPersonRecognizerTest, Table) {
   const RecognizerTestBed bed({{"korean_surnames", "임\n배\n양\n"},
                                {"particle_syllables", "이\n가\n"},
-                               {"caption_words", "사진\n"}},
+                               {"caption_words", "사진\n"},
+                               {"surname_honorifics", "씨\n군\n"}},
                               "");
   const RecognizerPtr aged = NewAgedPersonRecognizer(bed.lexicons());
   const std::vector<RecognizerCase> cases = {
@@ -27,6 +28,12 @@ TEST(AgedPersonRecognizerTest, Table) {
       {"진성준(5) 의원", {}},
       {"김치가(23) 있다", {}},
       {"이사회(2023) 결정", {}},
+      {"교사 A(44)씨가 냈다.", {"A|PER|A씨"}},
+      {"환자 B(71·여) 씨를 만났다.", {"B|PER|B씨"}},
+      {"A(10)군의 가족", {"A|PER|A군"}},
+      {"A(10)양의 가족", {}},         // 양 is not in this test's honorifics
+      {"A(2023)씨", {}},              // not an age
+      {"조항 A(12)에 따라", {}},      // no honorific
   };
   bed.ExpectTable(cases, {aged.get()});
 }

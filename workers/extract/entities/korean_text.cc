@@ -89,6 +89,7 @@ KoreanWords::KoreanWords(const Lexicons& lexicons)
         packed_title_prefixes_[key] |= p == title.size();
         if (p == 3 && p == title.size()) one_syllable_titles_.Insert(c);
         if (p == 6) title_second_.Insert(c);
+        if (p >= 6 && p == title.size()) title_last_.Insert(c);
       } else {
         other_title_prefixes_.insert(std::string(t));
       }
@@ -176,6 +177,25 @@ size_t KoreanWords::TitlePrefixLength(absl::string_view word) const {
     if (it->second && IsParticleTail(word.substr(p))) best = p;
   }
   return best;
+}
+
+size_t KoreanWords::CompoundTitleEnd(absl::string_view word) const {
+  static constexpr size_t kMaxTitleBytes = 15;  // five syllables: 질병관리본부장 ends in 본부장
+  // A cheap filter first (this runs at most words): a title's last syllable
+  // from the fourth syllable on.
+  bool may_end = false;
+  for (size_t i = 9; i + 3 <= word.size() && !may_end; i += 3) may_end = title_last_.Contains(CodepointAt(word, i));
+  if (!may_end) return 0;
+  for (size_t p : ParticleSplits(word)) {
+    if (p < 12) break;  // two syllables and a title of two: 변화가 is 변화 + 가, not 변 + 화가
+    size_t last;
+    if (!title_last_.Contains(CodepointBefore(word, p, &last))) continue;
+    for (size_t len = 6; len <= kMaxTitleBytes && len + 6 <= p; len += 3) {
+      const absl::string_view title = word.substr(p - len, len);
+      if (IsPureHangul(title) && titles_.contains(title) && IsPureHangul(word.substr(0, p - len))) return p;
+    }
+  }
+  return 0;
 }
 
 }  // namespace entities

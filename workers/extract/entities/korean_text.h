@@ -118,6 +118,12 @@ class KoreanWords {
   // Returns the length of the longest prefix of `word` that is a title
   // followed by a particle tail (CEO는, 대표가, 씨는), or 0.
   size_t TitlePrefixLength(absl::string_view word) const;
+  // Returns the end of a compound title that fills `word` up to a particle
+  // tail: a word glued before a title of two syllables or more (하나은행장과
+  // = 하나은 + 행장 + 과, 국회의장은, 질병관리본부장의), or 0. The glued word
+  // has two syllables or more (변화가 is not 변 + 화가), and titles of one
+  // syllable (씨, 군) never close a compound.
+  size_t CompoundTitleEnd(absl::string_view word) const;
   // Returns true if `word` is a title or role that follows or precedes a
   // person's name: CEO, 회장, 대표, 교수, 기자, 대통령, 창업자 ...
   bool IsPersonTitle(absl::string_view word) const { return titles_.contains(word); }
@@ -144,6 +150,7 @@ class KoreanWords {
   SyllableSet title_first_;
   SyllableSet one_syllable_titles_;  // TitlePrefixLength's first step without hashing
   SyllableSet title_second_;         // and most second steps: the titles' second syllables
+  SyllableSet title_last_;           // last syllables of Hangul titles of two syllables or more
   SyllableSet surnames_;
 };
 

@@ -72,6 +72,9 @@ RecognizerPtr NewIntroducedNameRecognizer(const Lexicons& lexicons);
 // 진성준(57), 양근서(새정치민주연합·안산): a Korean name with an age or an
 // affiliation in parentheses (particle_syllables, caption_words).
 RecognizerPtr NewAgedPersonRecognizer(const Lexicons& lexicons);
+// 스타트업 에이아이랩은, 업체 그린팩의: an unseen company right after a kind of
+// company (org_introducers, org_introducer_vetoes).
+RecognizerPtr NewIntroducedOrganizationRecognizer(const Lexicons& lexicons);
 // 케리 장관은: one transliterated word before a head-of-state or minister
 // title (single_name_titles).
 RecognizerPtr NewSingleForeignNameRecognizer(const Lexicons& lexicons);
@@ -103,6 +106,11 @@ RecognizerPtr NewPlaceChainRecognizer(const Lexicons& lexicons);
 // about Korean politics is 더불어민주당): ambiguous_parties,
 // home_politics_names, foreign_politics_names.
 RecognizerPtr NewPartyNameRecognizer(const Lexicons& lexicons);
+
+// 류현진은, 장하나를: a bare Korean name by the shape of its syllables before
+// a particle (given_name_firsts, given_name_lasts, ambiguous_surnames). Runs
+// last: the weakest evidence.
+RecognizerPtr NewBareKoreanNameRecognizer(const Lexicons& lexicons);
 
 // All of the above, in precedence order.
 absl::StatusOr<std::vector<RecognizerPtr>> DefaultPipeline(const Lexicons& lexicons, const Gazetteer& gazetteer);

@@ -22,6 +22,7 @@ absl::StatusOr<std::vector<RecognizerPtr>> DefaultPipeline(const Lexicons& lexic
   pipeline.push_back(NewPlaceUnitRecognizer());
   pipeline.push_back(NewTitledPersonRecognizer(lexicons));
   pipeline.push_back(NewIntroducedNameRecognizer(lexicons));
+  pipeline.push_back(NewIntroducedOrganizationRecognizer(lexicons));
   pipeline.push_back(NewAgedPersonRecognizer(lexicons));
   pipeline.push_back(NewSingleForeignNameRecognizer(lexicons));
   pipeline.push_back(NewSpacedOrganizationRecognizer(lexicons));
@@ -36,6 +37,7 @@ absl::StatusOr<std::vector<RecognizerPtr>> DefaultPipeline(const Lexicons& lexic
   // Joins and readings over the whole document.
   pipeline.push_back(NewPlaceChainRecognizer(lexicons));
   pipeline.push_back(NewPartyNameRecognizer(lexicons));
+  pipeline.push_back(NewBareKoreanNameRecognizer(lexicons));
   return pipeline;
 }
 

@@ -1,4 +1,5 @@
-// A person next to a title or role (titles): 홍길동 대표, 신동빈 회장이, 샘 올트먼
+// A person next to a title or role (titles): 홍길동 대표, 신동빈 회장이, 김종준
+// 하나은행장과 (a compound ending in a title, after a Korean name), 샘 올트먼
 // 오픈AI CEO, 에릭 슈미트 전 구글 CEO, 알렉스 크리스, 페이팔 CEO (before it,
 // with organisations, modifiers and affiliations between), and 창업자
 // 김범수는, 창업자 마이클 스미스는 (after it, closed by a name particle or
@@ -28,7 +29,15 @@ class TitledPersonRecognizer : public Recognizer {
     for (size_t wi = 0; wi < words.size(); ++wi) {
       const Word& w = words[wi];
       const size_t title_len = doc->korean().TitlePrefixLength(doc->WordText(wi));
-      if (title_len == 0 || !doc->Free(w.begin, w.begin + title_len)) continue;
+      if (title_len == 0) {
+        const size_t name = NameCandidateBefore(*doc, wi);
+        if (name != 0 && doc->korean().CompoundTitleEnd(doc->WordText(wi)) > 0 &&
+            doc->lexicon().IsKoreanNameShaped(doc->WordText(name - 1))) {
+          FindNameBefore(doc, wi);
+        }
+        continue;
+      }
+      if (!doc->Free(w.begin, w.begin + title_len)) continue;
       if (FindNameBefore(doc, wi)) continue;
       if (title_len == w.end - w.begin) FindNameAfter(doc, wi);
     }
@@ -62,6 +71,25 @@ class TitledPersonRecognizer : public Recognizer {
       break;
     }
     return j;
+  }
+
+  // A cheap filter before a compound title (김종준 하나은행장): returns one
+  // more than the index of the word before `wi`, or before a modifier (전),
+  // if it has three syllables and starts with a surname, else 0. Runs at
+  // nearly every word, so nothing is looked up by string but a short word.
+  static size_t NameCandidateBefore(const Document& doc, size_t wi) {
+    const auto shaped = [&doc](size_t j) {
+      const absl::string_view name = doc.WordText(j);
+      return name.size() == 9 && doc.korean().IsKoreanSurname(CodepointAt(name, 0));
+    };
+    if (wi == 0) return 0;
+    if (shaped(wi - 1)) return wi;
+    // 이한구 전 공관위원장: a modifier of one or two syllables between.
+    if (wi < 2 || doc.WordText(wi - 1).size() > 6 || !shaped(wi - 2) ||
+        !doc.lexicon().IsTitleModifier(doc.WordText(wi - 1))) {
+      return 0;
+    }
+    return wi - 1;
   }
 
   bool IsAffiliation(absl::string_view word) const {
