@@ -110,7 +110,7 @@ class SqliteDatabase : public Database {
   explicit SqliteDatabase(sqlite3* db)
       : db_(db),
         session_(std::make_unique<SqliteSession>(db)),
-        dialect_{"BLOB", "", ""} {}
+        dialect_{"BLOB", "WITHOUT ROWID", "", ""} {}
   ~SqliteDatabase() override {
     {
       absl::MutexLock lock(&mu_);
