@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -285,10 +287,23 @@ std::string SourceOf(const v1::DocumentResult& result) {
   return std::string(source);
 }
 
-std::string EntityTypeName(v1::EntityType type) {
-  std::string name = v1::EntityType_Name(type);
-  if (absl::StartsWith(name, kTypePrefix)) name.erase(0, kTypePrefix.size());
-  return absl::AsciiStrToLower(name);
+// The names are made once: the store names two types per co-occurrence row.
+const std::string& EntityTypeName(v1::EntityType type) {
+  static const std::vector<std::string>* const names = [] {
+    auto* out = new std::vector<std::string>();
+    for (int value = v1::EntityType_MIN; value <= v1::EntityType_MAX; ++value) {
+      std::string name =
+          v1::EntityType_IsValid(value)
+              ? v1::EntityType_Name(static_cast<v1::EntityType>(value))
+              : "";
+      if (absl::StartsWith(name, kTypePrefix)) name.erase(0, kTypePrefix.size());
+      out->push_back(absl::AsciiStrToLower(name));
+    }
+    return out;
+  }();
+  static const std::string* const unknown = new std::string();
+  if (type < v1::EntityType_MIN || type > v1::EntityType_MAX) return *unknown;
+  return (*names)[type - v1::EntityType_MIN];
 }
 
 v1::EntityType EntityTypeFromName(absl::string_view name) {

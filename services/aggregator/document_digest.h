@@ -120,7 +120,7 @@ std::string DayOf(absl::string_view published);
 
 // Lower-case names of entity types as the store writes them
 // ("organization"), and back (ENTITY_TYPE_UNSPECIFIED for an unknown one).
-std::string EntityTypeName(v1::EntityType type);
+const std::string& EntityTypeName(v1::EntityType type);
 v1::EntityType EntityTypeFromName(absl::string_view name);
 
 }  // namespace aggregator

@@ -84,6 +84,10 @@ class SqlSession {
 struct SqlDialect {
   // Column type for serialised protos ("BLOB" / "BYTEA").
   std::string blob_type;
+  // Appended to a table whose rows are reached only by its primary key
+  // ("WITHOUT ROWID" on SQLite: the key is the table's b-tree; "" on
+  // PostgreSQL). Queries do not depend on it.
+  std::string keyed_table_options;
   // A statement taking a lock, for the transaction, on one job's rows
   // across every process sharing the database ("" when the database
   // serialises writers itself, as SQLite does). One `?`: the job id.

@@ -96,7 +96,7 @@ class PostgresDatabase : public Database {
         // (several aggregators sharing the server) take turns on its
         // totals; other jobs go on. The arrival lock is a two-key
         // advisory lock, a key space apart from the one-key job locks.
-        dialect_{"BYTEA", "SELECT pg_advisory_xact_lock(hashtext(?))",
+        dialect_{"BYTEA", "", "SELECT pg_advisory_xact_lock(hashtext(?))",
                  "SELECT pg_advisory_xact_lock(1195724110, 1)"} {}
   ~PostgresDatabase() override { PQfinish(conn_); }
 

@@ -9,7 +9,10 @@ namespace store {
 namespace {
 
 // Sums are kept per (job_id, source, day): a view filtered by job, source
-// and publication day adds up the matching rows.
+// and publication day adds up the matching rows. `{keyed}` marks the tables
+// written only through their primary key (upserts, per-document rows): on
+// SQLite they are WITHOUT ROWID, one b-tree instead of a table and its key
+// index, so each upsert seeks and writes one tree, not two.
 constexpr absl::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS gleaner_schema (
   version BIGINT NOT NULL
@@ -53,7 +56,7 @@ CREATE TABLE IF NOT EXISTS document_entities (
   day TEXT NOT NULL,
   arrival BIGINT NOT NULL,
   PRIMARY KEY (job_id, document_id, canonical, type)
-);
+) {keyed};
 CREATE INDEX IF NOT EXISTS document_entities_by_entity
   ON document_entities (canonical, type);
 CREATE TABLE IF NOT EXISTS entity_counts (
@@ -65,7 +68,7 @@ CREATE TABLE IF NOT EXISTS entity_counts (
   mentions BIGINT NOT NULL,
   documents BIGINT NOT NULL,
   PRIMARY KEY (job_id, source, day, canonical, type)
-);
+) {keyed};
 CREATE TABLE IF NOT EXISTS entity_amounts (
   job_id TEXT NOT NULL,
   document_id TEXT NOT NULL,
@@ -96,7 +99,7 @@ CREATE TABLE IF NOT EXISTS amount_totals (
   total TEXT NOT NULL,
   amounts BIGINT NOT NULL,
   PRIMARY KEY (job_id, source, day, canonical, type, currency)
-);
+) {keyed};
 CREATE TABLE IF NOT EXISTS cooccurrences (
   job_id TEXT NOT NULL,
   source TEXT NOT NULL,
@@ -108,7 +111,7 @@ CREATE TABLE IF NOT EXISTS cooccurrences (
   same_sentence BIGINT NOT NULL,
   same_document BIGINT NOT NULL,
   PRIMARY KEY (job_id, source, day, canonical_a, type_a, canonical_b, type_b)
-);
+) {keyed};
 CREATE TABLE IF NOT EXISTS source_counts (
   job_id TEXT NOT NULL,
   source TEXT NOT NULL,
@@ -116,15 +119,16 @@ CREATE TABLE IF NOT EXISTS source_counts (
   documents BIGINT NOT NULL,
   duplicates BIGINT NOT NULL,
   PRIMARY KEY (job_id, source, day)
-)
+) {keyed}
 )sql";
 
 }  // namespace
 
-std::vector<std::string> SchemaStatements(absl::string_view blob_type) {
+std::vector<std::string> SchemaStatements(const SqlDialect& dialect) {
   std::vector<std::string> out;
-  const std::string schema =
-      absl::StrReplaceAll(kSchema, {{"{blob}", blob_type}});
+  const std::string schema = absl::StrReplaceAll(
+      kSchema, {{"{blob}", dialect.blob_type},
+                {"{keyed}", dialect.keyed_table_options}});
   for (absl::string_view statement : absl::StrSplit(schema, ';')) {
     statement = absl::StripAsciiWhitespace(statement);
     if (!statement.empty()) out.emplace_back(statement);

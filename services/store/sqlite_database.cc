@@ -41,7 +41,16 @@ class SqliteSession : public SqlSession {
     return stmt;
   }
 
+  // Binds without copying (SQLITE_STATIC): `params` outlive the statement's
+  // run, which ends in sqlite3_reset before Run returns. Every placeholder is
+  // bound on every run, so no binding of an earlier run is ever read.
   absl::Status Bind(sqlite3_stmt* stmt, absl::Span<const SqlParam> params) {
+    if (sqlite3_bind_parameter_count(stmt) != static_cast<int>(params.size())) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "sqlite: statement '", sqlite3_sql(stmt), "' has ",
+          sqlite3_bind_parameter_count(stmt), " placeholders, given ",
+          params.size(), " parameters"));
+    }
     for (size_t i = 0; i < params.size(); ++i) {
       const SqlParam& p = params[i];
       const int index = static_cast<int>(i) + 1;
@@ -52,12 +61,12 @@ class SqliteSession : public SqlSession {
           break;
         case SqlParam::Kind::kText:
           rc = sqlite3_bind_text64(stmt, index, p.bytes().data(),
-                                   p.bytes().size(), SQLITE_TRANSIENT,
+                                   p.bytes().size(), SQLITE_STATIC,
                                    SQLITE_UTF8);
           break;
         default:
           rc = sqlite3_bind_blob64(stmt, index, p.bytes().data(),
-                                   p.bytes().size(), SQLITE_TRANSIENT);
+                                   p.bytes().size(), SQLITE_STATIC);
           break;
       }
       if (rc != SQLITE_OK) return SqliteError(db_, "bind");
@@ -68,8 +77,6 @@ class SqliteSession : public SqlSession {
   absl::Status Run(absl::string_view sql, absl::Span<const SqlParam> params,
                    std::vector<SqlRow>* rows) override {
     GLEANER_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
     GLEANER_RETURN_IF_ERROR(Bind(stmt, params));
     while (true) {
       const int rc = sqlite3_step(stmt);
@@ -103,7 +110,7 @@ class SqliteDatabase : public Database {
   explicit SqliteDatabase(sqlite3* db)
       : db_(db),
         session_(std::make_unique<SqliteSession>(db)),
-        dialect_{"BLOB", "", ""} {}
+        dialect_{"BLOB", "WITHOUT ROWID", "", ""} {}
   ~SqliteDatabase() override {
     {
       absl::MutexLock lock(&mu_);

@@ -183,7 +183,7 @@ absl::StatusOr<std::unique_ptr<ViewStore>> ViewStore::Open(
 absl::Status ViewStore::CreateSchema() {
   return database_->Transaction([&](SqlSession& s) -> absl::Status {
     for (const std::string& statement :
-         SchemaStatements(database_->dialect().blob_type)) {
+         SchemaStatements(database_->dialect())) {
       GLEANER_RETURN_IF_ERROR(s.Execute(statement));
     }
     GLEANER_ASSIGN_OR_RETURN(std::vector<SqlRow> rows,
