@@ -45,7 +45,7 @@ class SuffixOrganizationRecognizer : public Recognizer {
       size_t num_ends = 0;
       for (size_t i = 0; i < word.size() && num_ends < 16;) {
         char32_t c;
-        i += DecodeAt(word, i, &c);
+        i += DecodeWordCharAt(word, i, &c);
         if (suffix_last_.Contains(c)) {
           lasts[num_ends] = c;
           ends[num_ends++] = i;
