@@ -2,9 +2,12 @@
 // ending in a corporate word (latin_corporate_words), as one organisation.
 // A match is made of Latin letters, digits, `&`, spaces, dots and the
 // corporate words' bytes only, so RE2 runs on the runs of such bytes that
-// hold a capital and a space: most of a Korean text is never scanned.
+// start with a capital and hold a space before a corporate word's first
+// byte: most of a Korean text is never scanned.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,8 +29,10 @@ class LatinOrganizationRecognizer : public Recognizer {
   LatinOrganizationRecognizer(std::unique_ptr<const RE2> pattern, const std::vector<std::string>& words)
       : pattern_(std::move(pattern)) {
     for (int c = 0; c < 256; ++c) in_match_[c] = IsAsciiAlnum(c) || c == '&' || c == ' ' || c == '.';
+    word_first_.fill(false);
     for (const std::string& w : words) {
       for (unsigned char c : w) in_match_[c] = true;
+      word_first_[static_cast<unsigned char>(w[0])] = true;
     }
   }
 
@@ -38,15 +43,14 @@ class LatinOrganizationRecognizer : public Recognizer {
     // Every match starts with a capital: from each capital, the run of bytes
     // a match can hold. The pattern has no anchors, so matches inside the
     // run are those RE2 finds in the whole text.
-    for (size_t i = 0; i < text.size(); ++i) {
-      if (text[i] < 'A' || text[i] > 'Z') continue;
+    for (size_t i = NextCapital(text, 0); i < text.size(); i = NextCapital(text, i + 1)) {
       size_t end = i + 1;
-      bool spaced = false;
+      bool candidate = false;
       while (end < text.size() && in_match_[static_cast<unsigned char>(text[end])]) {
-        spaced = spaced || text[end] == ' ';
+        candidate = candidate || (text[end - 1] == ' ' && word_first_[static_cast<unsigned char>(text[end])]);
         ++end;
       }
-      if (spaced) MatchRun(doc, i, end);
+      if (candidate) MatchRun(doc, i, end);
       i = end;
     }
   }
@@ -65,8 +69,26 @@ class LatinOrganizationRecognizer : public Recognizer {
     }
   }
 
+  // Returns the offset of the first capital at or after `i` (or the size),
+  // eight bytes at a time while none of them is one (Hacker's Delight's
+  // test for a byte between two values, exact for any bytes).
+  static size_t NextCapital(absl::string_view text, size_t i) {
+    constexpr uint64_t kOnes = ~uint64_t{0} / 255, kHigh = kOnes * 128, kLow = kOnes * 127;
+    for (; i + 8 <= text.size(); i += 8) {
+      uint64_t x;
+      std::memcpy(&x, text.data() + i, 8);
+      const uint64_t low = x & kLow;
+      if ((((kOnes * (127 + 'Z' + 1) - low) & ~x & (low + kOnes * (127 - ('A' - 1)))) & kHigh) != 0) break;
+    }
+    for (; i < text.size(); ++i) {
+      if (text[i] >= 'A' && text[i] <= 'Z') return i;
+    }
+    return i;
+  }
+
   std::unique_ptr<const RE2> pattern_;
-  std::array<bool, 256> in_match_;  // bytes a match can contain
+  std::array<bool, 256> in_match_;    // bytes a match can contain
+  std::array<bool, 256> word_first_;  // the corporate words' first bytes
 };
 
 }  // namespace
