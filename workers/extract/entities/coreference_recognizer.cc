@@ -80,19 +80,26 @@ class CoreferenceRecognizer : public Recognizer {
 
   static void ResolveShortForms(Document* doc, const Shorts& shorts) {
     SyllableSet first;  // first syllables of the short forms
-    for (const auto& [s, unused] : shorts) first.Insert(CodepointAt(s, 0));
+    std::vector<bool> length;  // the short forms' lengths in bytes
+    for (const auto& [s, unused] : shorts) {
+      first.Insert(CodepointAt(s, 0));
+      if (s.size() >= length.size()) length.resize(s.size() + 1);
+      length[s.size()] = true;
+    }
     const std::vector<Word>& words = doc->words();
     for (size_t wi = 0; wi < words.size(); ++wi) {
       const Word& w = words[wi];
       if (!first.Contains(CodepointAt(doc->text(), w.begin)) || !doc->Free(w.begin, w.end)) continue;
       const absl::string_view word = doc->WordText(wi);
-      for (size_t p : doc->korean().ParticleSplits(word)) {
+      // The stem is looked up before its tail is parsed: few stems are short forms.
+      doc->korean().ForEachStemEnd(word, [&](size_t p) {
+        if (p >= length.size() || !length[p]) return false;
         auto it = shorts.find(word.substr(0, p));
-        if (it == shorts.end() || it->second.ambiguous || w.begin < it->second.from) continue;
-        if (!Joins(*doc, wi, p, it->second)) continue;
+        if (it == shorts.end() || it->second.ambiguous || w.begin < it->second.from) return false;
+        if (!doc->korean().IsParticleTail(word.substr(p)) || !Joins(*doc, wi, p, it->second)) return false;
         doc->Add(w.begin, w.begin + p, EntityType::kPerson, it->second.canonical, MatchMethod::kCoreference);
-        break;
-      }
+        return true;
+      });
     }
   }
 

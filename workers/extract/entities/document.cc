@@ -32,6 +32,7 @@ inline size_t CharAt(absl::string_view text, size_t i, bool* word_char) {
 
 std::vector<Word> SplitWords(absl::string_view text) {
   std::vector<Word> words;
+  words.reserve(text.size() / 8);  // Korean news has a word per 10 bytes: no regrowth, little waste
   size_t i = 0;
   bool word_char;
   while (i < text.size()) {

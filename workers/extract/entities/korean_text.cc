@@ -120,14 +120,10 @@ bool KoreanWords::IsTailAt(absl::string_view tail, size_t i, int depth) const {
 
 absl::InlinedVector<size_t, 8> KoreanWords::ParticleSplits(absl::string_view word) const {
   absl::InlinedVector<size_t, 8> splits;
-  size_t p = word.size();
-  for (int k = 0; k <= 8; ++k) {  // Tails are at most a few syllables long.
+  ForEachStemEnd(word, [&](size_t p) {
     if (IsParticleTail(word.substr(p))) splits.push_back(p);
-    if (p == 0) break;
-    size_t prev;
-    if (!IsHangul(CodepointBefore(word, p, &prev))) break;
-    p = prev;
-  }
+    return false;
+  });
   return splits;
 }
 

@@ -32,6 +32,18 @@ namespace entities {
 inline size_t DecodeAt(absl::string_view s, size_t i, char32_t* cp) {
   return text::DecodeUtf8(s, i, cp);
 }
+// DecodeAt for the text of a Document word, which holds only ASCII and
+// Hangul syllables (SplitWords checked them): no checks, for the loops that
+// look at every character of every word.
+inline size_t DecodeWordCharAt(absl::string_view word, size_t i, char32_t* cp) {
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data()) + i;
+  if (p[0] < 0x80) {
+    *cp = p[0];
+    return 1;
+  }
+  *cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return 3;
+}
 // Returns the code point that ends at byte `i` (0 if i == 0), and its start.
 // Inline, as CodepointAt: the recognisers call both at nearly every byte.
 inline char32_t CodepointBefore(absl::string_view s, size_t i, size_t* start = nullptr) {
@@ -102,6 +114,20 @@ class KoreanWords {
   // Returns the byte offsets p in `word` at which word.substr(p) is a
   // particle tail, from the longest stem (p == word.size()) to the shortest.
   absl::InlinedVector<size_t, 8> ParticleSplits(absl::string_view word) const;
+  // Calls `f(p)` at the byte offsets p of `word` that ParticleSplits could
+  // return, in its order, before testing the tail, and stops when f returns
+  // true: a caller whose own test is cheaper than IsParticleTail tests first.
+  template <typename F>
+  void ForEachStemEnd(absl::string_view word, F f) const {
+    size_t p = word.size();
+    for (int k = 0; k <= 8; ++k) {  // Tails are at most a few syllables long.
+      if (f(p)) return;
+      if (p == 0) return;
+      size_t prev;
+      if (!IsHangul(CodepointBefore(word, p, &prev))) return;
+      p = prev;
+    }
+  }
   // Returns true if `tail` starts with a suffix that derives a different word
   // from a name: 중국산, 인도판, 미국인, 한국어, 영국계, and verb endings
   // (인도하다, 인도했다).

@@ -37,7 +37,7 @@ class SuffixOrganizationRecognizer : public Recognizer {
   void Run(Document* doc) const override {
     for (size_t wi = 0; wi < doc->words().size(); ++wi) {
       const Word& w = doc->words()[wi];
-      if (w.end - w.begin < 9 || !doc->Free(w.begin, w.end)) continue;  // a prefix and a suffix
+      if (w.end - w.begin < 9) continue;  // a prefix and a suffix
       const absl::string_view word = doc->WordText(wi);
       // Candidate stem ends: after a syllable that ends some suffix.
       size_t ends[16];
@@ -45,12 +45,14 @@ class SuffixOrganizationRecognizer : public Recognizer {
       size_t num_ends = 0;
       for (size_t i = 0; i < word.size() && num_ends < 16;) {
         char32_t c;
-        i += DecodeAt(word, i, &c);
+        i += DecodeWordCharAt(word, i, &c);
         if (suffix_last_.Contains(c)) {
           lasts[num_ends] = c;
           ends[num_ends++] = i;
         }
       }
+      // Free is tested after the cheaper scan, which leaves most words with no candidate.
+      if (num_ends == 0 || !doc->Free(w.begin, w.end)) continue;
       // The longest stem that ends in a suffix and is followed by a particle tail.
       for (size_t k = num_ends; k-- > 0;) {
         const size_t p = ends[k];
