@@ -61,6 +61,7 @@ constexpr std::pair<WordList, absl::string_view> kListNames[] = {
     {WordList::kAnonymous, "anonymous"},
     {WordList::kDistributives, "distributive"},
     {WordList::kRelativeVerbEnds, "relative_verb_end"},
+    {WordList::kPeriods, "period"},
 };
 
 absl::Status LineError(absl::string_view file, int line, absl::string_view reason) {

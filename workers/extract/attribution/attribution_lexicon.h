@@ -104,6 +104,7 @@ enum class WordList {
   kAnonymous,           // (anonymous) 모: after a surname (`박모씨`), a person left unnamed
   kDistributives,       // (distributive) 각각: `X와 Y는 각각 A과 B를`, the i-th sum the i-th party's
   kRelativeVerbEnds,    // (relative_verb_end) 한 된 낸: last syllables of a relative clause's verb
+  kPeriods,             // (period) 지난해 상반기: `매출은 지난해에 A`, dates the figure, breaks no cue
   kCount,
 };
 

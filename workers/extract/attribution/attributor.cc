@@ -281,9 +281,11 @@ void SentenceRules::FindParties(absl::Span<const EntityMention> mentions) {
                       MatchWordAt(text_, m.end, sentence_.end, lex_.Words(WordList::kAnonymous),
                                   /*open_end=*/true) > 0;
     const auto& publics = lex_.Words(WordList::kPublicBodies);
-    party.public_body = party.place || std::any_of(publics.begin(), publics.end(), [&](const std::string& w) {
-      return absl::EndsWith(m.canonical, w);
-    });
+    // Only a place or an organisation: a person or product named …부/…청 is none.
+    party.public_body = party.place || (m.type == EntityType::kOrganization &&
+                                        std::any_of(publics.begin(), publics.end(), [&](const std::string& w) {
+                                          return absl::EndsWith(m.canonical, w);
+                                        }));
     ReadMarker(party);
     parties_.push_back(party);
   }
@@ -567,15 +569,24 @@ bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
 // qualifies another noun, `요금 인상으로 A의 수익`, `합병 법인에 A를 출자`), or
 // a source (`X는 Y로부터 주당 A의 인수 제안을 받았다`: the subject receives
 // the offer; the bidder owns it).
+//
+// A word that starts with a digit (`1분기에`, `3월에`) or is a period word
+// (`period`: 지난해에, 상반기에) dates the figure and breaks nothing:
+// `매출은 1분기에 A, 영업이익은 B` keeps 매출 for A.
 bool SentenceRules::WordEndingBetween(size_t begin, size_t end, WordList list) const {
   const auto& endings = lex_.Words(list);
   for (size_t i = begin; i < end;) {
     const size_t space = std::min(text_.find(' ', i), end);
     const absl::string_view word = text_.substr(i, space - i);
-    for (const std::string& ending : endings) {
-      if (absl::EndsWith(word, ending)) return true;
-    }
     i = space + 1;
+    if (!word.empty() && absl::ascii_isdigit(static_cast<unsigned char>(word[0]))) continue;
+    for (const std::string& ending : endings) {
+      if (!absl::EndsWith(word, ending)) continue;
+      if (Contains(lex_.Words(WordList::kPeriods), word.substr(0, word.size() - ending.size()))) {
+        continue;
+      }
+      return true;
+    }
   }
   return false;
 }
@@ -763,8 +774,11 @@ void SentenceRules::ChooseEntity(size_t before_limit, size_t begin, size_t end,
 bool SentenceRules::ForecastOfAnother(size_t begin, size_t end, const Attribution& out) const {
   const absl::string_view rest = text_.substr(end, sentence_.end - end);
   // `하이브가 ... A를 회복할 것이라는 관측이 나온다`: the forecaster is unnamed.
+  // Only in the amount's own clause: `하이브는 1분기 매출 A를 기록했으며, 2분기에도
+  // ... 것이라는 전망이 나온다` keeps A the company's.
   for (const std::string& word : lex_.Words(WordList::kOthersForecasts)) {
-    if (absl::StrContains(rest, word)) return true;
+    const size_t at = rest.find(word);
+    if (at != absl::string_view::npos && !ClauseBreakBetween(end, end + at)) return true;
   }
   const auto& forecasts = lex_.Words(WordList::kForecasts);
   if (std::none_of(forecasts.begin(), forecasts.end(),

@@ -341,6 +341,10 @@ TEST_F(AttributorTest, CueAndNoOwnerRules) {
       // an adverbial word after a cue: the cue is a means, not the amount's name.
       {"[한빛전력]은 요금 인상으로 {7조원}의 추가 수익을 기대하고 있다.",
        {{"한빛전력", Relation::kRevenue, ""}}},
+      // a dated word (`1분기에`, `지난해에`) between cue and amount breaks nothing.
+      {"[한빛전자]의 매출은 1분기에 {3조원}, 영업이익은 {4000억원}을 기록했다.",
+       {{"한빛전자", Relation::kRevenue, ""}, {"한빛전자", Relation::kProfitLoss, ""}}},
+      {"[한빛전자]의 매출은 지난해에 {5조원}을 넘어섰다.", {{"한빛전자", Relation::kRevenue, ""}}},
       // a cue the amount qualifies (`A의 기업가치`) names it.
       {"[누리AI]는 시리즈C 투자 유치 당시 {1조원}의 기업가치를 인정받았다.",
        {{"누리AI", Relation::kValuation, ""}}},
@@ -359,6 +363,9 @@ TEST_F(AttributorTest, CueAndNoOwnerRules) {
        {{"", Relation::kOther, ""}}},
       {"증권가에서는 [한빛엔터]가 올해 영업이익 {2000억원}을 회복할 것이라는 관측이 나온다.",
        {{"", Relation::kProfitLoss, ""}}},
+      // an unnamed forecast in a later clause leaves the reported figure its owner's.
+      {"[한빛엔터]는 1분기 매출 {5000억원}을 기록했으며, 2분기에도 실적이 개선될 것이라는 전망이 나온다.",
+       {{"한빛엔터", Relation::kRevenue, ""}}},
       // the imposer of a fine does not pay it; the one fined does.
       {"[공정위]는 담합에 가담한 제지업체들에 과징금 {520억원}을 부과했다.",
        {{"", Relation::kOther, ""}}},

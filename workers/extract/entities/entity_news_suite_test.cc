@@ -591,6 +591,18 @@ INSTANTIATE_TEST_SUITE_P(BusinessAndCulture, MentionTableTest, ::testing::Values
 INSTANTIATE_TEST_SUITE_P(Negatives, MentionTableTest, ::testing::ValuesIn(std::vector<MentionCase>{
         {"정부는 추가 대책을 검토하고 있다.",
          {}},
+        // a surname and two given-name syllables that open a common noun
+        {"자유 민주주의 가치를 지켜야 한다.",
+         {}},
+        {"이재민은 임시 거처로 옮겼다.",
+         {}},
+        {"건물 소유주는 보상을 요구했다.",
+         {}},
+        // a kind of company before a common noun, not a name
+        {"국내 기업 부담이 커졌다.",
+         {}},
+        {"업체 대부분은 가격을 올렸다.",
+         {}},
         {"정부가 발표한 대책은 효과가 없었다.",
          {}},
         {"이번 조치는 한시적이다.",

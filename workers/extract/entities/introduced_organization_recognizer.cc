@@ -1,7 +1,7 @@
-// 스타트업 에이아이랩은, 바이오 벤처 셀큐어는, 포장재 업체 그린팩은: an unseen
-// company named in apposition right after a kind of company (org_introducers),
-// closed by a name particle. A common noun in that place (기업 가치는, 업체
-// 관계자는) is excluded by org_introducer_vetoes, the stop words and titles.
+// 스타트업 에이아이랩은, 바이오 벤처 셀큐어는: an unseen company named in
+// apposition right after a kind of company (org_introducers), closed by a name
+// particle. A common noun in that place (벤처 투자금은) is excluded by
+// org_introducer_vetoes, the stop words and titles.
 #include <algorithm>
 #include <string>
 #include <vector>

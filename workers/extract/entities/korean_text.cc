@@ -84,12 +84,13 @@ KoreanWords::KoreanWords(const Lexicons& lexicons)
       char32_t c;
       p += DecodeAt(title, p, &c);
       const absl::string_view t = title.substr(0, p);
+      // Any length: a five-syllable title (애널리스트) ends a compound title too.
+      if (p >= 6 && p == title.size()) title_last_.Insert(c);
       const uint64_t key = PackHangul(t);
       if (key != 0) {
         packed_title_prefixes_[key] |= p == title.size();
         if (p == 3 && p == title.size()) one_syllable_titles_.Insert(c);
         if (p == 6) title_second_.Insert(c);
-        if (p >= 6 && p == title.size()) title_last_.Insert(c);
       } else {
         other_title_prefixes_.insert(std::string(t));
       }
