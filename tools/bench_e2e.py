@@ -100,8 +100,9 @@ def main():
                         "run with `perf record` into DIR/KIND.data")
     parser.add_argument("--callgrind", metavar="KIND=FILE",
                         help="run the servers of one kind (say coordinator) under "
-                        "valgrind's callgrind, writing FILE: an instruction count "
-                        "that does not depend on the machine's load (use a small --mb)")
+                        "valgrind's callgrind, writing FILE.<pid> per server: an "
+                        "instruction count that does not depend on the machine's "
+                        "load (use a small --mb)")
     parser.add_argument("--bin_dir", help="use the binaries under this directory "
                         "(bazel-bin layout) instead of building")
     args = parser.parse_args()
@@ -152,13 +153,15 @@ def run_embedded(corpus, out, docs, total):
 
 def wrap_in_callgrind(kind, out_file):
     """Starts servers of `kind` through a script that runs them under
-    callgrind; the profile is written when the server exits (SIGTERM).
+    callgrind; the profile is written when the server exits (SIGTERM), one
+    file per process (`out_file.<pid>`: replicas of one kind do not
+    overwrite each other).
     Returns the script's directory, for the caller to remove."""
     wrapper_dir = tempfile.mkdtemp(prefix="gleaner-callgrind-")
     wrapper = os.path.join(wrapper_dir, kind)
     with open(wrapper, "w") as f:
         f.write("#!/bin/sh\nexec valgrind --tool=callgrind "
-                f"--callgrind-out-file={os.path.abspath(out_file)} "
+                f"--callgrind-out-file={os.path.abspath(out_file)}.%p "
                 f"{cluster.BINARIES[kind]} \"$@\"\n")
     os.chmod(wrapper, 0o755)
     cluster.BINARIES[kind] = wrapper
