@@ -200,6 +200,7 @@ class SentenceRules {
                           size_t after_limit) const;
   bool IsEstimate(size_t before_limit, size_t begin, size_t end) const;
   bool ClauseBreakBetween(size_t begin, size_t end) const;
+  bool ContainsListWord(absl::string_view span, WordList list) const;
   bool WordEndingBetween(size_t begin, size_t end, WordList list) const;
   bool InRelativeClause(const Party& subject, size_t begin, const CueHit* cue) const;
   bool Coordinated(size_t end, size_t next_begin) const;
@@ -557,11 +558,14 @@ bool SentenceRules::IsEstimate(size_t before_limit, size_t begin, size_t end) co
 
 bool SentenceRules::ClauseBreakBetween(size_t begin, size_t end) const {
   if (end <= begin) return false;
-  const absl::string_view span = text_.substr(begin, end - begin);
-  for (const std::string& word : lex_.Words(WordList::kClauseBreaks)) {
-    if (absl::StrContains(span, word)) return true;
-  }
-  return false;
+  return ContainsListWord(text_.substr(begin, end - begin), WordList::kClauseBreaks);
+}
+
+// True when `span` contains a word of `list` anywhere.
+bool SentenceRules::ContainsListWord(absl::string_view span, WordList list) const {
+  const auto& words = lex_.Words(list);
+  return std::any_of(words.begin(), words.end(),
+                     [&](const std::string& word) { return absl::StrContains(span, word); });
 }
 
 // True when a space-separated word of [begin, end) ends in a word of `list`:
@@ -667,11 +671,7 @@ bool SentenceRules::FigureSubjectBetween(size_t begin, size_t end, const CueHit*
   }
   // Only in a reported clause (`... 528억 달러로 집계됐다고 밝혔다`); without
   // one, `엔비디아는 ... 주가가 A` is the double subject of one owner.
-  const absl::string_view rest = text_.substr(end, sentence_.end - end);
-  for (const std::string& word : lex_.Words(WordList::kQuotatives)) {
-    if (absl::StrContains(rest, word)) return true;
-  }
-  return false;
+  return ContainsListWord(text_.substr(end, sentence_.end - end), WordList::kQuotatives);
 }
 
 void SentenceRules::SetScope(size_t at) {
@@ -780,11 +780,7 @@ bool SentenceRules::ForecastOfAnother(size_t begin, size_t end, const Attributio
     const size_t at = rest.find(word);
     if (at != absl::string_view::npos && !ClauseBreakBetween(end, end + at)) return true;
   }
-  const auto& forecasts = lex_.Words(WordList::kForecasts);
-  if (std::none_of(forecasts.begin(), forecasts.end(),
-                   [&](const std::string& word) { return absl::StrContains(rest, word); })) {
-    return false;
-  }
+  if (!ContainsListWord(rest, WordList::kForecasts)) return false;
   for (const Party& party : parties_) {
     if (party.marker != Marker::kSubject || party.reporter || party.product ||
         QuoteAround(party.begin) != nullptr) {
